@@ -1,0 +1,83 @@
+import { isSourceKind, type MatrixCell, matrixCell, type TargetKind } from './matrix';
+import type { Topology, TopologyComponent, TopologyConnection } from './model';
+
+/** Why a connection does not count toward its source's cardinality (rules.md section 4). */
+export type StructuralCode = 'self-connection' | 'forbidden-connection' | 'duplicate-connection';
+
+export interface ClassifiedConnection {
+  readonly connection: TopologyConnection;
+  readonly from: TopologyComponent | undefined;
+  readonly to: TopologyComponent | undefined;
+  /** Set when the connection is self, forbidden or a duplicate; such a connection does not count. */
+  readonly structural?: StructuralCode;
+  /** For a duplicate: the connection that came first. */
+  readonly duplicateOf?: TopologyConnection;
+  /** For a counted connection: the matrix cell that allows it. */
+  readonly cell?: MatrixCell;
+}
+
+/**
+ * One pass over a topology that every judge shares: components by id, each connection classified
+ * in document order, and the counted connections of every source component by target kind.
+ */
+export interface Analysis {
+  readonly byId: ReadonlyMap<string, TopologyComponent>;
+  readonly connections: readonly ClassifiedConnection[];
+  /** Counted connections keyed by `fromId`, then by target kind. */
+  readonly counted: ReadonlyMap<string, ReadonlyMap<TargetKind, readonly TopologyConnection[]>>;
+  /** Counted connections keyed by `${from}\u0000${to}`. */
+  readonly pairs: ReadonlyMap<string, TopologyConnection>;
+  /** Ids of components reached by at least one connection, even a faulty one. */
+  readonly reached: ReadonlySet<string>;
+}
+
+export function pairKey(fromId: string, toId: string): string {
+  return `${fromId}\u0000${toId}`;
+}
+
+export function analyse(topology: Topology): Analysis {
+  const byId = new Map<string, TopologyComponent>();
+  for (const component of topology.components) {
+    if (!byId.has(component.id)) byId.set(component.id, component);
+  }
+  const pairs = new Map<string, TopologyConnection>();
+  const counted = new Map<string, Map<TargetKind, TopologyConnection[]>>();
+  const reached = new Set<string>();
+  const connections: ClassifiedConnection[] = [];
+
+  for (const connection of topology.connections) {
+    const from = byId.get(connection.from);
+    const to = byId.get(connection.to);
+    reached.add(connection.to);
+    if (!from || !to) {
+      connections.push({ connection, from, to });
+      continue;
+    }
+    if (connection.from === connection.to) {
+      connections.push({ connection, from, to, structural: 'self-connection' });
+      continue;
+    }
+    const cell = matrixCell(from.kind, to.kind);
+    if (!cell || !isSourceKind(from.kind)) {
+      connections.push({ connection, from, to, structural: 'forbidden-connection' });
+      continue;
+    }
+    const key = pairKey(connection.from, connection.to);
+    const first = pairs.get(key);
+    if (first) {
+      connections.push({ connection, from, to, structural: 'duplicate-connection', duplicateOf: first });
+      continue;
+    }
+    pairs.set(key, connection);
+    let byKind = counted.get(connection.from);
+    if (!byKind) {
+      byKind = new Map();
+      counted.set(connection.from, byKind);
+    }
+    const list = byKind.get(cell.to);
+    if (list) list.push(connection);
+    else byKind.set(cell.to, [connection]);
+    connections.push({ connection, from, to, cell });
+  }
+  return { byId, connections, counted, pairs, reached };
+}

@@ -7,4 +7,5 @@ export * from './matrix';
 export * from './model';
 export * from './options';
 export * from './problems';
+export * from './rule-status';
 export * from './validate';

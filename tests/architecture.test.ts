@@ -1,0 +1,219 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+
+// Arrows point down the house list and never back up (STYLE.md, "The house").
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Packages that belong to the browser UI only. */
+const UI_PACKAGES = ['react', 'react-dom', '@xyflow/react', '@xyflow/system', 'zustand'];
+
+/** Folders of the browser UI: nothing below them may import from them. */
+const UI_FOLDERS = ['src/store', 'src/canvas', 'src/panels', 'src/app'];
+
+/** Browser globals the pure layers must not touch. */
+const DOM_GLOBALS = ['document', 'window', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'];
+
+interface Layer {
+  readonly folder: string;
+  /** When set, the only packages the layer may import (besides relative modules). */
+  readonly onlyPackages?: readonly string[];
+  /** When true, relative imports must stay inside the layer's folder (`./`, never `../`). */
+  readonly selfContained?: boolean;
+  readonly forbiddenPackages: readonly string[];
+  readonly forbiddenFolders: readonly string[];
+  /** Whether `document.`, `window.` and friends are read as the browser's globals (the domain says `topology`). */
+  readonly noDomGlobals: boolean;
+}
+
+/** Add a row when a new layer appears; layers whose folder does not exist yet are skipped. */
+const LAYERS: readonly Layer[] = [
+  {
+    folder: 'src/domain',
+    onlyPackages: ['zod'],
+    selfContained: true,
+    forbiddenPackages: UI_PACKAGES,
+    forbiddenFolders: [...UI_FOLDERS, 'src/document', 'src/export', 'cli'],
+    noDomGlobals: true,
+  },
+  {
+    folder: 'src/document',
+    forbiddenPackages: UI_PACKAGES,
+    forbiddenFolders: [...UI_FOLDERS, 'src/export', 'cli'],
+    // Not read here: a file-format layer rightly names its variables `document`.
+    noDomGlobals: false,
+  },
+  {
+    folder: 'src/export',
+    forbiddenPackages: UI_PACKAGES,
+    forbiddenFolders: [...UI_FOLDERS, 'cli'],
+    noDomGlobals: false,
+  },
+  {
+    folder: 'cli',
+    forbiddenPackages: UI_PACKAGES,
+    forbiddenFolders: UI_FOLDERS,
+    noDomGlobals: false,
+  },
+];
+
+function sourceFiles(folder: string): string[] {
+  const absolute = join(ROOT, folder);
+  if (!existsSync(absolute)) return [];
+  return readdirSync(absolute, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|tsx|mts|cts)$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => join(absolute, file));
+}
+
+/** The code of a file with comments and string contents blanked, so words in them are not read as code. */
+function codeOnly(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const two = text.slice(i, i + 2);
+    const ch = text[i] ?? '';
+    if (two === '//') {
+      while (i < text.length && text[i] !== '\n') i += 1;
+    } else if (two === '/*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 2;
+      out += ' ';
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      i += 1;
+      while (i < text.length && text[i] !== ch) i += text[i] === '\\' ? 2 : 1;
+      i += 1;
+      out += `${ch}${ch}`;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** Every module specifier a file imports or re-exports, static or dynamic. */
+function importsOf(text: string): string[] {
+  const patterns = [
+    /\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bexport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? ''));
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+function isPackage(specifier: string, name: string): boolean {
+  return specifier === name || specifier.startsWith(`${name}/`);
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(join(ROOT, folder), path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}
+
+/** What is wrong with one file of a layer, one line per offence. */
+function offences(layer: Layer, file: string, text: string = readFileSync(file, 'utf8')): string[] {
+  const name = relative(ROOT, file);
+  const found: string[] = [];
+  for (const specifier of importsOf(text)) {
+    if (isRelative(specifier)) {
+      const target = resolve(dirname(file), specifier);
+      if (layer.selfContained && (!specifier.startsWith('./') || !isInside(target, layer.folder))) {
+        found.push(`${name} imports ${specifier}: ${layer.folder} may import only its own './' modules`);
+      }
+      const folder = layer.forbiddenFolders.find((f) => isInside(target, f));
+      if (folder) found.push(`${name} imports ${specifier}, which is in ${folder}`);
+      continue;
+    }
+    const forbidden = layer.forbiddenPackages.find((p) => isPackage(specifier, p));
+    if (forbidden) found.push(`${name} imports the UI package ${specifier}`);
+    else if (layer.onlyPackages && !layer.onlyPackages.some((p) => isPackage(specifier, p))) {
+      found.push(
+        `${name} imports ${specifier}: ${layer.folder} may import only ${layer.onlyPackages.join(', ')}`,
+      );
+    }
+  }
+  if (layer.noDomGlobals) {
+    const code = codeOnly(text);
+    for (const global of DOM_GLOBALS) {
+      if (new RegExp(`(?<![\\w$.])${global}\\s*[.[(]`).test(code))
+        found.push(`${name} uses the DOM global ${global}`);
+    }
+  }
+  return found;
+}
+
+test('the import reader finds static, type-only, side-effect, re-exported and dynamic imports', () => {
+  const text = [
+    "import { a } from 'react';",
+    "import type { Node } from '@xyflow/react';",
+    "import './side-effect';",
+    "export * from '../store/slice';",
+    "export { b } from './b';",
+    "const lazy = await import('zustand');",
+    '// import { c } from "commented-out";',
+  ].join('\n');
+  expect(importsOf(text)).toEqual(
+    expect.arrayContaining(['react', '@xyflow/react', './side-effect', '../store/slice', './b', 'zustand']),
+  );
+});
+
+test('the code reader ignores DOM words in comments and strings', () => {
+  const code = codeOnly(
+    "// the document. \n const s = 'window.open'; /* document.body */ x = document.title;",
+  );
+  expect(code).not.toContain('window.open');
+  expect(code).not.toContain('document.body');
+  expect(code).toContain('document.title');
+});
+
+test('the domain module exists and is read', () => {
+  expect(sourceFiles('src/domain').length).toBeGreaterThanOrEqual(10);
+});
+
+test('src/domain imports only its own modules and zod, and never touches the DOM', () => {
+  const domain = layer('src/domain');
+  expect(sourceFiles(domain.folder).flatMap((file) => offences(domain, file))).toEqual([]);
+});
+
+test.each(LAYERS.filter((l) => l.folder !== 'src/domain').map((l) => l.folder))(
+  '%s imports nothing of the browser UI (nothing to check while the folder does not exist)',
+  (folder) => {
+    const checked = layer(folder);
+    expect(sourceFiles(folder).flatMap((file) => offences(checked, file))).toEqual([]);
+  },
+);
+
+function layer(folder: string): Layer {
+  const found = LAYERS.find((l) => l.folder === folder);
+  if (!found) throw new Error(`no layer ${folder}`);
+  return found;
+}
+
+test('a domain file that broke the rules would be caught', () => {
+  const bad = [
+    "import { create } from 'zustand';",
+    "import { x } from '../document/x';",
+    "import { z } from 'zod';",
+    "import { y } from './y';",
+    "import { readFileSync } from 'node:fs';",
+    'window.alert(1);',
+  ].join('\n');
+  expect(offences(layer('src/domain'), join(ROOT, 'src/domain/bad.ts'), bad)).toHaveLength(5);
+});
+
+test('a command-line file that imported the UI would be caught', () => {
+  const bad = ["import { Shell } from '../src/app/shell';", "import { useStore } from 'zustand';"].join('\n');
+  const ok = ["import { validate } from '../src/domain';", "import { readFileSync } from 'node:fs';"].join(
+    '\n',
+  );
+  expect(offences(layer('cli'), join(ROOT, 'cli/main.ts'), bad)).toHaveLength(2);
+  expect(offences(layer('cli'), join(ROOT, 'cli/main.ts'), ok)).toEqual([]);
+});

@@ -1,0 +1,71 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo } from 'react';
+import { DesignerCanvas } from '../canvas/designer-canvas';
+import { useViewCentre } from '../canvas/view';
+import { ConnectToDialog } from '../panels/connect-to-dialog';
+import { Inspector } from '../panels/inspector';
+import { Palette } from '../panels/palette';
+import { ProblemsPanel } from '../panels/problems-panel';
+import type { DesignerStore } from '../store/store';
+import type { CommandContext } from './commands';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { SaveErrorBanner, StatusLine } from './status-line';
+import { DesignerProvider, useDesigner, useDesignerStore } from './store-context';
+import { useApplyTheme } from './theme';
+import { TopBar } from './top-bar';
+import { useAutosave } from './use-autosave';
+import { useShortcuts } from './use-shortcuts';
+
+function Dialogs() {
+  const store = useDesignerStore();
+  const dialog = useDesigner((s) => s.dialog);
+  const close = () => store.getState().openDialog(null);
+  if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
+  if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  return null;
+}
+
+function Shell({ storage }: { storage: Storage | null }) {
+  const store = useDesignerStore();
+  const viewCentre = useViewCentre();
+  useApplyTheme();
+  useAutosave(store, storage);
+  const context = useMemo<CommandContext>(
+    () => ({
+      state: store.getState,
+      viewCentre,
+      openConnectTo: () => {
+        const [fromId] = store.getState().selection.components;
+        if (fromId) store.getState().openDialog({ kind: 'connect-to', fromId });
+      },
+      openShortcuts: () => store.getState().openDialog({ kind: 'shortcuts' }),
+    }),
+    [store, viewCentre],
+  );
+  useShortcuts(context);
+  return (
+    <div className="app">
+      <TopBar onShowShortcuts={context.openShortcuts} />
+      <SaveErrorBanner />
+      <main className="workspace">
+        <Palette />
+        <DesignerCanvas />
+        <Inspector />
+        <ProblemsPanel />
+      </main>
+      <StatusLine />
+      <Dialogs />
+    </div>
+  );
+}
+
+/** The designer: one store handed down by context, React Flow's provider around every panel. */
+export function App({ store, storage }: { store: DesignerStore; storage: Storage | null }) {
+  return (
+    <DesignerProvider store={store}>
+      <ReactFlowProvider>
+        <Shell storage={storage} />
+      </ReactFlowProvider>
+    </DesignerProvider>
+  );
+}

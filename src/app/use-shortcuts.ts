@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { COMMANDS, type CommandContext, nudgeSelection } from './commands';
+
+/** True when the key belongs to a text field or another control that handles keys itself. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.closest('dialog') !== null;
+}
+
+/** Routes key presses to the command list. */
+export function useShortcuts(context: CommandContext): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      const command = COMMANDS.find((c) => c.matches(event));
+      if (!command) return;
+      const state = context.state();
+      // Buttons and links keep Enter/Space; the palette keeps its own keys.
+      if (command.id === 'nudge') {
+        // React Flow moves a focused node itself; the key handler covers every other focus.
+        if (event.target instanceof HTMLElement && event.target.closest('.react-flow__node')) return;
+        if (!command.enabled(state)) return;
+        event.preventDefault();
+        nudgeSelection(state, event.key, event.shiftKey);
+        return;
+      }
+      if (!command.enabled(state)) return;
+      event.preventDefault();
+      command.run(context);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [context]);
+}

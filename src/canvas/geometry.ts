@@ -1,0 +1,49 @@
+/** Where the segment from a rectangle's centre towards `toward` leaves the rectangle. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The point on the border of `rect` on the line from its centre to `toward` (plus a gap). */
+export function borderPoint(rect: Rect, toward: Point, gap = 0): Point {
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2;
+  const dx = toward.x - cx;
+  const dy = toward.y - cy;
+  if (dx === 0 && dy === 0) return { x: cx, y: cy };
+  const halfW = rect.width / 2 + gap;
+  const halfH = rect.height / 2 + gap;
+  const scale = Math.min(
+    dx === 0 ? Number.POSITIVE_INFINITY : halfW / Math.abs(dx),
+    dy === 0 ? Number.POSITIVE_INFINITY : halfH / Math.abs(dy),
+  );
+  return { x: cx + dx * scale, y: cy + dy * scale };
+}
+
+export function centre(rect: Rect): Point {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+/**
+ * The two ends of a straight connection between two rectangles. When both directions of a pair
+ * exist, `offset` shifts the line sideways so the two arrows stay apart.
+ */
+export function connectionEnds(from: Rect, to: Rect, offset = 0, gap = 2): { start: Point; end: Point } {
+  const a = centre(from);
+  const b = centre(to);
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const nx = (-(b.y - a.y) / length) * offset;
+  const ny = ((b.x - a.x) / length) * offset;
+  const shiftedA = { x: a.x + nx, y: a.y + ny };
+  const shiftedB = { x: b.x + nx, y: b.y + ny };
+  const start = borderPoint({ ...from, x: from.x + nx, y: from.y + ny }, shiftedB, 0);
+  const end = borderPoint({ ...to, x: to.x + nx, y: to.y + ny }, shiftedA, gap);
+  return { start, end };
+}

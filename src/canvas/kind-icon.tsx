@@ -1,0 +1,25 @@
+import { memo } from 'react';
+import type { ComponentKind } from '../domain';
+import { KIND_ICON_PATHS } from '../export/kind-icons';
+
+/** The kind's stroke icon, decorative: its text label always stands beside it. */
+export const KindIcon = memo(function KindIcon({ kind, size = 20 }: { kind: ComponentKind; size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {KIND_ICON_PATHS[kind].map((d) => (
+        <path key={d} d={d} />
+      ))}
+    </svg>
+  );
+});

@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'react';
+import { useDesigner, useDesignerStore, useJudge } from '../app/store-context';
+import { describeComponent, displayName } from '../domain';
+
+/**
+ * The keyboard path to a connection: lists only the components the selected one may connect to
+ * now, as the domain's judge says; choosing one connects.
+ */
+export function ConnectToDialog({ fromId, onClose }: { fromId: string; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const store = useDesignerStore();
+  const judge = useJudge();
+  const from = useDesigner((s) => s.document.components.find((c) => c.id === fromId));
+  const targets = judge.legalTargets(fromId);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  if (!from) return null;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="connect-to-title"
+      onClose={onClose}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="connect-to-title">Connect {describeComponent(from)} to…</h2>
+      {targets.length === 0 ? (
+        <p>
+          No component can take a connection from {describeComponent(from)} now: add a component the matrix
+          allows, or remove a connection that fills an X or (X) rule.
+        </p>
+      ) : (
+        <ul className="dialog__list" aria-label="Legal targets">
+          {targets.map((target) => (
+            <li key={target.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  const result = store.getState().connect(fromId, target.id);
+                  store
+                    .getState()
+                    .notify(
+                      result.ok
+                        ? `Connected ${describeComponent(from)} to ${describeComponent(target)}.`
+                        : result.verdict.message,
+                      result.ok ? 'success' : 'refusal',
+                    );
+                  onClose();
+                }}
+              >
+                {displayName(target.kind)}: {target.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog__actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

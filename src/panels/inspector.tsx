@@ -1,0 +1,204 @@
+import { useDesigner, useDesignerStore } from '../app/store-context';
+import { KindIcon } from '../canvas/kind-icon';
+import type { DocumentComponent, DocumentConnection } from '../document';
+import {
+  describeComponent,
+  displayName,
+  isSourceKind,
+  kindInfo,
+  MARKS,
+  markSymbol,
+  matrixCell,
+  SECURITY_LEVELS,
+  type Security,
+} from '../domain';
+import { CommitField } from './commit-field';
+import { RuleCard } from './rule-card';
+
+const SECURITY_LABEL: { readonly [S in Security]: string } = {
+  none: 'None',
+  tls: 'TLS',
+  'mutual-tls': 'Mutual TLS',
+};
+
+function checkPort(draft: string): string | null {
+  if (draft.trim() === '') return null;
+  if (!/^\d+$/.test(draft.trim())) return 'The port is a whole number from 1 to 65535.';
+  const port = Number(draft);
+  return port >= 1 && port <= 65535 ? null : 'The port is a whole number from 1 to 65535.';
+}
+
+function checkName(draft: string): string | null {
+  const trimmed = draft.trim();
+  if (trimmed.length === 0) return 'A name is required: Genesys Application objects are found by name.';
+  return trimmed.length > 128 ? 'A name has at most 128 characters.' : null;
+}
+
+function ComponentInspector({ component }: { component: DocumentComponent }) {
+  const store = useDesignerStore();
+  const duplicateOf = useDesigner((s) =>
+    s.document.components.find(
+      (c) => c.id !== component.id && c.name.trim().toLowerCase() === component.name.trim().toLowerCase(),
+    ),
+  );
+  const info = kindInfo(component.kind);
+  const update = store.getState().updateComponent;
+  return (
+    <>
+      <header className="inspector__header" style={{ '--kind-color': info.color } as React.CSSProperties}>
+        <span className="inspector__icon">
+          <KindIcon kind={component.kind} />
+        </span>
+        <div>
+          <div className="inspector__kind">{info.displayName}</div>
+          <p className="inspector__role">{info.role}</p>
+        </div>
+      </header>
+      <CommitField
+        label="Name"
+        value={component.name}
+        check={checkName}
+        maxLength={128}
+        remark={
+          duplicateOf
+            ? `Another component is also named '${duplicateOf.name}': Application names must be unique.`
+            : null
+        }
+        onCommit={(name) => update(component.id, { name: name.trim() })}
+      />
+      <CommitField
+        label="Host"
+        value={component.host ?? ''}
+        placeholder="wfm01.example.com"
+        maxLength={255}
+        onCommit={(host) => update(component.id, { host: host.trim() || undefined })}
+      />
+      <CommitField
+        label="Port"
+        value={component.port === undefined ? '' : String(component.port)}
+        inputMode="numeric"
+        placeholder="1–65535"
+        check={checkPort}
+        onCommit={(port) => update(component.id, { port: port.trim() ? Number(port) : undefined })}
+      />
+      {component.kind === 'server' && (
+        <div className="field field--checkbox">
+          <input
+            id="inspector-etl"
+            type="checkbox"
+            checked={component.etl === true}
+            onChange={(event) => update(component.id, { etl: event.target.checked || undefined })}
+          />
+          <label htmlFor="inspector-etl">ETL server (at most one per deployment)</label>
+        </div>
+      )}
+      <CommitField
+        label="Notes"
+        value={component.notes ?? ''}
+        multiline
+        maxLength={2000}
+        onCommit={(notes) => update(component.id, { notes: notes || undefined })}
+      />
+      <button
+        type="button"
+        className="button button--primary inspector__connect"
+        onClick={() => store.getState().openDialog({ kind: 'connect-to', fromId: component.id })}
+        disabled={!isSourceKind(component.kind)}
+        title="List the components this one may connect to (C)"
+      >
+        Connect to…
+      </button>
+      <RuleCard component={component} />
+    </>
+  );
+}
+
+function ConnectionInspector({ connection }: { connection: DocumentConnection }) {
+  const store = useDesignerStore();
+  const from = useDesigner((s) => s.document.components.find((c) => c.id === connection.from));
+  const to = useDesigner((s) => s.document.components.find((c) => c.id === connection.to));
+  if (!from || !to) return null;
+  const cell = matrixCell(from.kind, to.kind);
+  return (
+    <>
+      <header className="inspector__header">
+        <div>
+          <div className="inspector__kind">Connection</div>
+          <p className="inspector__role">Listed on the Connections tab of {describeComponent(from)}.</p>
+        </div>
+      </header>
+      <dl className="inspector__facts">
+        <dt>From</dt>
+        <dd>{describeComponent(from)}</dd>
+        <dt>To</dt>
+        <dd>{describeComponent(to)}</dd>
+        <dt>Rule</dt>
+        <dd>
+          {cell ? (
+            <>
+              {displayName(from.kind)} → {displayName(to.kind)}: <code>{markSymbol(cell.mark)}</code>{' '}
+              {MARKS[cell.mark].legend}.{cell.note && <span className="rule-card__note">{cell.note}</span>}
+            </>
+          ) : (
+            'None: the component connections matrix has no such connection.'
+          )}
+        </dd>
+      </dl>
+      <div className="field">
+        <label htmlFor="inspector-security">Security</label>
+        <select
+          id="inspector-security"
+          value={connection.security ?? 'none'}
+          onChange={(event) => {
+            const value = SECURITY_LEVELS.find((level) => level === event.target.value);
+            if (value) store.getState().setSecurity(connection.id, value);
+          }}
+        >
+          {SECURITY_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {SECURITY_LABEL[level]}
+            </option>
+          ))}
+        </select>
+        {(from.kind === 'web' || from.kind === 'daemon') && (connection.security ?? 'none') !== 'none' && (
+          <p className="field__remark">
+            {displayName(from.kind)} does not follow the Genesys Security Deployment Guide: its TLS is set up
+            in the servlet container and the Java keystore.
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Properties of the selection: one component, one connection, or a summary. */
+export function Inspector() {
+  const selection = useDesigner((s) => s.selection);
+  const component = useDesigner((s) =>
+    s.selection.components.size === 1 && s.selection.connections.size === 0
+      ? s.document.components.find((c) => s.selection.components.has(c.id))
+      : undefined,
+  );
+  const connection = useDesigner((s) =>
+    s.selection.connections.size === 1 && s.selection.components.size === 0
+      ? s.document.connections.find((c) => s.selection.connections.has(c.id))
+      : undefined,
+  );
+  const total = selection.components.size + selection.connections.size;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <h2 className="panel-title">Inspector</h2>
+      {component ? (
+        <ComponentInspector key={component.id} component={component} />
+      ) : connection ? (
+        <ConnectionInspector key={connection.id} connection={connection} />
+      ) : (
+        <p className="inspector__empty">
+          {total > 1
+            ? `${selection.components.size} components and ${selection.connections.size} connections selected.`
+            : 'Select a component or a connection to see its properties and the rules that apply to it.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { DragEvent } from 'react';
+import { useDesignerStore } from '../app/store-context';
+import { KIND_DRAG_TYPE } from '../canvas/designer-canvas';
+import { KindIcon } from '../canvas/kind-icon';
+import { useAddAtViewCentre } from '../canvas/view';
+import { COMPONENT_KINDS, type ComponentKind, KIND_CATALOG, type KindGroup } from '../domain';
+
+const GROUPS: readonly { group: KindGroup; title: string }[] = [
+  { group: 'wfm', title: 'WFM applications' },
+  { group: 'framework', title: 'Framework and database' },
+];
+
+/** The nine kinds: drag one onto the canvas, or click it (Enter/Space) to add it at the view's centre. */
+export function Palette() {
+  const addAtCentre = useAddAtViewCentre();
+  const store = useDesignerStore();
+
+  const onDragStart = (event: DragEvent, kind: ComponentKind) => {
+    event.dataTransfer.setData(KIND_DRAG_TYPE, kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <section className="palette" aria-label="Components">
+      <h2 className="panel-title">Components</h2>
+      {GROUPS.map(({ group, title }) => (
+        <div key={group} className="palette__group">
+          <h3 id={`palette-${group}`} className="palette__group-title">
+            {title}
+          </h3>
+          {COMPONENT_KINDS.filter((kind) => KIND_CATALOG[kind].group === group).map((kind) => {
+            const info = KIND_CATALOG[kind];
+            return (
+              <button
+                key={kind}
+                type="button"
+                className="palette__item"
+                draggable
+                onDragStart={(event) => onDragStart(event, kind)}
+                onClick={() => {
+                  const id = addAtCentre(kind);
+                  const added = store.getState().document.components.find((c) => c.id === id);
+                  if (added) store.getState().notify(`Added ${info.displayName} '${added.name}'.`, 'success');
+                }}
+                aria-label={info.displayName}
+                title={info.role}
+                aria-describedby={`palette-role-${kind}`}
+                style={{ '--kind-color': info.color } as React.CSSProperties}
+              >
+                <span className="palette__icon">
+                  <KindIcon kind={kind} size={18} />
+                </span>
+                <span className="palette__text">
+                  <span className="palette__name">{info.displayName}</span>
+                  <span className="palette__role" id={`palette-role-${kind}`}>
+                    {info.role}
+                  </span>
+                </span>
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useProblems } from '../app/store-context';
+import { useRevealElement } from '../canvas/view';
+import { type Problem, problemComponentId, problemConnectionId, SEVERITIES, type Severity } from '../domain';
+
+const GROUP_TITLE: { readonly [S in Severity]: string } = {
+  error: 'Errors',
+  warning: 'Warnings',
+  info: 'Information',
+};
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "2 errors · 1 warning": the severities that occur, in order of weight. */
+export function formatCounts(counts: { error: number; warning: number; info: number }): string {
+  const parts = [
+    counts.error ? plural(counts.error, 'error') : '',
+    counts.warning ? plural(counts.warning, 'warning') : '',
+    counts.info ? `${counts.info} info` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'No problems';
+}
+
+/** Unique within one validation: a code names at most one problem per subject and target kind. */
+function problemKey(problem: Problem): string {
+  const target = 'targetKind' in problem ? problem.targetKind : '';
+  return `${problem.code}|${problemComponentId(problem) ?? problemConnectionId(problem) ?? ''}|${target}`;
+}
+
+function ProblemItem({ problem }: { problem: Problem }) {
+  const reveal = useRevealElement();
+  const componentId = problemComponentId(problem);
+  const connectionId = problemConnectionId(problem);
+  const target = componentId ? { componentId } : connectionId ? { connectionId } : null;
+  return (
+    <li className={`problem problem--${problem.severity}`} data-problem-code={problem.code}>
+      <span className="problem__severity" aria-hidden="true">
+        {problem.severity === 'error' ? '✕' : problem.severity === 'warning' ? '!' : 'i'}
+      </span>
+      {target ? (
+        <button type="button" className="problem__message" onClick={() => reveal(target)}>
+          {problem.message}
+        </button>
+      ) : (
+        <span className="problem__message">{problem.message}</span>
+      )}
+      <code className="problem__code">{problem.code}</code>
+    </li>
+  );
+}
+
+/** Live problems of the document, grouped by severity; activating one shows its subject. */
+export function ProblemsPanel() {
+  const { problems, counts } = useProblems();
+  return (
+    <section className="problems" aria-label="Problems">
+      <h2 className="panel-title problems__header">
+        Problems <span className="problems__counts">{formatCounts(counts)}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="problems__none">
+          No problems — this deployment follows the component connections matrix.
+        </p>
+      ) : (
+        SEVERITIES.map((severity) => {
+          const group = problems.filter((p) => p.severity === severity);
+          if (group.length === 0) return null;
+          return (
+            <div key={severity} className="problems__group">
+              <h3 className="problems__group-title">
+                {GROUP_TITLE[severity]} ({group.length})
+              </h3>
+              <ul>
+                {group.map((problem) => (
+                  <ProblemItem key={problemKey(problem)} problem={problem} />
+                ))}
+              </ul>
+            </div>
+          );
+        })
+      )}
+    </section>
+  );
+}

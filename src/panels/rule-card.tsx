@@ -1,0 +1,68 @@
+import { useDesigner } from '../app/store-context';
+import type { DocumentComponent } from '../document';
+import { displayName, markSymbol, ruleStatus } from '../domain';
+
+/**
+ * Each connection this kind must or may have, with its mark, the current count, whether the
+ * count meets the rule, and the source's note.
+ */
+export function RuleCard({ component }: { component: DocumentComponent }) {
+  const document = useDesigner((s) => s.document);
+  const cells = ruleStatus(document, component.id);
+  const incoming = document.connections.filter((c) => c.to === component.id).length;
+  return (
+    <div className="rule-card">
+      <h3 className="inspector__subtitle">Connections tab rules</h3>
+      {cells.length === 0 ? (
+        <p className="rule-card__none">
+          {displayName(component.kind)} never starts a connection. {incoming} component
+          {incoming === 1 ? '' : 's'} connect{incoming === 1 ? 's' : ''} to it.
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Target</th>
+              <th scope="col">Mark</th>
+              <th scope="col">Now</th>
+              <th scope="col">
+                <span className="visually-hidden">Meets the rule</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cells.map(({ cell, requirement, count, ok }) => {
+              const why =
+                requirement.requiredBy === 'management-layer'
+                  ? 'Required: the Management Layer is on.'
+                  : requirement.requiredBy === 'scheduled-reporting'
+                    ? 'Required: scheduled reporting is on.'
+                    : null;
+              return (
+                <tr key={cell.to} className={ok ? 'is-ok' : 'is-broken'}>
+                  <td>
+                    {displayName(cell.to)}
+                    {(cell.note || why) && (
+                      <span className="rule-card__note">
+                        {why} {cell.note}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <code>{markSymbol(cell.mark)}</code>
+                  </td>
+                  <td>{count}</td>
+                  <td>
+                    <span aria-label={ok ? 'meets the rule' : 'breaks the rule'} role="img">
+                      {ok ? '✓' : '✗'}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { TopologyDocument } from '../document';
+import {
+  type ConnectionJudge,
+  countBySeverity,
+  createConnectionJudge,
+  type Problem,
+  problemComponentId,
+  problemConnectionId,
+  type SeverityCounts,
+  validate,
+} from '../domain';
+
+export interface ProblemIndex {
+  readonly problems: readonly Problem[];
+  readonly counts: SeverityCounts;
+  readonly byComponent: ReadonlyMap<string, readonly Problem[]>;
+  readonly byConnection: ReadonlyMap<string, readonly Problem[]>;
+}
+
+/**
+ * True when two documents have the same rule-relevant content. Moves keep the rules' answer, so a
+ * drag frame is compared in O(n) identity checks and never re-validated.
+ */
+function sameStructure(a: TopologyDocument, b: TopologyDocument): boolean {
+  if (a === b) return true;
+  if (a.connections !== b.connections || a.options !== b.options) return false;
+  if (a.components === b.components) return true;
+  if (a.components.length !== b.components.length) return false;
+  for (let i = 0; i < a.components.length; i += 1) {
+    const x = a.components[i];
+    const y = b.components[i];
+    if (x === y) continue;
+    if (!x || !y || x.id !== y.id || x.kind !== y.kind || x.name !== y.name || x.etl !== y.etl) return false;
+  }
+  return true;
+}
+
+function memoByStructure<T>(compute: (document: TopologyDocument) => T): (document: TopologyDocument) => T {
+  let last: { document: TopologyDocument; value: T } | undefined;
+  return (document) => {
+    if (last && sameStructure(last.document, document)) {
+      last = { document, value: last.value };
+      return last.value;
+    }
+    last = { document, value: compute(document) };
+    return last.value;
+  };
+}
+
+function indexProblems(problems: readonly Problem[]): ProblemIndex {
+  const byComponent = new Map<string, Problem[]>();
+  const byConnection = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const componentId = problemComponentId(problem);
+    const connectionId = problemConnectionId(problem);
+    if (componentId !== undefined)
+      byComponent.set(componentId, [...(byComponent.get(componentId) ?? []), problem]);
+    if (connectionId !== undefined) {
+      byConnection.set(connectionId, [...(byConnection.get(connectionId) ?? []), problem]);
+    }
+  }
+  return { problems, counts: countBySeverity(problems), byComponent, byConnection };
+}
+
+/** Makes the memoised derivations of one store: problems and the connection judge. */
+export function createDerivations() {
+  return {
+    problems: memoByStructure((document) => indexProblems(validate(document))),
+    judge: memoByStructure((document): ConnectionJudge => createConnectionJudge(document)),
+  };
+}
+
+export type Derivations = ReturnType<typeof createDerivations>;

@@ -1,0 +1,48 @@
+import { type ComponentKind, kindInfo } from '../domain';
+
+/**
+ * The next free Genesys-style Application name for a kind: `WFM_Builder_2` when `WFM_Builder_1`
+ * is taken. Compared case-insensitively, as Configuration Server compares Application names.
+ */
+export function nextComponentName(kind: ComponentKind, takenNames: Iterable<string>): string {
+  const prefix = kindInfo(kind).namePrefix;
+  const taken = new Set<string>();
+  for (const name of takenNames) taken.add(name.trim().toLowerCase());
+  for (let n = 1; ; n += 1) {
+    const candidate = `${prefix}_${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** A copy's name: `WFM_Server_1` → `WFM_Server_1_copy`, then `_copy2`, … until free. */
+export function copyName(name: string, taken: Set<string>): string {
+  const base = `${name}_copy`;
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** A new id with a kind prefix, unique in `taken`: `srv-3`. */
+export function nextId(prefix: string, taken: ReadonlySet<string>): string {
+  for (let n = taken.size + 1; ; n += 1) {
+    const candidate = `${prefix}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+const ID_PREFIX: { readonly [K in ComponentKind]: string } = {
+  server: 'srv',
+  builder: 'bld',
+  daemon: 'dmn',
+  'data-aggregator': 'da',
+  web: 'web',
+  'db-utility': 'dbu',
+  dap: 'dap',
+  'stat-server': 'stat',
+  'message-server': 'msg',
+};
+
+export function idPrefix(kind: ComponentKind): string {
+  return ID_PREFIX[kind];
+}

@@ -1,0 +1,185 @@
+import type { DocumentComponent, DocumentConnection, TopologyDocument } from '../document';
+import { type ComponentKind, type ConnectVerdict, createConnectionJudge, type Security } from '../domain';
+import { copyName, idPrefix, nextComponentName, nextId } from './names';
+
+/** Pure edits of a document: each returns a new document and never mutates its input. */
+
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The editable properties of a component; `undefined` removes an optional one. */
+export interface ComponentPatch {
+  readonly name?: string;
+  readonly host?: string | undefined;
+  readonly port?: number | undefined;
+  readonly etl?: boolean | undefined;
+  readonly notes?: string | undefined;
+}
+
+function allIds(document: TopologyDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const c of document.components) ids.add(c.id);
+  for (const c of document.connections) ids.add(c.id);
+  return ids;
+}
+
+export function addComponent(
+  document: TopologyDocument,
+  kind: ComponentKind,
+  position: XY,
+): { document: TopologyDocument; id: string } {
+  const id = nextId(idPrefix(kind), allIds(document));
+  const name = nextComponentName(
+    kind,
+    document.components.map((c) => c.name),
+  );
+  const component: DocumentComponent = { id, kind, name, position: { x: position.x, y: position.y } };
+  return { document: { ...document, components: [...document.components, component] }, id };
+}
+
+function withPatch(component: DocumentComponent, patch: ComponentPatch): DocumentComponent {
+  const next: Record<string, unknown> = { ...component };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || value === '') delete next[key];
+    else next[key] = value;
+  }
+  if (component.kind !== 'server') delete next.etl;
+  if (typeof next.name !== 'string') next.name = component.name;
+  return next as DocumentComponent;
+}
+
+export function updateComponent(
+  document: TopologyDocument,
+  id: string,
+  patch: ComponentPatch,
+): TopologyDocument {
+  let changed = false;
+  const components = document.components.map((c) => {
+    if (c.id !== id) return c;
+    const next = withPatch(c, patch);
+    changed = JSON.stringify(next) !== JSON.stringify(c);
+    return changed ? next : c;
+  });
+  return changed ? { ...document, components } : document;
+}
+
+/** Moves components; untouched components keep their identity so the canvas re-renders only what moved. */
+export function moveComponents(document: TopologyDocument, moves: ReadonlyMap<string, XY>): TopologyDocument {
+  if (moves.size === 0) return document;
+  let changed = false;
+  const components = document.components.map((c) => {
+    const to = moves.get(c.id);
+    if (!to || (c.position && c.position.x === to.x && c.position.y === to.y)) return c;
+    changed = true;
+    return { ...c, position: { x: to.x, y: to.y } };
+  });
+  return changed ? { ...document, components } : document;
+}
+
+export type AddConnectionResult =
+  | { readonly ok: true; readonly document: TopologyDocument; readonly id: string }
+  | { readonly ok: false; readonly verdict: ConnectVerdict & { ok: false } };
+
+/** Adds `from → to` when the domain's `canConnect` allows it; otherwise returns the refusal. */
+export function addConnection(document: TopologyDocument, from: string, to: string): AddConnectionResult {
+  const verdict = createConnectionJudge(document).canConnect(from, to);
+  if (!verdict.ok) return { ok: false, verdict };
+  const id = nextId('c', allIds(document));
+  const connection: DocumentConnection = { id, from, to, security: 'none' };
+  return { ok: true, id, document: { ...document, connections: [...document.connections, connection] } };
+}
+
+export function updateConnection(
+  document: TopologyDocument,
+  id: string,
+  security: Security,
+): TopologyDocument {
+  let changed = false;
+  const connections = document.connections.map((c) => {
+    if (c.id !== id || (c.security ?? 'none') === security) return c;
+    changed = true;
+    return { ...c, security };
+  });
+  return changed ? { ...document, connections } : document;
+}
+
+/** Deletes components (with every connection that touches them) and connections. */
+export function deleteElements(
+  document: TopologyDocument,
+  componentIds: ReadonlySet<string>,
+  connectionIds: ReadonlySet<string>,
+): TopologyDocument {
+  if (componentIds.size === 0 && connectionIds.size === 0) return document;
+  const components = document.components.filter((c) => !componentIds.has(c.id));
+  const connections = document.connections.filter(
+    (c) => !connectionIds.has(c.id) && !componentIds.has(c.from) && !componentIds.has(c.to),
+  );
+  if (
+    components.length === document.components.length &&
+    connections.length === document.connections.length
+  ) {
+    return document;
+  }
+  return { ...document, components, connections };
+}
+
+/** What Copy keeps: components and the connections among them. */
+export interface Fragment {
+  readonly components: readonly DocumentComponent[];
+  readonly connections: readonly DocumentConnection[];
+}
+
+export function extractFragment(document: TopologyDocument, componentIds: ReadonlySet<string>): Fragment {
+  return {
+    components: document.components.filter((c) => componentIds.has(c.id)),
+    connections: document.connections.filter((c) => componentIds.has(c.from) && componentIds.has(c.to)),
+  };
+}
+
+const GENERATED_NAME = /_\d+$/;
+
+/**
+ * Pastes a fragment with new ids and names, its top-left corner at `at`.
+ * Returns the new document and the ids of the pasted components.
+ */
+export function pasteFragment(
+  document: TopologyDocument,
+  fragment: Fragment,
+  at: XY,
+): { document: TopologyDocument; componentIds: string[] } {
+  if (fragment.components.length === 0) return { document, componentIds: [] };
+  const ids = allIds(document);
+  const names = new Set(document.components.map((c) => c.name.trim().toLowerCase()));
+  const minX = Math.min(...fragment.components.map((c) => c.position?.x ?? 0));
+  const minY = Math.min(...fragment.components.map((c) => c.position?.y ?? 0));
+  const idMap = new Map<string, string>();
+  const components: DocumentComponent[] = fragment.components.map((c) => {
+    const id = nextId(idPrefix(c.kind), ids);
+    ids.add(id);
+    idMap.set(c.id, id);
+    const name = GENERATED_NAME.test(c.name) ? nextComponentName(c.kind, names) : copyName(c.name, names);
+    names.add(name.toLowerCase());
+    const position = { x: at.x + (c.position?.x ?? 0) - minX, y: at.y + (c.position?.y ?? 0) - minY };
+    const { etl: _etl, ...rest } = c;
+    return { ...rest, id, name, position };
+  });
+  const connections: DocumentConnection[] = [];
+  for (const c of fragment.connections) {
+    const from = idMap.get(c.from);
+    const to = idMap.get(c.to);
+    if (!from || !to) continue;
+    const id = nextId('c', ids);
+    ids.add(id);
+    connections.push({ ...c, id, from, to });
+  }
+  return {
+    document: {
+      ...document,
+      components: [...document.components, ...components],
+      connections: [...document.connections, ...connections],
+    },
+    componentIds: components.map((c) => c.id),
+  };
+}

@@ -1,0 +1,301 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createEmptyDocument, type TopologyDocument } from '../document';
+import type { ComponentKind, DeploymentOptions, Security } from '../domain';
+import { emptyHistory, type History, pushStep, stepBack, stepForward } from './history';
+import {
+  type AddConnectionResult,
+  addComponent,
+  addConnection,
+  type ComponentPatch,
+  deleteElements,
+  extractFragment,
+  type Fragment,
+  moveComponents,
+  pasteFragment,
+  updateComponent,
+  updateConnection,
+  type XY,
+} from './operations';
+
+export interface Selection {
+  readonly components: ReadonlySet<string>;
+  readonly connections: ReadonlySet<string>;
+}
+
+export const EMPTY_SELECTION: Selection = { components: new Set(), connections: new Set() };
+
+export type NoticeTone = 'info' | 'success' | 'refusal' | 'error';
+
+/** A message for the status line; `seq` makes a repeated message announce again. */
+export interface Notice {
+  readonly text: string;
+  readonly tone: NoticeTone;
+  readonly seq: number;
+}
+
+export interface DocumentSlice {
+  readonly document: TopologyDocument;
+  /** Bumped by every replacement of the whole document (New, import), so the view can fit again. */
+  readonly documentEpoch: number;
+  addComponent(kind: ComponentKind, position: XY): string;
+  updateComponent(id: string, patch: ComponentPatch): void;
+  /** Moves during a gesture: no history step until `endGesture`. */
+  moveComponents(moves: ReadonlyMap<string, XY>, mode: 'gesture' | 'step'): void;
+  connect(from: string, to: string): AddConnectionResult;
+  setSecurity(connectionId: string, security: Security): void;
+  deleteSelection(): void;
+  deleteElements(componentIds: Iterable<string>, connectionIds: Iterable<string>): void;
+  setName(name: string): void;
+  setOption(key: keyof DeploymentOptions, value: boolean): void;
+  /** Replaces the whole document (New, import, template) as one undo step. */
+  replaceDocument(document: TopologyDocument): void;
+}
+
+export interface HistorySlice {
+  readonly history: History<TopologyDocument>;
+  /** The document as it was when the current gesture (a drag) began. */
+  readonly gestureBase: TopologyDocument | null;
+  beginGesture(): void;
+  endGesture(): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface SelectionSlice {
+  readonly selection: Selection;
+  select(selection: { components?: Iterable<string>; connections?: Iterable<string> }): void;
+  selectAll(): void;
+  clearSelection(): void;
+}
+
+export interface ClipboardSlice {
+  readonly clipboard: Fragment | null;
+  copySelection(): number;
+  paste(at: XY): void;
+  duplicateSelection(): void;
+}
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+/** The one modal dialog open at a time. */
+export type OpenDialog =
+  | { readonly kind: 'connect-to'; readonly fromId: string }
+  | { readonly kind: 'shortcuts' };
+
+export interface UiSlice {
+  readonly notice: Notice | null;
+  notify(text: string, tone?: NoticeTone): void;
+  readonly theme: ThemePreference;
+  setTheme(theme: ThemePreference): void;
+  /** Why the last autosave failed, or `null` when it worked. */
+  readonly saveError: string | null;
+  setSaveError(error: string | null): void;
+  readonly dialog: OpenDialog | null;
+  openDialog(dialog: OpenDialog | null): void;
+}
+
+export type DesignerState = DocumentSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice;
+export type DesignerStore = StoreApi<DesignerState>;
+
+type Set = StoreApi<DesignerState>['setState'];
+type Get = StoreApi<DesignerState>['getState'];
+
+/** Applies a new document as one history step; a no-op edit records nothing. */
+function commit(set: Set, get: Get, next: TopologyDocument, extra: Partial<DesignerState> = {}): void {
+  const { document, history, gestureBase } = get();
+  if (next === document) {
+    if (Object.keys(extra).length > 0) set(extra);
+    return;
+  }
+  set({
+    document: next,
+    history: gestureBase ? history : pushStep(history, document),
+    ...extra,
+  });
+}
+
+/** Drops selected ids that no longer exist after an undo, a redo or a replacement. */
+function pruneSelection(selection: Selection, document: TopologyDocument): Selection {
+  const componentIds = new Set(document.components.map((c) => c.id));
+  const connectionIds = new Set(document.connections.map((c) => c.id));
+  const components = [...selection.components].filter((id) => componentIds.has(id));
+  const connections = [...selection.connections].filter((id) => connectionIds.has(id));
+  if (components.length === selection.components.size && connections.length === selection.connections.size) {
+    return selection;
+  }
+  return { components: new Set(components), connections: new Set(connections) };
+}
+
+const PASTE_STEP = 24;
+
+function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument): DocumentSlice {
+  return {
+    document: initial,
+    documentEpoch: 0,
+    addComponent(kind, position) {
+      const result = addComponent(get().document, kind, position);
+      commit(set, get, result.document, {
+        selection: { components: new Set([result.id]), connections: new Set() },
+      });
+      return result.id;
+    },
+    updateComponent(id, patch) {
+      commit(set, get, updateComponent(get().document, id, patch));
+    },
+    moveComponents(moves, mode) {
+      const next = moveComponents(get().document, moves);
+      if (mode === 'gesture' && get().gestureBase) set({ document: next });
+      else commit(set, get, next);
+    },
+    connect(from, to) {
+      const result = addConnection(get().document, from, to);
+      if (result.ok) {
+        commit(set, get, result.document, {
+          selection: { components: new Set(), connections: new Set([result.id]) },
+        });
+      }
+      return result;
+    },
+    setSecurity(connectionId, security) {
+      commit(set, get, updateConnection(get().document, connectionId, security));
+    },
+    deleteSelection() {
+      const { selection } = get();
+      get().deleteElements(selection.components, selection.connections);
+    },
+    deleteElements(componentIds, connectionIds) {
+      const next = deleteElements(get().document, new Set(componentIds), new Set(connectionIds));
+      commit(set, get, next, { selection: pruneSelection(get().selection, next) });
+    },
+    setName(name) {
+      const { document } = get();
+      if ((document.name ?? '') === name) return;
+      commit(set, get, { ...document, name });
+    },
+    setOption(key, value) {
+      const { document } = get();
+      const options = { managementLayer: false, scheduledReporting: false, ...document.options };
+      if (options[key] === value) return;
+      commit(set, get, { ...document, options: { ...options, [key]: value } });
+    },
+    replaceDocument(document) {
+      commit(set, get, document, {
+        selection: EMPTY_SELECTION,
+        documentEpoch: get().documentEpoch + 1,
+      });
+    },
+  };
+}
+
+function createHistorySlice(set: Set, get: Get): HistorySlice {
+  const travel = (direction: 'back' | 'forward') => {
+    const { history, document, gestureBase } = get();
+    if (gestureBase) return;
+    const step = direction === 'back' ? stepBack(history, document) : stepForward(history, document);
+    if (!step) return;
+    set({
+      document: step.state,
+      history: step.history,
+      selection: pruneSelection(get().selection, step.state),
+    });
+  };
+  return {
+    history: emptyHistory(),
+    gestureBase: null,
+    beginGesture() {
+      if (!get().gestureBase) set({ gestureBase: get().document });
+    },
+    endGesture() {
+      const { gestureBase, document, history } = get();
+      if (!gestureBase) return;
+      set({
+        gestureBase: null,
+        history: gestureBase === document ? history : pushStep(history, gestureBase),
+      });
+    },
+    undo: () => travel('back'),
+    redo: () => travel('forward'),
+  };
+}
+
+function createSelectionSlice(set: Set, get: Get): SelectionSlice {
+  return {
+    selection: EMPTY_SELECTION,
+    select({ components = [], connections = [] }) {
+      set({ selection: { components: new Set(components), connections: new Set(connections) } });
+    },
+    selectAll() {
+      const { document } = get();
+      set({
+        selection: {
+          components: new Set(document.components.map((c) => c.id)),
+          connections: new Set(document.connections.map((c) => c.id)),
+        },
+      });
+    },
+    clearSelection() {
+      if (get().selection.components.size || get().selection.connections.size)
+        set({ selection: EMPTY_SELECTION });
+    },
+  };
+}
+
+function createClipboardSlice(set: Set, get: Get): ClipboardSlice {
+  const pasteAt = (fragment: Fragment, at: XY) => {
+    const result = pasteFragment(get().document, fragment, at);
+    commit(set, get, result.document, {
+      selection: { components: new Set(result.componentIds), connections: new Set() },
+    });
+  };
+  return {
+    clipboard: null,
+    copySelection() {
+      const fragment = extractFragment(get().document, get().selection.components);
+      if (fragment.components.length > 0) set({ clipboard: fragment });
+      return fragment.components.length;
+    },
+    paste(at) {
+      const { clipboard } = get();
+      if (clipboard) pasteAt(clipboard, at);
+    },
+    duplicateSelection() {
+      const fragment = extractFragment(get().document, get().selection.components);
+      if (fragment.components.length === 0) return;
+      const minX = Math.min(...fragment.components.map((c) => c.position?.x ?? 0));
+      const minY = Math.min(...fragment.components.map((c) => c.position?.y ?? 0));
+      pasteAt(fragment, { x: minX + PASTE_STEP, y: minY + PASTE_STEP });
+    },
+  };
+}
+
+function createUiSlice(set: Set, get: Get): UiSlice {
+  return {
+    notice: null,
+    notify(text, tone = 'info') {
+      set({ notice: { text, tone, seq: (get().notice?.seq ?? 0) + 1 } });
+    },
+    theme: 'system',
+    setTheme(theme) {
+      set({ theme });
+    },
+    dialog: null,
+    openDialog(dialog) {
+      set({ dialog });
+    },
+    saveError: null,
+    setSaveError(saveError) {
+      if (get().saveError !== saveError) set({ saveError });
+    },
+  };
+}
+
+/** A fresh designer store; every test and every mounted app gets its own. */
+export function createDesignerStore(initial: TopologyDocument = createEmptyDocument()): DesignerStore {
+  return createStore<DesignerState>()((set, get) => ({
+    ...createDocumentSlice(set, get, initial),
+    ...createHistorySlice(set, get),
+    ...createSelectionSlice(set, get),
+    ...createClipboardSlice(set, get),
+    ...createUiSlice(set, get),
+  }));
+}

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { DesignerCanvas } from '../canvas/designer-canvas';
 import { useViewCentre } from '../canvas/view';
 import { ConnectToDialog } from '../panels/connect-to-dialog';
@@ -8,6 +8,9 @@ import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
 import type { DesignerStore } from '../store/store';
 import type { CommandContext } from './commands';
+import { openSharedLink } from './document-actions';
+import { ImportErrorDialog } from './import-error-dialog';
+import { Modal } from './modal';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SaveErrorBanner, StatusLine } from './status-line';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store-context';
@@ -22,6 +25,17 @@ function Dialogs() {
   const close = () => store.getState().openDialog(null);
   if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
   if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (dialog?.kind === 'import-error') {
+    return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
+  }
+  if (dialog?.kind === 'share-link') {
+    return (
+      <Modal title="Share link" onClose={close}>
+        <p>The clipboard could not be reached. Copy the link below:</p>
+        <textarea className="share-link__url" readOnly rows={4} value={dialog.url} aria-label="Share link" />
+      </Modal>
+    );
+  }
   return null;
 }
 
@@ -43,6 +57,12 @@ function Shell({ storage }: { storage: Storage | null }) {
     [store, viewCentre],
   );
   useShortcuts(context);
+  useEffect(() => {
+    const onHash = () => void openSharedLink(store, window.location.hash);
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [store]);
   return (
     <div className="app">
       <TopBar onShowShortcuts={context.openShortcuts} />

@@ -1,3 +1,4 @@
+import { snapToGrid } from '../canvas/view';
 import type { DesignerState } from '../store/store';
 
 /** What a command may use besides the store: things only the mounted app knows. */
@@ -78,7 +79,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: (s) => s.clipboard !== null,
     run: ({ state, viewCentre }) => {
       const c = viewCentre();
-      state().paste({ x: Math.round(c.x - 90), y: Math.round(c.y - 28) });
+      state().paste({ x: snapToGrid(c.x - 90), y: snapToGrid(c.y - 28) });
     },
   },
   {

@@ -1,6 +1,9 @@
+import { useRef } from 'react';
 import { createEmptyDocument } from '../document';
 import { OPTION_CATALOG, resolveOptions } from '../domain';
 import type { ThemePreference } from '../store/store';
+import { copyShareLink, importUserFile } from './document-actions';
+import { ExportMenu } from './export-menu';
 import { useDesigner, useDesignerStore } from './store-context';
 
 const NEXT_THEME: { readonly [T in ThemePreference]: ThemePreference } = {
@@ -13,6 +16,7 @@ const THEME_LABEL: { readonly [T in ThemePreference]: string } = {
   dark: 'Theme: dark',
   light: 'Theme: light',
 };
+const THEME_ICON: { readonly [T in ThemePreference]: string } = { system: '◐', dark: '☾', light: '☀' };
 
 function DocumentName() {
   const store = useDesignerStore();
@@ -57,6 +61,32 @@ function Options() {
   );
 }
 
+/** "Import" opens the file picker: JSON, or an SVG or PNG this product exported. */
+function ImportButton() {
+  const store = useDesignerStore();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => input.current?.click()}>
+        Import
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.svg,.png,application/json,image/svg+xml,image/png"
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importUserFile(store, file);
+        }}
+      />
+    </>
+  );
+}
+
 /** Document name, options, history and file commands. */
 export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const store = useDesignerStore();
@@ -88,6 +118,18 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         >
           New
         </button>
+        <ImportButton />
+        <ExportMenu />
+        <button
+          type="button"
+          className="button"
+          onClick={() => void copyShareLink(store)}
+          aria-label="Copy share link"
+          title="Copy a link that carries this deployment"
+        >
+          Share link
+        </button>
+        <span className="top-bar__divider" aria-hidden="true" />
         <button
           type="button"
           className="button"
@@ -108,11 +150,12 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         </button>
         <button
           type="button"
-          className="button"
           onClick={() => store.getState().setTheme(NEXT_THEME[theme])}
-          title="Switch between system, dark and light themes"
+          className="button button--icon"
+          aria-label={THEME_LABEL[theme]}
+          title={`${THEME_LABEL[theme]} (click to switch)`}
         >
-          {THEME_LABEL[theme]}
+          <span aria-hidden="true">{THEME_ICON[theme]}</span>
         </button>
         <button
           type="button"

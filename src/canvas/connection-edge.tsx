@@ -1,6 +1,6 @@
 import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, useInternalNode } from '@xyflow/react';
 import { memo } from 'react';
-import { connectionEnds } from './geometry';
+import { connectionEnds } from '../export/geometry';
 
 export type ConnectionEdgeData = {
   /** `error`, `warning` or `info` when the connection has a problem of that severity. */
@@ -34,8 +34,9 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   });
   const { start, end } = connectionEnds(rect(from), rect(to), data.hasReverse ? 7 : 0, 3);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
-  const midX = (start.x + end.x) / 2;
-  const midY = (start.y + end.y) / 2;
+  // Short of the middle, so the labels of a two-way pair do not cover each other.
+  const midX = start.x + (end.x - start.x) * 0.42;
+  const midY = start.y + (end.y - start.y) * 0.42;
   const className = [
     'connection-edge',
     data.severity ? `has-${data.severity}` : '',

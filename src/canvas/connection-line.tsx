@@ -1,6 +1,6 @@
 import type { ConnectionLineComponentProps } from '@xyflow/react';
+import { borderPoint } from '../export/geometry';
 import type { ComponentNodeType } from './component-node';
-import { borderPoint } from './geometry';
 
 /** The line drawn while connecting: straight to the pointer, or to the border of a legal target. */
 export function ConnectionLine({

@@ -13,6 +13,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { importUserFile } from '../app/document-actions';
 import { useDesigner, useDesignerStore, useJudge, useProblems } from '../app/store-context';
 import { useColorMode } from '../app/theme';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
@@ -28,6 +29,7 @@ const nodeTypes = { component: ComponentNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [8, 8];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+const MINIMAP_STYLE = { width: 168, height: 112 };
 
 function minimapColor(node: ComponentNodeType): string {
   return kindInfo(node.data.component.kind).color;
@@ -156,7 +158,7 @@ export function DesignerCanvas() {
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(KIND_DRAG_TYPE)) {
+    if (event.dataTransfer.types.includes(KIND_DRAG_TYPE) || event.dataTransfer.types.includes('Files')) {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
     }
@@ -164,6 +166,12 @@ export function DesignerCanvas() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        event.preventDefault();
+        void importUserFile(store, file);
+        return;
+      }
       const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
       if (!isComponentKind(kind)) return;
       event.preventDefault();
@@ -206,7 +214,13 @@ export function DesignerCanvas() {
         aria-label="Deployment diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap<ComponentNodeType> nodeColor={minimapColor} pannable zoomable ariaLabel="Mini map" />
+        <MiniMap<ComponentNodeType>
+          nodeColor={minimapColor}
+          pannable
+          zoomable
+          ariaLabel="Mini map"
+          style={MINIMAP_STYLE}
+        />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {components.length === 0 && (

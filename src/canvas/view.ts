@@ -17,21 +17,28 @@ export function useViewCentre(): () => { x: number; y: number } {
 }
 
 const SLOT = { width: CARD.width + 40, height: CARD.height + 44 };
+/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
+const GRID = 8;
+
+/** Rounds a flow coordinate to the canvas's snap grid. */
+export function snapToGrid(value: number): number {
+  return Math.round(value / GRID) * GRID;
+}
 
 /** The free slot nearest to `centre`, searched ring by ring, so new cards never cover old ones. */
 export function freeSlotNear(
   centre: { x: number; y: number },
   occupied: readonly { x: number; y: number }[],
 ): { x: number; y: number } {
-  const origin = { x: Math.round(centre.x - CARD.width / 2), y: Math.round(centre.y - CARD.height / 2) };
+  const origin = { x: snapToGrid(centre.x - CARD.width / 2), y: snapToGrid(centre.y - CARD.height / 2) };
   const overlaps = (x: number, y: number) =>
     occupied.some((o) => Math.abs(o.x - x) < SLOT.width && Math.abs(o.y - y) < SLOT.height);
   for (let ring = 0; ring < 30; ring += 1) {
     for (let dy = -ring; dy <= ring; dy += 1) {
       for (let dx = -ring; dx <= ring; dx += 1) {
         if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const x = origin.x + dx * SLOT.width;
-        const y = origin.y + dy * SLOT.height;
+        const x = snapToGrid(origin.x + dx * SLOT.width);
+        const y = snapToGrid(origin.y + dy * SLOT.height);
         if (!overlaps(x, y)) return { x, y };
       }
     }

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createEmptyDocument, type TopologyDocument } from '../document';
+import { createEmptyDocument, type ParseError, type TopologyDocument } from '../document';
 import type { ComponentKind, DeploymentOptions, Security } from '../domain';
 import { emptyHistory, type History, pushStep, stepBack, stepForward } from './history';
 import {
@@ -80,7 +80,9 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 /** The one modal dialog open at a time. */
 export type OpenDialog =
   | { readonly kind: 'connect-to'; readonly fromId: string }
-  | { readonly kind: 'shortcuts' };
+  | { readonly kind: 'shortcuts' }
+  | { readonly kind: 'import-error'; readonly fileName: string; readonly error: ParseError }
+  | { readonly kind: 'share-link'; readonly url: string };
 
 export interface UiSlice {
   readonly notice: Notice | null;
@@ -208,10 +210,12 @@ function createHistorySlice(set: Set, get: Get): HistorySlice {
     endGesture() {
       const { gestureBase, document, history } = get();
       if (!gestureBase) return;
-      set({
-        gestureBase: null,
-        history: gestureBase === document ? history : pushStep(history, gestureBase),
-      });
+      // A drag that ends where it began changed nothing: keep the original document, record no step.
+      if (gestureBase === document || JSON.stringify(gestureBase) === JSON.stringify(document)) {
+        set({ gestureBase: null, document: gestureBase });
+        return;
+      }
+      set({ gestureBase: null, history: pushStep(history, gestureBase) });
     },
     undo: () => travel('back'),
     redo: () => travel('forward'),

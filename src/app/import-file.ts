@@ -1,0 +1,46 @@
+import { MAX_FILE_BYTES, type ParseError, parseDocument, type TopologyDocument } from '../document';
+import { extractDocumentText, withLayout } from '../export';
+
+export type ImportResult =
+  | { readonly ok: true; readonly document: TopologyDocument }
+  | { readonly ok: false; readonly fileName: string; readonly error: ParseError };
+
+/** A PNG export may be a little larger than the JSON it carries. */
+const MAX_IMPORT_BYTES = MAX_FILE_BYTES * 4;
+
+/**
+ * Reads a file the user picked or dropped: JSON, or an SVG or PNG this product exported. Everything
+ * goes through `parseDocument`; components without a position are laid out by role.
+ */
+export async function importFile(file: Blob & { readonly name?: string }): Promise<ImportResult> {
+  const fileName = file.name ?? 'the file';
+  if (file.size > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      fileName,
+      error: {
+        kind: 'too-large',
+        message: 'The file is larger than 10 MB, the most a topology file may take.',
+        issues: [],
+      },
+    };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return importBytes(bytes, fileName);
+}
+
+/** Same as `importFile` for bytes already in memory. */
+export function importBytes(bytes: Uint8Array, fileName: string): ImportResult {
+  const embedded = extractDocumentText(bytes);
+  if (!embedded.ok) {
+    return { ok: false, fileName, error: { kind: 'not-topology', message: embedded.message, issues: [] } };
+  }
+  return importText(embedded.text, fileName);
+}
+
+/** Parses document text (from a file, a link or storage) and lays out what has no position. */
+export function importText(text: string, fileName: string): ImportResult {
+  const result = parseDocument(text);
+  if (!result.ok) return { ok: false, fileName, error: result.error };
+  return { ok: true, document: withLayout(result.document) };
+}

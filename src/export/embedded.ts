@@ -1,0 +1,45 @@
+import { isPng, PNG_TEXT_KEYWORD, readPngText } from './png-metadata';
+import { SVG_METADATA_ID } from './svg';
+import { unescapeXml } from './xml';
+
+export type EmbeddedText =
+  | { readonly ok: true; readonly text: string; readonly source: 'json' | 'svg' | 'png' }
+  | { readonly ok: false; readonly message: string };
+
+const METADATA = new RegExp(`<metadata[^>]*\\bid="${SVG_METADATA_ID}"[^>]*>([\\s\\S]*?)</metadata>`);
+
+/** The document text inside an SVG this product exported. */
+export function extractFromSvg(svg: string): EmbeddedText {
+  const match = METADATA.exec(svg);
+  if (!match || match[1] === undefined) {
+    return {
+      ok: false,
+      message: 'This SVG was not exported by WFM Topology Designer: it carries no document.',
+    };
+  }
+  return { ok: true, text: unescapeXml(match[1]), source: 'svg' };
+}
+
+/** The document text inside a PNG this product exported. */
+export function extractFromPng(png: Uint8Array): EmbeddedText {
+  const text = readPngText(png, PNG_TEXT_KEYWORD);
+  if (text === undefined) {
+    return {
+      ok: false,
+      message: 'This PNG was not exported by WFM Topology Designer: it carries no document.',
+    };
+  }
+  return { ok: true, text, source: 'png' };
+}
+
+/**
+ * The document text of any file the designer accepts: JSON as it is, SVG and PNG exports by their
+ * embedded copy. What comes out still goes through `parseDocument`.
+ */
+export function extractDocumentText(bytes: Uint8Array): EmbeddedText {
+  if (isPng(bytes)) return extractFromPng(bytes);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const head = text.slice(0, 2048).trimStart();
+  if (head.startsWith('<')) return extractFromSvg(text);
+  return { ok: true, text, source: 'json' };
+}

@@ -1,0 +1,77 @@
+import type { TopologyDocument } from '../document';
+import type { ComponentKind } from '../domain';
+
+/** The card size every writer and the automatic layout assume. */
+export const CARD_WIDTH = 200;
+export const CARD_HEIGHT = 60;
+const GAP_X = 48;
+const GAP_Y = 96;
+
+/**
+ * Rows by role, top to bottom: clients of the WFM Server above it, the Framework and the database
+ * below. Connections then mostly point down or up one row.
+ */
+const TIER: { readonly [K in ComponentKind]: number } = {
+  web: 0,
+  daemon: 0,
+  builder: 1,
+  'data-aggregator': 1,
+  server: 2,
+  'db-utility': 2,
+  dap: 3,
+  'stat-server': 3,
+  'message-server': 3,
+};
+
+export interface Positioned {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Positions for the components that have none, laid out in rows by role and centred; placed below
+ * the components that already have a position. Returns a map from id to position.
+ * @example layoutByRole(doc).get('srv-1') // { x: 124, y: 312 }
+ */
+export function layoutByRole(document: TopologyDocument): Map<string, Positioned> {
+  const placed = document.components.filter((c) => c.position);
+  const unplaced = document.components.filter((c) => !c.position);
+  const result = new Map<string, Positioned>();
+  if (unplaced.length === 0) return result;
+  const top = placed.length ? Math.max(...placed.map((c) => c.position?.y ?? 0)) + CARD_HEIGHT + GAP_Y : 0;
+  const left = placed.length ? Math.min(...placed.map((c) => c.position?.x ?? 0)) : 0;
+  const rows = new Map<number, typeof unplaced>();
+  for (const component of unplaced) {
+    const tier = TIER[component.kind];
+    rows.set(tier, [...(rows.get(tier) ?? []), component]);
+  }
+  const widest = Math.max(...[...rows.values()].map((row) => row.length));
+  const fullWidth = widest * CARD_WIDTH + (widest - 1) * GAP_X;
+  let rowIndex = 0;
+  for (const tier of [...rows.keys()].sort((a, b) => a - b)) {
+    const row = rows.get(tier) ?? [];
+    const rowWidth = row.length * CARD_WIDTH + (row.length - 1) * GAP_X;
+    const start = left + (fullWidth - rowWidth) / 2;
+    row.forEach((component, index) => {
+      result.set(component.id, {
+        x: Math.round(start + index * (CARD_WIDTH + GAP_X)),
+        y: top + rowIndex * (CARD_HEIGHT + GAP_Y),
+      });
+    });
+    rowIndex += 1;
+  }
+  return result;
+}
+
+/** The document with every component positioned (those without a position laid out by role). */
+export function withLayout(document: TopologyDocument): TopologyDocument {
+  const positions = layoutByRole(document);
+  if (positions.size === 0) return document;
+  return {
+    ...document,
+    components: document.components.map((c) => {
+      const position = positions.get(c.id);
+      return position ? { ...c, position } : c;
+    }),
+  };
+}

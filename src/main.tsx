@@ -1,3 +1,4 @@
+import './document/zod-config';
 import '@xyflow/react/dist/base.css';
 import './app/app.css';
 import { StrictMode } from 'react';

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root: the CLI runs from there, as a user at the root would run it. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'wfm-topology.mjs');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node bin/wfm-topology.mjs ...args` as a real process from the project root. */
+export function runCli(args: readonly string[]): CliRun {
+  return run(process.execPath, [BIN, ...args]);
+}
+
+/** Runs any program from the project root (used for `npx wfm-topology`). */
+export function run(program: string, args: readonly string[]): CliRun {
+  const result = spawnSync(program, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A scratch folder in the system's temp folder, for files the tests write and then remove. */
+export function createScratch() {
+  const folder = mkdtempSync(join(tmpdir(), 'wfm-topology-cli-'));
+  return {
+    folder,
+    /** Writes `text` to `name` in the scratch folder and returns its absolute path. */
+    write(name: string, text: string): string {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      return path;
+    },
+    remove(): void {
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { createValidationBlock } from '../src/document';
+import { defineCommand } from './command';
+import { EXIT_CODES, type ExitCode } from './exit-codes';
+import type { CliIo } from './io';
+import { readDocumentFile } from './read-document-file';
+import { type FileReport, formatFileError, formatReportText, toJsonEntry } from './validate-report';
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  synopsis: 'validate FILE... [--format text|json]',
+  summary: 'Check topology files against the WFM 8.5.2 connection rules.',
+  details: [
+    'Options:',
+    '  --format text   one line per problem, then the counts of each file (default)',
+    '  --format json   { file, valid, ruleset, counts, problems } for one file, an array of them for several;',
+    '                  a file that cannot be read has { file, valid: false, error } and its message on stderr',
+    '',
+    'Exit codes:',
+    '  0  every file is valid (warnings and infos allowed)',
+    '  1  at least one file has a problem of severity error',
+    '  2  a file could not be read or is not a valid topology document (details on stderr)',
+  ].join('\n'),
+  options: { format: { type: 'string' } },
+  input: z.strictObject({
+    positionals: z.array(z.string()).min(1, { error: 'validate needs at least one FILE' }),
+    format: z.enum(FORMATS, { error: '--format must be text or json' }).default('text'),
+  }),
+  run: ({ positionals, format }, io) => validateFiles(positionals, format, io),
+});
+
+function validateFiles(files: readonly string[], format: Format, io: CliIo): ExitCode {
+  // Every file is checked even after a bad one: one run reports everything to fix.
+  const reports = files.map(checkFile);
+  for (const report of reports) {
+    if (!report.ok) io.err(formatFileError(report.file, report.error));
+    else if (format === 'text') io.out(formatReportText(report));
+  }
+  if (format === 'json') {
+    const entries = reports.map(toJsonEntry);
+    io.out(`${JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2)}\n`);
+  }
+  return worstExitCode(reports);
+}
+
+function checkFile(file: string): FileReport {
+  const result = readDocumentFile(file);
+  return result.ok
+    ? { file, ok: true, validation: createValidationBlock(result.document) }
+    : { file, ok: false, error: result.error };
+}
+
+/** The highest exit code any file earns: an unusable file outranks one with errors. */
+function worstExitCode(reports: readonly FileReport[]): ExitCode {
+  if (reports.some((report) => !report.ok)) return EXIT_CODES.unusable;
+  if (reports.some((report) => report.ok && !report.validation.valid)) return EXIT_CODES.problems;
+  return EXIT_CODES.valid;
+}

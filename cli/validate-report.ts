@@ -1,0 +1,42 @@
+import { formatParseIssue, type ValidationBlock } from '../src/document';
+import type { FileError } from './read-document-file';
+
+/** The outcome of one file: its validation, or why it could not be validated. */
+export type FileReport =
+  | { readonly file: string; readonly ok: true; readonly validation: ValidationBlock }
+  | { readonly file: string; readonly ok: false; readonly error: FileError };
+
+/** Linter-style lines for stdout: one per problem, then the file's counts. */
+export function formatReportText(report: FileReport & { ok: true }): string {
+  const { file, validation } = report;
+  const lines = validation.problems.map(
+    (problem) => `${file}: ${problem.severity} ${problem.code} ${problem.message}`,
+  );
+  const { error, warning, info } = validation.counts;
+  lines.push(`${file}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'info')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Lines for stderr, each starting with the file so a reader of a long log knows which one. */
+export function formatFileError(file: string, error: FileError): string {
+  const lines = [error.message, ...error.issues.map(formatParseIssue)];
+  return `${lines.map((line) => `${file}: ${line}`).join('\n')}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The JSON entry of one file: `{ file, valid, ruleset, counts, problems }` (rules.md section 6).
+ * A file that gave no document has `{ file, valid: false, error: { kind, message, issues } }`
+ * instead, so a script reading the array still gets one entry per file, in order.
+ */
+export function toJsonEntry(report: FileReport) {
+  if (!report.ok) {
+    const { kind, message, issues } = report.error;
+    return { file: report.file, valid: false, error: { kind, message, issues } };
+  }
+  const { ruleset, valid, counts, problems } = report.validation;
+  return { file: report.file, valid, ruleset, counts, problems };
+}

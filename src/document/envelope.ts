@@ -1,0 +1,5 @@
+/** The `format` every topology file carries (rules.md section 5). */
+export const FORMAT = 'wfm-topology';
+
+/** The format version this build writes. Raising it needs a migration in migrations.ts. */
+export const CURRENT_VERSION = 1;

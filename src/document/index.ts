@@ -1,0 +1,35 @@
+export { createEmptyDocument } from './empty-document';
+export { CURRENT_VERSION, FORMAT } from './envelope';
+export {
+  MAX_COMPONENT_NAME_LENGTH,
+  MAX_COMPONENTS,
+  MAX_CONNECTIONS,
+  MAX_DOCUMENT_NAME_LENGTH,
+  MAX_FILE_BYTES,
+  MAX_HOST_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_NOTES_LENGTH,
+  MAX_PORT,
+  MAX_REPORTED_ISSUES,
+  MIN_PORT,
+} from './limits';
+export { parseDocument } from './parse';
+export {
+  formatParseError,
+  formatParseIssue,
+  type ParseError,
+  type ParseErrorKind,
+  type ParseIssue,
+  type ParseResult,
+  refuseTooLarge,
+} from './parse-error';
+export {
+  type DocumentComponent,
+  type DocumentConnection,
+  type DocumentOptions,
+  documentFileSchema,
+  type TopologyDocument,
+  topologyDocumentSchema,
+} from './schema';
+export { type SerializeOptions, serializeDocument } from './serialize';
+export { createValidationBlock, type ProblemRecord, type ValidationBlock } from './validation-block';

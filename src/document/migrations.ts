@@ -1,0 +1,25 @@
+import { CURRENT_VERSION } from './envelope';
+
+/** A file as read from JSON, before the strict parse: all that is known is that it is an object. */
+export type RawDocument = Readonly<Record<string, unknown>>;
+
+/**
+ * Turns a file of version k into a file of version k + 1, `version` included. Pure: it builds a
+ * new object and never mutates its input (the tests hand it a deep-frozen fixture).
+ */
+export type Migration = (document: RawDocument) => RawDocument;
+
+/**
+ * `MIGRATIONS[k - 1]` turns version k into version k + 1; empty while version 1 is the only one.
+ * Each migration comes with frozen fixtures `fixtures/v{k}.wfm.json` and `fixtures/v{k+1}.wfm.json`
+ * that migrations.test.ts checks it against.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/** Brings a file of `fromVersion` (1 ≤ fromVersion ≤ CURRENT_VERSION) to `CURRENT_VERSION`. */
+export function migrate(document: RawDocument, fromVersion: number): RawDocument {
+  return MIGRATIONS.slice(fromVersion - 1, CURRENT_VERSION - 1).reduce(
+    (migrated, migration) => migration(migrated),
+    document,
+  );
+}

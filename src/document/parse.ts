@@ -1,0 +1,91 @@
+import { CURRENT_VERSION, FORMAT } from './envelope';
+import { isJsonObject, ownValue } from './json';
+import { MAX_COMPONENTS, MAX_CONNECTIONS, MAX_FILE_BYTES, MAX_REPORTED_ISSUES } from './limits';
+import { migrate, type RawDocument } from './migrations';
+import { type ParseIssue, type ParseResult, refuse, refuseTooLarge } from './parse-error';
+import { findReferenceIssues } from './references';
+import { documentFileSchema } from './schema';
+import { exceedsUtf8Bytes } from './utf8';
+import { describeIssue, toParseIssues } from './zod-issues';
+
+// Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON.parse refuses.
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * Reads a topology file (rules.md section 5). Never throws: a refusal is a value whose `kind`
+ * the caller switches over, with the paths of what is wrong.
+ * @example parseDocument('{"format":"wfm-topology","version":1,"components":[],"connections":[]}').ok === true
+ */
+export function parseDocument(text: string): ParseResult {
+  // Before JSON.parse: a huge file would cost its full parse just to be refused.
+  if (exceedsUtf8Bytes(text, MAX_FILE_BYTES)) return refuseTooLarge();
+  let json: unknown;
+  try {
+    json = JSON.parse(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
+  } catch (error) {
+    return refuseNotJson(error);
+  }
+  return parseEnvelope(json);
+}
+
+function refuseNotJson(error: unknown): ParseResult {
+  // Deep nesting: today's V8 parses it iteratively, but other engines throw a RangeError.
+  if (error instanceof RangeError) {
+    return refuse('not-json', 'The file cannot be read as JSON: it is nested too deeply.');
+  }
+  const reason = error instanceof Error ? `: ${error.message}` : '';
+  return refuse('not-json', `The file is not JSON${reason}.`);
+}
+
+function parseEnvelope(json: unknown): ParseResult {
+  if (!isJsonObject(json)) {
+    return refuse('not-topology', 'This is not a WFM topology file: it is JSON, but not a JSON object.');
+  }
+  if (ownValue(json, 'format') !== FORMAT) {
+    return refuse('not-topology', `This is not a WFM topology file: "format" is not "${FORMAT}".`, [
+      { path: 'format', message: `must be "${FORMAT}"` },
+    ]);
+  }
+  const version = ownValue(json, 'version');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return refuseInvalid([{ path: 'version', message: 'must be a whole number, 1 or higher' }]);
+  }
+  if (version > CURRENT_VERSION) {
+    return refuse(
+      'newer-version',
+      `This file was made by a newer version of the WFM Topology Designer (format version ${version}); this version opens format version ${CURRENT_VERSION} and older.`,
+    );
+  }
+  return parseCurrent(migrate(json, version));
+}
+
+function parseCurrent(raw: RawDocument): ParseResult {
+  const overCap =
+    countOverCap(raw, 'components', MAX_COMPONENTS) ?? countOverCap(raw, 'connections', MAX_CONNECTIONS);
+  if (overCap) return refuse('too-large', 'The document is larger than a topology may be.', [overCap]);
+
+  const parsed = documentFileSchema.safeParse(raw, { error: describeIssue });
+  if (!parsed.success) return refuseInvalid(toParseIssues(parsed.error.issues));
+  // The validation block is only for readers of the file: problems are always recomputed.
+  const { validation: _ignored, ...document } = parsed.data;
+  const referenceIssues = findReferenceIssues(document);
+  if (referenceIssues.length > 0) return refuseInvalid(referenceIssues);
+  return { ok: true, document };
+}
+
+// Refused before the strict parse, so 'too-large' is told apart from a row-level error.
+function countOverCap(
+  raw: RawDocument,
+  key: 'components' | 'connections',
+  cap: number,
+): ParseIssue | undefined {
+  const list = ownValue(raw, key);
+  if (!Array.isArray(list) || list.length <= cap) return undefined;
+  return { path: key, message: `has ${list.length} ${key}; at most ${cap} are allowed` };
+}
+
+function refuseInvalid(issues: readonly ParseIssue[]): ParseResult {
+  const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
+  const listed = issues.length > MAX_REPORTED_ISSUES ? `, the first ${MAX_REPORTED_ISSUES} listed` : '';
+  return refuse('invalid', `The file is not a valid topology document (${count}${listed}).`, issues);
+}

@@ -1,5 +1,11 @@
 import type { DocumentComponent, DocumentConnection, TopologyDocument } from '../document';
-import { type ComponentKind, type ConnectVerdict, createConnectionJudge, type Security } from '../domain';
+import {
+  type ComponentKind,
+  type ConnectVerdict,
+  createConnectionJudge,
+  kindInfo,
+  type Security,
+} from '../domain';
 import { copyName, idPrefix, nextComponentName, nextId } from './names';
 
 /** Pure edits of a document: each returns a new document and never mutates its input. */
@@ -42,11 +48,13 @@ export function addComponent(
 function withPatch(component: DocumentComponent, patch: ComponentPatch): DocumentComponent {
   const next: Record<string, unknown> = { ...component };
   for (const [key, value] of Object.entries(patch)) {
+    // A component always keeps its name; leaving it in place keeps the key order, so an empty
+    // name patch compares equal below and stays a no-op.
+    if (key === 'name' && (value === undefined || value === '')) continue;
     if (value === undefined || value === '') delete next[key];
     else next[key] = value;
   }
   if (component.kind !== 'server') delete next.etl;
-  if (typeof next.name !== 'string') next.name = component.name;
   return next as DocumentComponent;
 }
 
@@ -138,7 +146,12 @@ export function extractFragment(document: TopologyDocument, componentIds: Readon
   };
 }
 
-const GENERATED_NAME = /_\d+$/;
+/** A name `nextComponentName` could have given, such as `WFM_Server_3`; `London_1` is not one. */
+function isGeneratedName(kind: ComponentKind, name: string): boolean {
+  const prefix = `${kindInfo(kind).namePrefix}_`.toLowerCase();
+  const lower = name.trim().toLowerCase();
+  return lower.startsWith(prefix) && /^\d+$/.test(lower.slice(prefix.length));
+}
 
 /**
  * Pastes a fragment with new ids and names, its top-left corner at `at`.
@@ -159,7 +172,7 @@ export function pasteFragment(
     const id = nextId(idPrefix(c.kind), ids);
     ids.add(id);
     idMap.set(c.id, id);
-    const name = GENERATED_NAME.test(c.name) ? nextComponentName(c.kind, names) : copyName(c.name, names);
+    const name = isGeneratedName(c.kind, c.name) ? nextComponentName(c.kind, names) : copyName(c.name, names);
     names.add(name.toLowerCase());
     const position = { x: at.x + (c.position?.x ?? 0) - minX, y: at.y + (c.position?.y ?? 0) - minY };
     const { etl: _etl, ...rest } = c;

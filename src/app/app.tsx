@@ -3,10 +3,15 @@ import { useEffect, useMemo } from 'react';
 import { DesignerCanvas } from '../canvas/designer-canvas';
 import { useViewCentre } from '../canvas/view';
 import { ConnectToDialog } from '../panels/connect-to-dialog';
+import { ExercisesPanel } from '../panels/exercises-panel';
+import { ExplainPanel } from '../panels/explain-panel';
 import { Inspector } from '../panels/inspector';
+import { MatrixDialog } from '../panels/matrix-dialog';
 import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
+import { TemplatesDialog } from '../panels/templates-dialog';
 import type { DesignerStore } from '../store/store';
+import { CanvasToolbar } from './canvas-toolbar';
 import type { CommandContext } from './commands';
 import { openSharedLink } from './document-actions';
 import { ImportErrorDialog } from './import-error-dialog';
@@ -25,6 +30,8 @@ function Dialogs() {
   const close = () => store.getState().openDialog(null);
   if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
   if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (dialog?.kind === 'templates') return <TemplatesDialog onClose={close} />;
+  if (dialog?.kind === 'matrix') return <MatrixDialog onClose={close} />;
   if (dialog?.kind === 'import-error') {
     return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
   }
@@ -36,6 +43,13 @@ function Dialogs() {
       </Modal>
     );
   }
+  return null;
+}
+
+function SidePanel() {
+  const panel = useDesigner((s) => s.sidePanel);
+  if (panel === 'explain') return <ExplainPanel />;
+  if (panel === 'exercises') return <ExercisesPanel />;
   return null;
 }
 
@@ -69,7 +83,11 @@ function Shell({ storage }: { storage: Storage | null }) {
       <SaveErrorBanner />
       <main className="workspace">
         <Palette />
-        <DesignerCanvas />
+        <div className="canvas-area">
+          <CanvasToolbar />
+          <DesignerCanvas />
+          <SidePanel />
+        </div>
         <Inspector />
         <ProblemsPanel />
       </main>

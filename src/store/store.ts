@@ -82,7 +82,12 @@ export type OpenDialog =
   | { readonly kind: 'connect-to'; readonly fromId: string }
   | { readonly kind: 'shortcuts' }
   | { readonly kind: 'import-error'; readonly fileName: string; readonly error: ParseError }
-  | { readonly kind: 'share-link'; readonly url: string };
+  | { readonly kind: 'share-link'; readonly url: string }
+  | { readonly kind: 'templates' }
+  | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } };
+
+/** The non-modal side panel beside the canvas, if one is open. */
+export type SidePanel = 'explain' | 'exercises';
 
 export interface UiSlice {
   readonly notice: Notice | null;
@@ -94,6 +99,9 @@ export interface UiSlice {
   setSaveError(error: string | null): void;
   readonly dialog: OpenDialog | null;
   openDialog(dialog: OpenDialog | null): void;
+  readonly sidePanel: SidePanel | null;
+  /** Opens a side panel, or closes it when it is already open. */
+  toggleSidePanel(panel: SidePanel | null): void;
 }
 
 export type DesignerState = DocumentSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice;
@@ -285,6 +293,10 @@ function createUiSlice(set: Set, get: Get): UiSlice {
     dialog: null,
     openDialog(dialog) {
       set({ dialog });
+    },
+    sidePanel: null,
+    toggleSidePanel(panel) {
+      set({ sidePanel: panel === get().sidePanel ? null : panel });
     },
     saveError: null,
     setSaveError(saveError) {

@@ -1,0 +1,47 @@
+import { useDesigner, useDesignerStore } from './store-context';
+import { tidyUp } from './tidy-up';
+
+/** Commands about the diagram as a whole: start from a template, learn the rules, lay it out. */
+export function CanvasToolbar() {
+  const store = useDesignerStore();
+  const sidePanel = useDesigner((s) => s.sidePanel);
+  const empty = useDesigner((s) => s.document.components.length === 0);
+  return (
+    <div className="canvas-toolbar" role="toolbar" aria-label="Diagram">
+      <button
+        type="button"
+        className="button"
+        onClick={() => store.getState().openDialog({ kind: 'templates' })}
+      >
+        Templates
+      </button>
+      <button type="button" className="button" onClick={() => void tidyUp(store)} disabled={empty}>
+        Tidy up
+      </button>
+      <span className="top-bar__divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="button"
+        onClick={() => store.getState().openDialog({ kind: 'matrix' })}
+      >
+        Matrix
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={sidePanel === 'explain'}
+        onClick={() => store.getState().toggleSidePanel('explain')}
+      >
+        Explain
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={sidePanel === 'exercises'}
+        onClick={() => store.getState().toggleSidePanel('exercises')}
+      >
+        Exercises
+      </button>
+    </div>
+  );
+}

@@ -4,6 +4,7 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { createPersistence } from './app/persistence';
 import { loadSavedDocument } from './app/storage';
 import { loadThemePreference } from './app/theme';
 import { createDesignerStore } from './store/store';
@@ -17,16 +18,18 @@ function browserStorage(): Storage | null {
 }
 
 const storage = browserStorage();
-const saved = storage ? loadSavedDocument(storage) : ({ kind: 'empty' } as const);
-const store = createDesignerStore(saved.kind === 'loaded' ? saved.document : undefined);
+const saved = storage ? loadSavedDocument(storage) : null;
+const store = createDesignerStore(saved?.kind === 'loaded' ? saved.document : undefined);
+const persistence = storage ? createPersistence(storage, store.getState().document, saved?.rev ?? 0) : null;
 store.getState().setTheme(loadThemePreference());
-if (saved.kind === 'corrupt') {
+const recovered = saved?.recovered[0];
+if (recovered) {
   store
     .getState()
     .notify(
-      `The saved document could not be read (${saved.reason}). ${
-        saved.movedTo ? `It was kept in browser storage under “${saved.movedTo}”.` : ''
-      } A new document is open.`,
+      `The saved document could not be read (${recovered.reason}) ${
+        recovered.movedTo ? `It was kept in browser storage under “${recovered.movedTo}”. ` : ''
+      }${saved?.kind === 'loaded' ? 'The previous save is open.' : 'A new document is open.'}`,
       'error',
     );
 }
@@ -35,6 +38,6 @@ const root = window.document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App store={store} storage={storage} />
+    <App store={store} persistence={persistence} />
   </StrictMode>,
 );

@@ -16,20 +16,25 @@ import type { CommandContext } from './commands';
 import { openSharedLink } from './document-actions';
 import { ImportErrorDialog } from './import-error-dialog';
 import { Modal } from './modal';
+import type { Persistence } from './persistence';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SaveErrorBanner, StatusLine } from './status-line';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store-context';
+import { TabConflictDialog } from './tab-conflict-dialog';
 import { useApplyTheme } from './theme';
 import { TopBar } from './top-bar';
 import { useAutosave } from './use-autosave';
 import { useShortcuts } from './use-shortcuts';
 
-function Dialogs() {
+function Dialogs({ persistence }: { persistence: Persistence | null }) {
   const store = useDesignerStore();
   const dialog = useDesigner((s) => s.dialog);
   const close = () => store.getState().openDialog(null);
   if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
   if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (dialog?.kind === 'tab-conflict' && persistence) {
+    return <TabConflictDialog store={store} persistence={persistence} onClose={close} />;
+  }
   if (dialog?.kind === 'templates') return <TemplatesDialog onClose={close} />;
   if (dialog?.kind === 'matrix') return <MatrixDialog onClose={close} />;
   if (dialog?.kind === 'import-error') {
@@ -53,11 +58,11 @@ function SidePanel() {
   return null;
 }
 
-function Shell({ storage }: { storage: Storage | null }) {
+function Shell({ persistence }: { persistence: Persistence | null }) {
   const store = useDesignerStore();
   const viewCentre = useViewCentre();
   useApplyTheme();
-  useAutosave(store, storage);
+  useAutosave(store, persistence);
   const context = useMemo<CommandContext>(
     () => ({
       state: store.getState,
@@ -92,17 +97,17 @@ function Shell({ storage }: { storage: Storage | null }) {
         <ProblemsPanel />
       </main>
       <StatusLine />
-      <Dialogs />
+      <Dialogs persistence={persistence} />
     </div>
   );
 }
 
 /** The designer: one store handed down by context, React Flow's provider around every panel. */
-export function App({ store, storage }: { store: DesignerStore; storage: Storage | null }) {
+export function App({ store, persistence }: { store: DesignerStore; persistence: Persistence | null }) {
   return (
     <DesignerProvider store={store}>
       <ReactFlowProvider>
-        <Shell storage={storage} />
+        <Shell persistence={persistence} />
       </ReactFlowProvider>
     </DesignerProvider>
   );

@@ -84,6 +84,7 @@ export type OpenDialog =
   | { readonly kind: 'import-error'; readonly fileName: string; readonly error: ParseError }
   | { readonly kind: 'share-link'; readonly url: string }
   | { readonly kind: 'templates' }
+  | { readonly kind: 'tab-conflict' }
   | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } };
 
 /** The non-modal side panel beside the canvas, if one is open. */

@@ -18,7 +18,9 @@ export function fileBaseName(documentName: string | undefined): string {
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N} ._-]+/gu, '-')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s.-]+|[\s.-]+$/g, '')
-    .slice(0, 100);
+    .replace(/^[\s.-]+/, '')
+    .slice(0, 100)
+    // Trimmed after the cut, which may leave a dot, dash or space at the end, or half a surrogate pair.
+    .replace(/[\s.-]*[\ud800-\udbff]?$/, '');
   return cleaned || 'deployment';
 }

@@ -56,6 +56,14 @@ function address(component: DocumentComponent): string {
   return `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`;
 }
 
+/**
+ * JSON leaves U+FFFE and U+FFFF raw inside strings, and XML cannot hold them: `escapeXml` would
+ * drop them and change the embedded document. As JSON escapes they survive the trip.
+ */
+function jsonForXml(json: string): string {
+  return json.replace(/[\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
+}
+
 function num(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
@@ -147,7 +155,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   );
   const title = document.name?.trim() || 'Untitled deployment';
   out.push(`<title id="wfm-title">${escapeXml(title)}</title>`);
-  out.push(`<metadata id="${SVG_METADATA_ID}">${escapeXml(serializeDocument(input))}</metadata>`);
+  out.push(`<metadata id="${SVG_METADATA_ID}">${escapeXml(jsonForXml(serializeDocument(input)))}</metadata>`);
   out.push('<defs>');
   for (const [id, color] of [
     ['arrow', COLORS.edge],

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import type { DocumentComponent, TopologyDocument } from '../document';
+import { COMPONENT_KINDS, type ComponentKind } from '../domain';
+import { CARD_HEIGHT, CARD_WIDTH, layoutByRole, type Positioned, withLayout } from './layout';
+
+const PROPERTY = { seed: 20_251_126, numRuns: 200 } as const;
+
+function topology(components: DocumentComponent[]): TopologyDocument {
+  return { format: 'wfm-topology', version: 1, components, connections: [] };
+}
+
+function unplaced(...kinds: ComponentKind[]): DocumentComponent[] {
+  return kinds.map((kind, index) => ({ id: `${kind}-${index}`, kind, name: `${kind} ${index}` }));
+}
+
+function at(layout: Map<string, Positioned>, id: string): Positioned {
+  const position = layout.get(id);
+  if (!position) throw new Error(`${id} was not placed`);
+  return position;
+}
+
+function overlap(a: Positioned, b: Positioned): boolean {
+  return (
+    a.x < b.x + CARD_WIDTH && b.x < a.x + CARD_WIDTH && a.y < b.y + CARD_HEIGHT && b.y < a.y + CARD_HEIGHT
+  );
+}
+
+test('clients of the WFM Server sit above it, the Framework and the database below it', () => {
+  const layout = layoutByRole(topology(unplaced(...COMPONENT_KINDS)));
+  const y = (kind: ComponentKind) => at(layout, `${kind}-${COMPONENT_KINDS.indexOf(kind)}`).y;
+  for (const client of ['web', 'daemon'] as const) {
+    for (const middle of ['builder', 'data-aggregator'] as const) expect(y(client)).toBeLessThan(y(middle));
+  }
+  for (const middle of ['builder', 'data-aggregator'] as const) expect(y(middle)).toBeLessThan(y('server'));
+  for (const backEnd of ['dap', 'stat-server', 'message-server'] as const) {
+    expect(y('server')).toBeLessThan(y(backEnd));
+  }
+});
+
+test('kinds of the same role share a row', () => {
+  const layout = layoutByRole(
+    topology(unplaced('web', 'daemon', 'builder', 'data-aggregator', 'server', 'db-utility')),
+  );
+  expect(at(layout, 'web-0').y).toBe(at(layout, 'daemon-1').y);
+  expect(at(layout, 'builder-2').y).toBe(at(layout, 'data-aggregator-3').y);
+  expect(at(layout, 'server-4').y).toBe(at(layout, 'db-utility-5').y);
+});
+
+test('rows follow each other with no empty row for a role nobody has', () => {
+  const layout = layoutByRole(topology(unplaced('web', 'dap')));
+  expect(at(layout, 'dap-1').y - at(layout, 'web-0').y).toBeLessThanOrEqual(CARD_HEIGHT * 3);
+});
+
+test('components that have a position keep it and get no entry', () => {
+  const placed: DocumentComponent = { id: 'srv', kind: 'server', name: 'S', position: { x: 5, y: 7 } };
+  const layout = layoutByRole(topology([placed, ...unplaced('builder')]));
+  expect(layout.has('srv')).toBe(false);
+  expect(withLayout(topology([placed, ...unplaced('builder')])).components[0]).toEqual(placed);
+});
+
+test('a document whose components all have a position is returned as it is', () => {
+  const document = topology([{ id: 'srv', kind: 'server', name: 'S', position: { x: 0, y: 0 } }]);
+  expect(layoutByRole(document).size).toBe(0);
+  expect(withLayout(document)).toBe(document);
+});
+
+test('withLayout gives every component a position and changes nothing else', () => {
+  const component: DocumentComponent = {
+    id: 'srv',
+    kind: 'server',
+    name: 'S',
+    host: 'h',
+    port: 1,
+    etl: true,
+    notes: 'n',
+  };
+  const [laidOut] = withLayout(topology([component])).components;
+  expect(laidOut).toEqual({ ...component, position: expect.objectContaining({ x: expect.any(Number) }) });
+});
+
+test('the widest row starts at the left edge of the placed components, the others are centred', () => {
+  const placed: DocumentComponent = { id: 'p', kind: 'web', name: 'P', position: { x: -400, y: 0 } };
+  const layout = layoutByRole(topology([placed, ...unplaced('builder', 'builder', 'builder', 'server')]));
+  expect(Math.min(...['builder-0', 'builder-1', 'builder-2'].map((id) => at(layout, id).x))).toBe(-400);
+  const middle = at(layout, 'builder-1').x;
+  expect(at(layout, 'server-3').x).toBe(middle);
+});
+
+const placedComponent = fc.record({
+  kind: fc.constantFrom(...COMPONENT_KINDS),
+  x: fc.integer({ min: -2000, max: 2000 }),
+  y: fc.integer({ min: -2000, max: 2000 }),
+  hasPosition: fc.boolean(),
+});
+
+const layoutCase = fc.array(placedComponent, { maxLength: 40 }).map((rows) =>
+  topology(
+    rows.map(({ kind, x, y, hasPosition }, index) => {
+      const base: DocumentComponent = { id: `c${index}`, kind, name: `C${index}` };
+      return hasPosition ? { ...base, position: { x, y } } : base;
+    }),
+  ),
+);
+
+test('no two laid-out cards overlap, and every laid-out card is below every placed one', () => {
+  fc.assert(
+    fc.property(layoutCase, (document) => {
+      const layout = layoutByRole(document);
+      const placed = document.components.flatMap((c) => (c.position ? [c.position] : []));
+      const laidOut = [...layout.values()];
+      expect(layout.size).toBe(document.components.length - placed.length);
+      laidOut.forEach((a, i) => {
+        for (const b of laidOut.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+        for (const p of placed) expect(a.y).toBeGreaterThanOrEqual(p.y + CARD_HEIGHT);
+        expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      });
+    }),
+    PROPERTY,
+  );
+});
+
+test('the layout is deterministic', () => {
+  fc.assert(
+    fc.property(layoutCase, (document) => {
+      expect(layoutByRole(document)).toEqual(layoutByRole(document));
+    }),
+    PROPERTY,
+  );
+});

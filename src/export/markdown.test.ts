@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import {
+  type DocumentComponent,
+  type DocumentConnection,
+  parseDocument,
+  type TopologyDocument,
+} from '../document';
+import { serializeMarkdown } from './markdown';
+import { serializeMermaid } from './mermaid';
+
+const EXAMPLES = join(import.meta.dirname, '../../examples');
+
+function exampleDocument(file: string): TopologyDocument {
+  const parsed = parseDocument(readFileSync(join(EXAMPLES, file), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.document;
+}
+
+function topology(
+  components: DocumentComponent[],
+  connections: DocumentConnection[] = [],
+  extra: Partial<Pick<TopologyDocument, 'name' | 'options'>> = {},
+): TopologyDocument {
+  return { format: 'wfm-topology', version: 1, ...extra, components, connections };
+}
+
+/** The text under a `## ` or `### ` heading, up to the next heading of any level. */
+function section(markdown: string, heading: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(heading);
+  if (start < 0) throw new Error(`no heading ${heading}`);
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((line) => line.startsWith('#'));
+  return rest.slice(0, end < 0 ? undefined : end).join('\n');
+}
+
+/** The body rows of the first table in `text`, each split into trimmed cells at unescaped pipes. */
+function tableRows(text: string): string[][] {
+  const lines = text.split('\n').filter((line) => line.startsWith('|'));
+  return lines.slice(2).map((line) =>
+    line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
+}
+
+const SERVER_AND_BUILDER = topology(
+  [
+    { id: 'srv', kind: 'server', name: 'WFM_Server', host: 'wfm01.example.com', port: 7000, etl: true },
+    { id: 'bld', kind: 'builder', name: 'WFM_Builder', host: 'wfm02.example.com' },
+    { id: 'dap', kind: 'dap', name: 'WFM_DAP' },
+    { id: 'stat', kind: 'stat-server', name: 'Stat_Server' },
+  ],
+  [
+    { id: 'c-1', from: 'srv', to: 'bld', security: 'tls' },
+    { id: 'c-2', from: 'srv', to: 'dap' },
+    { id: 'c-3', from: 'bld', to: 'srv', security: 'mutual-tls' },
+    { id: 'c-4', from: 'bld', to: 'stat', security: 'none' },
+  ],
+  { name: 'Lab', options: { managementLayer: true } },
+);
+
+test('the report starts with the document name as its title', () => {
+  expect(serializeMarkdown(SERVER_AND_BUILDER).startsWith('# Lab\n')).toBe(true);
+});
+
+test('a document without a name is titled "Untitled deployment"', () => {
+  expect(serializeMarkdown(topology([])).startsWith('# Untitled deployment\n')).toBe(true);
+  expect(serializeMarkdown(topology([], [], { name: '  ' })).startsWith('# Untitled deployment\n')).toBe(
+    true,
+  );
+});
+
+test('the options table shows each option on or off, off when the file leaves it out', () => {
+  expect(tableRows(section(serializeMarkdown(SERVER_AND_BUILDER), '## Options'))).toEqual([
+    ['Management Layer', 'on'],
+    ['Scheduled reporting', 'off'],
+  ]);
+});
+
+test('the components table has one row per component with kind, host and port', () => {
+  expect(tableRows(section(serializeMarkdown(SERVER_AND_BUILDER), '## Components'))).toEqual([
+    ['WFM_Server (ETL)', 'WFM Server', 'wfm01.example.com', '7000'],
+    ['WFM_Builder', 'WFM Builder', 'wfm02.example.com', '—'],
+    ['WFM_DAP', 'DAP', '—', '—'],
+    ['Stat_Server', 'Stat Server', '—', '—'],
+  ]);
+});
+
+test('a document without components says so', () => {
+  expect(section(serializeMarkdown(topology([])), '## Components')).toContain('No components.');
+});
+
+test('each source component gets a Connections-tab table: target, target kind, mark and security', () => {
+  const markdown = serializeMarkdown(SERVER_AND_BUILDER);
+  expect(tableRows(section(markdown, '### WFM_Server (WFM Server)'))).toEqual([
+    ['WFM_Builder', 'WFM Builder', '`X+` one or more connections', 'TLS'],
+    ['WFM_DAP', 'DAP', '`X` single connection (required)', 'none'],
+  ]);
+  expect(tableRows(section(markdown, '### WFM_Builder (WFM Builder)'))).toEqual([
+    ['WFM_Server', 'WFM Server', '`X` single connection (required)', 'mutual TLS'],
+    ['Stat_Server', 'Stat Server', 'not in the matrix', 'none'],
+  ]);
+});
+
+test('components that never start a connection get no Connections-tab table', () => {
+  const markdown = serializeMarkdown(SERVER_AND_BUILDER);
+  expect(markdown).not.toContain('### WFM_DAP');
+  expect(markdown).not.toContain('### Stat_Server');
+});
+
+test('a source component with an empty Connections tab says so', () => {
+  const markdown = serializeMarkdown(topology([{ id: 'web', kind: 'web', name: 'WFM_Web' }]));
+  expect(section(markdown, '### WFM_Web (WFM Web)')).toContain('No connections.');
+});
+
+test('a document with no source component says so under Connections tabs', () => {
+  const markdown = serializeMarkdown(topology([{ id: 'dap', kind: 'dap', name: 'WFM_DAP' }]));
+  expect(section(markdown, '## Connections tabs')).toContain('No component that starts connections.');
+});
+
+test('the optional marks are written with their symbols', () => {
+  const markdown = serializeMarkdown(exampleDocument('single-site.wfm.json'));
+  expect(markdown).toContain('| `(X+)` optional, one or more connections |');
+  expect(markdown).toContain('| `(X)` optional connection |');
+});
+
+test('a valid deployment is reported "Valid" with its warning and info counts', () => {
+  const validation = section(serializeMarkdown(exampleDocument('single-site.wfm.json')), '## Validation');
+  expect(validation).toContain(
+    '**Valid**: the deployment follows the component connections matrix (0 warnings, 0 infos).',
+  );
+  expect(tableRows(validation)).toEqual([]);
+});
+
+test('an invalid deployment is reported "Not valid" with counts and a row per problem code', () => {
+  const validation = section(serializeMarkdown(exampleDocument('broken.wfm.json')), '## Validation');
+  expect(validation).toContain('**Not valid**: 4 errors, 1 warnings, 0 infos.');
+  expect(tableRows(validation).map(([severity, code]) => [severity, code])).toEqual([
+    ['error', '`missing-connection`'],
+    ['error', '`too-many-instances`'],
+    ['error', '`duplicate-name`'],
+    ['error', '`forbidden-connection`'],
+    ['warning', '`management-layer-off`'],
+  ]);
+});
+
+test('the report ends with the Mermaid diagram in a mermaid code block', () => {
+  const document = exampleDocument('single-site.wfm.json');
+  const markdown = serializeMarkdown(document);
+  expect(markdown.endsWith(`## Diagram\n\n\`\`\`mermaid\n${serializeMermaid(document)}\`\`\`\n`)).toBe(true);
+});
+
+test('a pipe in a name is escaped and does not add a table column', () => {
+  const markdown = serializeMarkdown(topology([{ id: 'srv', kind: 'server', name: 'a|b', host: 'x|y' }]));
+  expect(markdown).toContain('| a\\|b | WFM Server | x\\|y | — |');
+  expect(tableRows(section(markdown, '## Components'))[0]).toHaveLength(4);
+});
+
+test('a line break in a name does not break the table row', () => {
+  const markdown = serializeMarkdown(
+    topology([{ id: 'srv', kind: 'server', name: 'first\nsecond\r\nthird' }]),
+  );
+  expect(tableRows(section(markdown, '## Components'))).toEqual([
+    ['first second third', 'WFM Server', '—', '—'],
+  ]);
+});
+
+test('HTML in a name is inert: angle brackets become entities', () => {
+  const name = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  const markdown = serializeMarkdown(topology([{ id: 'srv', kind: 'server', name }], [], { name }));
+  expect(markdown).not.toMatch(/<(img|script)/i);
+  expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(markdown.startsWith('# &lt;img')).toBe(true);
+});
+
+test('Markdown syntax in a name is escaped, and a backslash stays a backslash', () => {
+  const markdown = serializeMarkdown(
+    topology([{ id: 'srv', kind: 'server', name: '*bold* `code` [link](x) \\' }]),
+  );
+  expect(tableRows(section(markdown, '## Components'))[0]?.[0]).toBe(
+    '\\*bold\\* \\`code\\` \\[link\\](x) \\\\',
+  );
+});
+
+test('an underscore inside a Genesys name is left alone, one at a word edge is escaped', () => {
+  const markdown = serializeMarkdown(topology([{ id: 'srv', kind: 'server', name: '_WFM_Server_' }]));
+  expect(tableRows(section(markdown, '## Components'))[0]?.[0]).toBe('\\_WFM_Server\\_');
+});
+
+test('names in problem messages are escaped too', () => {
+  const document = topology([
+    { id: 'a', kind: 'daemon', name: 'D|<1>' },
+    { id: 'b', kind: 'daemon', name: 'D|<2>' },
+  ]);
+  const validation = section(serializeMarkdown(document), '## Validation');
+  expect(validation).not.toMatch(/<\d>/);
+  for (const row of tableRows(validation)) expect(row).toHaveLength(3);
+});

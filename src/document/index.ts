@@ -1,6 +1,18 @@
 export { createEmptyDocument } from './empty-document';
 export { CURRENT_VERSION, FORMAT } from './envelope';
 export {
+  EXERCISE_FORMAT,
+  EXERCISE_VERSION,
+  type Exercise,
+  type ExerciseGoal,
+  type ExerciseParseError,
+  type ExerciseParseErrorKind,
+  type ExerciseParseResult,
+  exerciseTooLarge,
+  MAX_EXERCISE_BYTES,
+  parseExercise,
+} from './exercise';
+export {
   MAX_COMPONENT_NAME_LENGTH,
   MAX_COMPONENTS,
   MAX_CONNECTIONS,

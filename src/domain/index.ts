@@ -3,6 +3,7 @@ export * from './connect';
 export * from './describe';
 export * from './explain';
 export * from './explain-deployment';
+export * from './goals';
 export * from './kinds';
 export * from './matrix';
 export * from './matrix-usage';

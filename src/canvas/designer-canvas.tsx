@@ -21,6 +21,7 @@ import { ComponentNode, type ComponentNodeType } from './component-node';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { createNodeProjection, projectEdges, type Size } from './projection';
+import { snapToGrid } from './view';
 
 /** The MIME type the palette puts on a dragged kind. */
 export const KIND_DRAG_TYPE = 'application/x-wfm-kind';
@@ -177,7 +178,7 @@ export function DesignerCanvas() {
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // The card's centre lands where the pointer is.
-      const id = store.getState().addComponent(kind, { x: Math.round(at.x - 90), y: Math.round(at.y - 28) });
+      const id = store.getState().addComponent(kind, { x: snapToGrid(at.x - 90), y: snapToGrid(at.y - 28) });
       const added = store.getState().document.components.find((c) => c.id === id);
       if (added) store.getState().notify(`Added ${kindInfo(kind).displayName} '${added.name}'.`, 'success');
     },
@@ -221,7 +222,7 @@ export function DesignerCanvas() {
           ariaLabel="Mini map"
           style={MINIMAP_STYLE}
         />
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
       {components.length === 0 && (
         <div className="canvas__empty" aria-hidden="true">

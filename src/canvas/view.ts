@@ -12,11 +12,15 @@ export function useViewCentre(): () => { x: number; y: number } {
     const pane = window.document.querySelector('.react-flow');
     const box = pane?.getBoundingClientRect();
     if (!box) return { x: 0, y: 0 };
-    return flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    // A side panel covers the right of the canvas: the centre is that of the part still visible.
+    const panel = window.document.querySelector('.side-panel')?.getBoundingClientRect();
+    const right = panel && panel.left > box.left + 200 ? Math.min(box.right, panel.left) : box.right;
+    return flow.screenToFlowPosition({ x: (box.left + right) / 2, y: box.top + box.height / 2 });
   }, [flow]);
 }
 
-const SLOT = { width: CARD.width + 40, height: CARD.height + 44 };
+// Room for the widest card (a long name grows a card up to 300 px) and its connection handle.
+const SLOT = { width: 320, height: 112 };
 /** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
 const GRID = 8;
 
@@ -30,7 +34,11 @@ export function freeSlotNear(
   centre: { x: number; y: number },
   occupied: readonly { x: number; y: number }[],
 ): { x: number; y: number } {
-  const origin = { x: snapToGrid(centre.x - CARD.width / 2), y: snapToGrid(centre.y - CARD.height / 2) };
+  // A fixed lattice: a view that moved a few pixels still finds the same free spots.
+  const origin = {
+    x: Math.round((centre.x - CARD.width / 2) / SLOT.width) * SLOT.width,
+    y: Math.round((centre.y - CARD.height / 2) / SLOT.height) * SLOT.height,
+  };
   const overlaps = (x: number, y: number) =>
     occupied.some((o) => Math.abs(o.x - x) < SLOT.width && Math.abs(o.y - y) < SLOT.height);
   for (let ring = 0; ring < 30; ring += 1) {
@@ -50,12 +58,32 @@ export function freeSlotNear(
 export function useAddAtViewCentre(): (kind: ComponentKind) => string {
   const store = useDesignerStore();
   const centre = useViewCentre();
+  const flow = useReactFlow();
   return useCallback(
     (kind) => {
       const occupied = store.getState().document.components.map((c) => c.position ?? { x: 0, y: 0 });
-      return store.getState().addComponent(kind, freeSlotNear(centre(), occupied));
+      const spot = freeSlotNear(centre(), occupied);
+      const id = store.getState().addComponent(kind, spot);
+      // A crowded view puts the new card beyond its edge: bring it into view, keeping the zoom.
+      const box = window.document.querySelector('.react-flow')?.getBoundingClientRect();
+      if (box) {
+        const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
+        const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
+        const inside =
+          spot.x >= topLeft.x &&
+          spot.y >= topLeft.y &&
+          spot.x + CARD.width * 1.4 <= bottomRight.x &&
+          spot.y + CARD.height <= bottomRight.y;
+        if (!inside) {
+          void flow.setCenter(spot.x + CARD.width / 2, spot.y + CARD.height / 2, {
+            zoom: flow.getZoom(),
+            duration: 200,
+          });
+        }
+      }
+      return id;
     },
-    [store, centre],
+    [store, centre, flow],
   );
 }
 

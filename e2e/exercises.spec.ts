@@ -1,0 +1,245 @@
+import type { Locator } from '@playwright/test';
+import type { DesignerPage } from './designer-page';
+import { expect, test } from './fixtures';
+
+// Helpers of this story only: the page object and the fixtures are shared and stay as they are.
+
+function exercisesPanel(designer: DesignerPage): Locator {
+  return designer.page.getByRole('complementary', { name: 'Exercises' });
+}
+
+async function openExercises(designer: DesignerPage): Promise<Locator> {
+  await designer.page
+    .getByRole('toolbar', { name: 'Diagram' })
+    .getByRole('button', { name: 'Exercises' })
+    .click();
+  const panel = exercisesPanel(designer);
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+function goal(panel: Locator, text: string): Locator {
+  return panel.getByRole('list', { name: 'Goals' }).getByRole('listitem').filter({ hasText: text });
+}
+
+async function expectGoal(panel: Locator, text: string, done: boolean): Promise<void> {
+  await expect(goal(panel, text)).toContainText(done ? `Done: ${text}` : `Not yet: ${text}`);
+  await expect(goal(panel, text)).toContainText(done ? '✓' : '○');
+}
+
+/** Selects a card and connects it to `target` ("<Display name>: <name>") through "Connect to…". */
+async function connectThroughInspector(designer: DesignerPage, from: Locator, target: string): Promise<void> {
+  await from.click();
+  await designer.inspector.getByRole('button', { name: 'Connect to…' }).click();
+  const dialog = designer.page.getByRole('dialog', { name: /^Connect .* to…$/ });
+  await dialog.getByRole('button', { name: target, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The missing-connection problem of a new WFM Builder: clicking it selects the Builder. */
+function builderProblem(designer: DesignerPage, name: string): Locator {
+  return designer
+    .problemItems('missing-connection')
+    .filter({ hasText: `WFM Builder '${name}'` })
+    .getByRole('button');
+}
+
+async function screenshot(designer: DesignerPage, name: string): Promise<void> {
+  await designer.page.screenshot({ path: `/tmp/exercises-${name}.png` });
+}
+
+const POOL_GOALS = [
+  'At least three WFM Builders',
+  'Every WFM Builder connects to the WFM Server',
+  'The WFM Server connects to every WFM Builder',
+  'No errors',
+];
+
+test('a new admin adds a Builder pool and the goals tick as they are met', async ({ designer }) => {
+  await designer.addFromPalette('Stat Server');
+  const panel = await openExercises(designer);
+  await expect(panel.getByRole('button', { name: 'Add a Builder pool', exact: true })).toBeVisible();
+  await screenshot(designer, 'list');
+
+  // The canvas is not empty: starting asks first, and the answer is one undo step away.
+  await panel.getByRole('button', { name: 'Add a Builder pool', exact: true }).click();
+  const confirm = designer.page.getByRole('dialog', { name: 'Start “Add a Builder pool”?' });
+  await expect(confirm).toContainText('1 component');
+  await confirm.getByRole('button', { name: 'Start exercise' }).click();
+  await expect(confirm).toBeHidden();
+
+  await expect(panel.getByRole('heading', { name: 'Add a Builder pool' })).toBeVisible();
+  await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
+  await expect(designer.node('Stat Server', 'Stat_Server_1')).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Goals' }).getByRole('listitem')).toHaveCount(4);
+  await expectGoal(panel, 'At least three WFM Builders', false);
+  await expectGoal(panel, 'No errors', true);
+  await expect(panel).toContainText('3 of 4 met');
+
+  await panel.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(panel).toContainText('Click WFM Builder in the palette twice');
+  await expect(panel).toContainText('1 of 3 shown');
+
+  await designer.addFromPalette('WFM Builder');
+  await designer.addFromPalette('WFM Builder');
+  await expectGoal(panel, 'At least three WFM Builders', true);
+  await expectGoal(panel, 'Every WFM Builder connects to the WFM Server', false);
+  await expectGoal(panel, 'No errors', false);
+  await panel.locator('.side-panel__body').evaluate((body) => body.scrollTo(0, 0));
+  await screenshot(designer, 'active');
+
+  // Closing the panel loses nothing: the exercise goes on beside the designer. The panel covers
+  // part of the canvas, so the new Builders are selected through their problems, which centre them.
+  await panel.getByRole('button', { name: 'Close Exercises' }).click();
+  await expect(panel).toBeHidden();
+  await connectThroughInspector(
+    designer,
+    builderProblem(designer, 'WFM_Builder_2'),
+    'WFM Server: WFM_Server_1',
+  );
+  await openExercises(designer);
+  await expect(panel).toContainText('Click WFM Builder in the palette twice');
+
+  await connectThroughInspector(
+    designer,
+    builderProblem(designer, 'WFM_Builder_3'),
+    'WFM Server: WFM_Server_1',
+  );
+  await expectGoal(panel, 'Every WFM Builder connects to the WFM Server', true);
+  await expectGoal(panel, 'The WFM Server connects to every WFM Builder', false);
+
+  await designer.fitView();
+  const server = designer.node('WFM Server', 'WFM_Server_1');
+  await connectThroughInspector(designer, server, 'WFM Builder: WFM_Builder_2');
+  await expect(panel.getByRole('region', { name: 'Exercise complete' })).toHaveCount(0);
+  await connectThroughInspector(designer, server, 'WFM Builder: WFM_Builder_3');
+
+  for (const text of POOL_GOALS) await expectGoal(panel, text, true);
+  const summary = panel.getByRole('region', { name: 'Exercise complete' });
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('you met all 4 goals');
+  await expect(summary).toContainText(/Hints used\s*1 of 3/);
+  await expect(summary).toContainText(/Steps taken\s*6/);
+  await expect(summary).toContainText('A WFM Server may use a pool of WFM Builders');
+  await screenshot(designer, 'summary');
+
+  // Goals are live: undoing the last connection takes the tick and the summary away again.
+  await designer.undoButton.click();
+  await expectGoal(panel, 'The WFM Server connects to every WFM Builder', false);
+  await expect(summary).toBeHidden();
+
+  await panel.getByRole('button', { name: 'Leave exercise' }).click();
+  await expect(panel.getByRole('button', { name: 'Add a Builder pool', exact: true })).toBeVisible();
+  await expect(designer.nodes()).toHaveCount(9);
+});
+
+test('starting an exercise on an empty canvas asks nothing, and Undo brings the old document back', async ({
+  designer,
+}) => {
+  const panel = await openExercises(designer);
+  await panel.getByRole('button', { name: 'Add scheduled reporting', exact: true }).click();
+  await expect(designer.page.getByRole('dialog')).toHaveCount(0);
+  await expect(designer.nodes()).toHaveCount(7);
+  await expectGoal(panel, 'Scheduled reporting is on', false);
+
+  await designer.option('Scheduled reporting').check();
+  await expectGoal(panel, 'Scheduled reporting is on', true);
+  await expectGoal(panel, 'No errors', false);
+
+  await designer.undoButton.click();
+  await designer.undoButton.click();
+  await expect(designer.nodes()).toHaveCount(0);
+});
+
+test('Restart puts the start deployment back after asking', async ({ designer }) => {
+  const panel = await openExercises(designer);
+  await panel.getByRole('button', { name: 'Add a Builder pool', exact: true }).click();
+  await designer.addFromPalette('WFM Builder');
+  await expect(designer.nodes()).toHaveCount(8);
+
+  await panel.getByRole('button', { name: 'Restart' }).click();
+  const confirm = designer.page.getByRole('dialog', { name: 'Restart “Add a Builder pool”?' });
+  await confirm.getByRole('button', { name: 'Restart exercise' }).click();
+
+  await expect(designer.nodes()).toHaveCount(7);
+  await expectGoal(panel, 'At least three WFM Builders', false);
+});
+
+const TRAINER_EXERCISE = {
+  format: 'wfm-exercise',
+  version: 1,
+  id: 'two-web',
+  title: 'Add a second WFM Web',
+  summary: 'Put a second WFM Web in front of the WFM Server.',
+  instructions: ['Add a WFM Web and connect it to the WFM Server.'],
+  start: {
+    format: 'wfm-topology',
+    version: 1,
+    components: [
+      { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },
+      { id: 'web-1', kind: 'web', name: 'WFM_Web_1' },
+    ],
+    connections: [{ id: 'c-1', from: 'web-1', to: 'srv-1' }],
+  },
+  goals: [
+    { id: 'two', text: 'Two WFM Web', check: { type: 'min-components', kind: 'web', count: 2 } },
+    {
+      id: 'all',
+      text: 'Every WFM Web connects to the Server',
+      check: { type: 'every-component-connects', kinds: ['web'], to: 'server' },
+    },
+  ],
+};
+
+async function loadExerciseFile(panel: Locator, name: string, content: unknown): Promise<void> {
+  await panel.getByLabel('Exercise file').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(content)),
+  });
+}
+
+test('a refused exercise file says why, with paths, and changes nothing', async ({ designer }) => {
+  await designer.addFromPalette('WFM Server');
+  const panel = await openExercises(designer);
+  await expect(panel.getByRole('button', { name: 'Load exercise file…' })).toBeVisible();
+
+  const broken = {
+    ...TRAINER_EXERCISE,
+    goals: [{ id: 'two', text: 'Two WFM Web', check: { type: 'min-web', count: 2 } }],
+    start: {
+      ...TRAINER_EXERCISE.start,
+      connections: [{ id: 'c-1', from: 'web-1', to: 'srv-9' }],
+    },
+  };
+  await loadExerciseFile(panel, 'broken.wfm-exercise.json', broken);
+
+  const refusal = panel.getByRole('alert');
+  await expect(refusal).toContainText('“broken.wfm-exercise.json” was refused');
+  await expect(refusal).toContainText('goals[0].check.type: must be one of');
+  await expect(refusal).toContainText('start.connections[0].to: no component with id "srv-9"');
+  await expect(refusal).toContainText('Nothing was changed.');
+  await screenshot(designer, 'refused');
+  await expect(designer.nodes()).toHaveCount(1);
+  await expect(panel.getByRole('heading', { name: 'From files' })).toHaveCount(0);
+
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refusal).toBeHidden();
+});
+
+test('a trainer loads an exercise file and a learner completes it', async ({ designer }) => {
+  const panel = await openExercises(designer);
+  await loadExerciseFile(panel, 'two-web.wfm-exercise.json', TRAINER_EXERCISE);
+  await expect(panel.getByRole('heading', { name: 'From files' })).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
+  await expectGoal(panel, 'Two WFM Web', false);
+  await designer.addFromPalette('WFM Web');
+  await connectThroughInspector(designer, designer.node('WFM Web', 'WFM_Web_2'), 'WFM Server: WFM_Server_1');
+
+  await expect(panel.getByRole('region', { name: 'Exercise complete' })).toBeVisible();
+  // Without a "learned" list, the summary lists the goals themselves.
+  await expect(panel.getByRole('region', { name: 'Exercise complete' })).toContainText(
+    'Every WFM Web connects to the Server',
+  );
+});

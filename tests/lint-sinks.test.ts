@@ -13,20 +13,30 @@ function lint(name: string, source: string): { code: number | null; output: stri
   mkdirSync(PROBE_DIR, { recursive: true });
   const file = join(PROBE_DIR, name);
   writeFileSync(file, source);
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'lint', file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'lint', file],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 const SINKS: readonly [string, string][] = [
   ['innerHTML assignment', 'export function f(el: HTMLElement, s: string) { el.innerHTML = s; }\n'],
   ['outerHTML', 'export function f(el: HTMLElement) { return el.outerHTML; }\n'],
-  ['insertAdjacentHTML', "export function f(el: HTMLElement, s: string) { el.insertAdjacentHTML('beforeend', s); }\n"],
+  [
+    'insertAdjacentHTML',
+    "export function f(el: HTMLElement, s: string) { el.insertAdjacentHTML('beforeend', s); }\n",
+  ],
   ['eval', 'export function f(s: string) { return eval(s); }\n'],
   ['new Function', 'export function f(s: string) { return new Function(s); }\n'],
-  ['dangerouslySetInnerHTML', 'export const f = (s: string) => <div dangerouslySetInnerHTML={{ __html: s }} />;\n'],
+  [
+    'dangerouslySetInnerHTML',
+    'export const f = (s: string) => <div dangerouslySetInnerHTML={{ __html: s }} />;\n',
+  ],
 ];
 
 test.each(SINKS)('lint refuses the HTML or code sink: %s', (name, source) => {
@@ -35,7 +45,10 @@ test.each(SINKS)('lint refuses the HTML or code sink: %s', (name, source) => {
 });
 
 test('lint accepts rendering a user string as text', () => {
-  const result = lint('text.ts', 'export function f(el: HTMLElement, s: string) {\n  el.textContent = s;\n}\n');
+  const result = lint(
+    'text.ts',
+    'export function f(el: HTMLElement, s: string) {\n  el.textContent = s;\n}\n',
+  );
   expect(result.output).not.toMatch(/sinks are forbidden/);
   expect(result.code).toBe(0);
 });

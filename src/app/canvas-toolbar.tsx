@@ -1,11 +1,18 @@
+import { useReactFlow } from '@xyflow/react';
 import { useDesigner, useDesignerStore } from './store-context';
 import { tidyUp } from './tidy-up';
+
+/** As the canvas fits a new document: the whole diagram with a margin, never zoomed in past 120 %. */
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 
 /** Commands about the diagram as a whole: start from a template, learn the rules, lay it out. */
 export function CanvasToolbar() {
   const store = useDesignerStore();
   const sidePanel = useDesigner((s) => s.sidePanel);
   const empty = useDesigner((s) => s.document.components.length === 0);
+  const { fitView } = useReactFlow();
+  // After the next render, when React Flow knows the new positions.
+  const fitAfterTidyUp = () => requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Diagram">
       <button
@@ -15,7 +22,12 @@ export function CanvasToolbar() {
       >
         Templates
       </button>
-      <button type="button" className="button" onClick={() => void tidyUp(store)} disabled={empty}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void tidyUp(store, fitAfterTidyUp)}
+        disabled={empty}
+      >
         Tidy up
       </button>
       <span className="top-bar__divider" aria-hidden="true" />

@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const NO_PROBLEMS = 'No problems — this deployment follows the component connections matrix.';
+
+/** What each template holds, counted by hand from domain.md section 5 and the files. */
+const TEMPLATES = [
+  { title: 'Minimal single site', components: 7, connections: 8 },
+  { title: 'Single site with Management Layer', components: 8, connections: 12 },
+  { title: 'Notifications and scheduled reports', components: 8, connections: 10 },
+  { title: 'Builder pool', components: 9, connections: 12 },
+  { title: 'Multi-site with several WFM Servers', components: 9, connections: 14 },
+  { title: 'Full deployment', components: 12, connections: 24 },
+] as const;
+
+async function openTemplates(page: Page) {
+  await page.getByRole('toolbar', { name: 'Diagram' }).getByRole('button', { name: 'Templates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Templates' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function loadTemplate(page: Page, title: string): Promise<void> {
+  const dialog = await openTemplates(page);
+  await dialog.getByRole('button', { name: title, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Where each card sits in the diagram's own coordinates (React Flow's transform), by node id. */
+async function flowPositions(page: Page): Promise<Record<string, string>> {
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) =>
+      Object.fromEntries(
+        nodes.map((node) => [node.getAttribute('data-id'), (node as HTMLElement).style.transform]),
+      ),
+    );
+}
+
+for (const { title, components, connections } of TEMPLATES) {
+  test(`loading "${title}" draws a deployment with no problems`, async ({ designer, page }) => {
+    await loadTemplate(page, title);
+
+    await expect(designer.nodes()).toHaveCount(components);
+    await expect(designer.edges).toHaveCount(connections);
+    await expect(designer.problems()).toContainText(NO_PROBLEMS);
+    await expect(designer.status()).toContainText(`Loaded the template “${title}”.`);
+  });
+}
+
+test('the templates dialog shows a drawing and a description of each template', async ({ designer }) => {
+  const { page } = designer;
+  const dialog = await openTemplates(page);
+  for (const { title } of TEMPLATES) {
+    await expect(dialog.getByRole('button', { name: title, exact: true })).toBeVisible();
+  }
+  const thumbnails = dialog.locator('img');
+  await expect(thumbnails).toHaveCount(TEMPLATES.length);
+  // The strict Content-Security-Policy must let the data: thumbnails load.
+  await expect
+    .poll(() =>
+      thumbnails.evaluateAll(
+        (images) => images.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length,
+      ),
+    )
+    .toBe(TEMPLATES.length);
+  await expect(dialog.getByRole('button', { name: 'Builder pool', exact: true })).toHaveAccessibleDescription(
+    /three WFM Builders/,
+  );
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('Undo after loading a template brings the previous deployment back', async ({ designer, page }) => {
+  await designer.addFromPalette('WFM Server');
+  await loadTemplate(page, 'Builder pool');
+  await expect(designer.nodes()).toHaveCount(9);
+
+  await designer.undoButton.click();
+
+  await expect(designer.nodes()).toHaveCount(1);
+  await expect(designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();
+
+  await designer.redoButton.click();
+  await expect(designer.nodes()).toHaveCount(9);
+  await expect(designer.node('WFM Builder', 'WFM_Builder_3')).toBeVisible();
+});
+
+test('Tidy up moves a dragged card back into its row, and one Undo puts it back', async ({
+  designer,
+  page,
+}) => {
+  await loadTemplate(page, 'Builder pool');
+  const builder = designer.node('WFM Builder', 'WFM_Builder_2');
+  const tidy = await flowPositions(page);
+  await designer.moveNode(builder, { x: 120, y: 150 });
+  const dragged = await flowPositions(page);
+  expect(dragged).not.toEqual(tidy);
+  const draggedBox = await builder.boundingBox();
+
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+
+  await expect.poll(() => flowPositions(page)).toEqual(tidy);
+  await expect
+    .poll(async () => JSON.stringify(await builder.boundingBox()))
+    .not.toBe(JSON.stringify(draggedBox));
+  await expect(designer.status()).toContainText('Tidied up the diagram');
+
+  await designer.undoButton.click();
+
+  await expect.poll(() => flowPositions(page)).toEqual(dragged);
+  await designer.undoButton.click();
+  await expect.poll(() => flowPositions(page)).toEqual(tidy);
+});
+
+test('Tidy up puts the Builder above the WFM Server and the DAP below it', async ({ designer, page }) => {
+  const dap = await designer.addFromPalette('DAP');
+  const builder = await designer.addFromPalette('WFM Builder');
+  const server = await designer.addFromPalette('WFM Server');
+
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await expect(designer.status()).toContainText('Tidied up the diagram');
+
+  await expect
+    .poll(async () => {
+      const [b, s, d] = await Promise.all([builder, server, dap].map((node) => node.boundingBox()));
+      return Boolean(b && s && d && b.y + b.height < s.y && s.y + s.height < d.y);
+    })
+    .toBe(true);
+});

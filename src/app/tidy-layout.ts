@@ -1,0 +1,481 @@
+import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
+import type { DocumentComponent, TopologyDocument } from '../document';
+import { type ComponentKind, kindInfo } from '../domain';
+import { CARD_HEIGHT, CARD_WIDTH } from '../export';
+import { estimateTextWidth } from '../export/text-metrics';
+
+/**
+ * Rows by role, top to bottom: the clients of the WFM Server above it, the Server (and the
+ * Database Utility, a peer that talks only to the DAP) in the middle, the database and the
+ * Framework below. Most connections then point down, and Builder → Server points up one row.
+ */
+export const ROLE_TIER: { readonly [K in ComponentKind]: number } = {
+  web: 0,
+  daemon: 0,
+  builder: 1,
+  'data-aggregator': 1,
+  server: 2,
+  'db-utility': 2,
+  dap: 3,
+  'stat-server': 3,
+  'message-server': 3,
+};
+
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
+const GRID = 8;
+const NODE_GAP = 56;
+const ROW_GAP = 96;
+/** From one row's top to the next, on the grid. */
+const ROW_PITCH = Math.ceil((CARD_HEIGHT + ROW_GAP) / GRID) * GRID;
+/** Between unconnected parts of the diagram, so they read as separate groups. */
+const GROUP_GAP = 120;
+const MAX_CARD_WIDTH = 300;
+/** Above this size a group gets one dagre layout and no polish: the search would make the button slow. */
+const MAX_GROUP_FOR_SEARCH = 24;
+const MAX_POLISH_PASSES = 12;
+const POLISHED_STARTS = 3;
+const POLISH_BUDGET = 8_000;
+const NUDGES = [-96, -48, -24, -8, 8, 24, 48, 96];
+const ROW_SHIFTS = [-256, -128, -64, -24, 24, 64, 128, 256];
+
+/** How wide a card is drawn: the canvas and the SVG grow it for a long name or address, up to 300 px. */
+export function tidyCardWidth(component: DocumentComponent): number {
+  const address =
+    component.host || component.port !== undefined
+      ? `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`
+      : '';
+  const text = Math.max(
+    estimateTextWidth(component.name, 13, true),
+    estimateTextWidth(kindInfo(component.kind).displayName, 11),
+    estimateTextWidth(address, 10.5),
+  );
+  return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(text + 72)));
+}
+
+function snap(value: number): number {
+  return Math.round(value / GRID) * GRID;
+}
+
+/** What every step needs to know about the document. */
+interface Setting {
+  readonly document: TopologyDocument;
+  readonly width: ReadonlyMap<string, number>;
+  readonly tier: ReadonlyMap<string, number>;
+  /** y of each component's row; empty tiers take no room. */
+  readonly top: ReadonlyMap<string, number>;
+}
+
+/** Groups of components joined by connections, in document order of their first member. */
+function connectedGroups(document: TopologyDocument): { groups: string[][]; loose: string[] } {
+  const parent = new Map(document.components.map((c) => [c.id, c.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(id, root);
+    return root;
+  };
+  const linked = new Set<string>();
+  for (const { from, to } of document.connections) {
+    if (from === to || !parent.has(from) || !parent.has(to)) continue;
+    linked.add(from).add(to);
+    parent.set(find(from), find(to));
+  }
+  const byRoot = new Map<string, string[]>();
+  const loose: string[] = [];
+  for (const { id } of document.components) {
+    if (linked.has(id)) byRoot.set(find(id), [...(byRoot.get(find(id)) ?? []), id]);
+    else loose.push(id);
+  }
+  return { groups: [...byRoot.values()], loose };
+}
+
+/** The connected pairs of a group, each once whatever its direction. */
+function groupPairs(ids: readonly string[], document: TopologyDocument): (readonly [string, string])[] {
+  const members = new Set(ids);
+  const pairs = new Map<string, readonly [string, string]>();
+  for (const { from, to } of document.connections) {
+    if (from === to || !members.has(from) || !members.has(to)) continue;
+    pairs.set(from < to ? `${from}\u0000${to}` : `${to}\u0000${from}`, from < to ? [from, to] : [to, from]);
+  }
+  return [...pairs.values()];
+}
+
+/** One way to ask dagre: the order nodes are given in, and which of its alignments to keep. */
+interface Variant {
+  readonly reversed: boolean;
+  readonly align: 'UL' | 'UR' | 'DL' | 'DR' | undefined;
+}
+
+const VARIANTS: readonly Variant[] = [false, true].flatMap((reversed) =>
+  ([undefined, 'UL', 'UR', 'DL', 'DR'] as const).map((align) => ({ reversed, align })),
+);
+
+/**
+ * x centres of one group from dagre. Every edge of the layout graph points from the higher role
+ * row to the lower one and is exactly as long as the rows between them, so the optimal ranking
+ * dagre finds is the row of each role and rows never invert. Two connected components of the same
+ * row (Server → Server, Web → Web) both point to an invisible node in the row below, which keeps
+ * the group in one piece and draws the pair together.
+ */
+function dagreCentres(ids: readonly string[], setting: Setting, variant: Variant): Map<string, number> {
+  const { document, width, tier } = setting;
+  const members = new Set(ids);
+  const graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
+  graph.setGraph({
+    rankdir: 'TB',
+    nodesep: NODE_GAP,
+    ranksep: ROW_GAP,
+    ranker: 'network-simplex',
+    ...(variant.align ? { align: variant.align } : {}),
+  });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const id of variant.reversed ? [...ids].reverse() : ids) {
+    graph.setNode(id, { width: width.get(id) ?? CARD_WIDTH, height: CARD_HEIGHT });
+  }
+  const edges = new Map<string, { upper: string; lower: string; minlen: number; weight: number }>();
+  const addEdge = (upper: string, lower: string, minlen: number) => {
+    const edge = edges.get(`${upper}\u0000${lower}`);
+    edges.set(`${upper}\u0000${lower}`, { upper, lower, minlen, weight: (edge?.weight ?? 0) + 1 });
+  };
+  let links = 0;
+  for (const [a, b] of groupPairs(ids, document)) {
+    const ta = tier.get(a) ?? 0;
+    const tb = tier.get(b) ?? 0;
+    if (ta !== tb) {
+      addEdge(ta < tb ? a : b, ta < tb ? b : a, Math.abs(ta - tb));
+      continue;
+    }
+    let link = `~link-${++links}`;
+    while (members.has(link)) link = `${link}~`;
+    graph.setNode(link, { width: 0, height: 0 });
+    addEdge(a, link, 1);
+    addEdge(b, link, 1);
+  }
+  const ordered = variant.reversed ? [...edges.values()].reverse() : [...edges.values()];
+  for (const { upper, lower, minlen, weight } of ordered) graph.setEdge(upper, lower, { minlen, weight });
+  dagre.layout(graph);
+  return new Map(ids.map((id) => [id, graph.node(id).x ?? 0]));
+}
+
+function side(a: XY, b: XY, c: XY): number {
+  return Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+}
+
+/** Whether the segment a–b passes through the card whose top-left is `at` (Liang–Barsky clipping). */
+function crossesCard(a: XY, b: XY, at: XY, width: number): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - at.x],
+    [dx, at.x + width - a.x],
+    [-dy, a.y - at.y],
+    [dy, at.y + CARD_HEIGHT - a.y],
+  ] as const) {
+    if (p === 0 && q < 0) return false;
+    if (p < 0) t0 = Math.max(t0, q / p);
+    if (p > 0) t1 = Math.min(t1, q / p);
+  }
+  return t0 < t1;
+}
+
+/** One group being polished, by card index: sizes, rows, left edges and connections. */
+interface Scene {
+  readonly ids: readonly string[];
+  readonly width: readonly number[];
+  readonly top: readonly number[];
+  readonly links: readonly (readonly [number, number])[];
+  /** The links that touch each card. */
+  readonly incident: readonly (readonly number[])[];
+  readonly left: number[];
+}
+
+function createScene(ids: readonly string[], setting: Setting, left: ReadonlyMap<string, number>): Scene {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const links = groupPairs(ids, setting.document).map(
+    ([a, b]) => [index.get(a) ?? 0, index.get(b) ?? 0] as const,
+  );
+  const incident: number[][] = ids.map(() => []);
+  links.forEach(([a, b], l) => {
+    incident[a]?.push(l);
+    incident[b]?.push(l);
+  });
+  return {
+    ids,
+    width: ids.map((id) => setting.width.get(id) ?? CARD_WIDTH),
+    top: ids.map((id) => setting.top.get(id) ?? 0),
+    links,
+    incident,
+    left: ids.map((id) => left.get(id) ?? 0),
+  };
+}
+
+function at(values: readonly number[], i: number): number {
+  return values[i] ?? 0;
+}
+
+function centreOf(scene: Scene, i: number): XY {
+  return { x: at(scene.left, i) + at(scene.width, i) / 2, y: at(scene.top, i) + CARD_HEIGHT / 2 };
+}
+
+/**
+ * The part of the untidiness that depends on where the `moved` cards are, the way the canvas draws
+ * connections (straight lines between card centres): crossings and lines through another card cost
+ * most, then slanted lines. Comparing it before and after a move is enough to judge the move.
+ */
+function partCost(scene: Scene, moved: readonly number[]): number {
+  const touched = new Set(moved.flatMap((i) => scene.incident[i] ?? []));
+  let cost = 0;
+  for (const l of touched) {
+    const [a, b] = scene.links[l] ?? [0, 0];
+    const p = centreOf(scene, a);
+    const q = centreOf(scene, b);
+    cost += Math.abs(p.x - q.x) / 400;
+    scene.links.forEach(([c, d], m) => {
+      if (m === l || (touched.has(m) && m < l) || c === a || c === b || d === a || d === b) return;
+      const r = centreOf(scene, c);
+      const s = centreOf(scene, d);
+      if (side(p, q, r) * side(p, q, s) < 0 && side(r, s, p) * side(r, s, q) < 0) cost += 100;
+    });
+    scene.left.forEach((x, i) => {
+      if (i !== a && i !== b && crossesCard(p, q, { x, y: at(scene.top, i) }, at(scene.width, i)))
+        cost += 150;
+    });
+  }
+  scene.links.forEach(([a, b], l) => {
+    if (touched.has(l)) return;
+    const p = centreOf(scene, a);
+    const q = centreOf(scene, b);
+    for (const i of moved) {
+      if (crossesCard(p, q, { x: at(scene.left, i), y: at(scene.top, i) }, at(scene.width, i))) cost += 150;
+    }
+  });
+  return cost;
+}
+
+/** The width of the group, a small cost: of two equally clean layouts the narrower wins. */
+function widthCost(scene: Scene): number {
+  const right = Math.max(...scene.left.map((x, i) => x + at(scene.width, i)));
+  return (right - Math.min(...scene.left)) / 100;
+}
+
+function untidiness(scene: Scene): number {
+  return (
+    partCost(
+      scene,
+      scene.ids.map((_, i) => i),
+    ) + widthCost(scene)
+  );
+}
+
+/** Whether card `i` at `x` keeps the gap to every other card of its row. */
+function fits(scene: Scene, i: number, x: number): boolean {
+  const w = at(scene.width, i);
+  return scene.left.every(
+    (ox, o) =>
+      o === i ||
+      scene.top[o] !== scene.top[i] ||
+      x >= ox + at(scene.width, o) + NODE_GAP ||
+      ox >= x + w + NODE_GAP,
+  );
+}
+
+/**
+ * Where a card may try to go: small nudges, right beside each card of its row, and straight above
+ * or below each card it is connected to.
+ */
+function candidates(scene: Scene, i: number): number[] {
+  const x = at(scene.left, i);
+  const w = at(scene.width, i);
+  const spots = NUDGES.map((nudge) => x + nudge);
+  scene.left.forEach((ox, o) => {
+    if (o !== i && scene.top[o] === scene.top[i])
+      spots.push(ox - w - NODE_GAP, ox + at(scene.width, o) + NODE_GAP);
+  });
+  for (const l of scene.incident[i] ?? []) {
+    const [a, b] = scene.links[l] ?? [0, 0];
+    spots.push(centreOf(scene, a === i ? b : a).x - w / 2);
+  }
+  return [...new Set(spots.map((spot) => Math.ceil(spot / GRID) * GRID))].filter((spot) => spot !== x);
+}
+
+/**
+ * Polishes a layout for straight lines: moves cards sideways and swaps neighbours while that makes
+ * the group tidier, within `budget` tries. Deterministic: moves are tried in a fixed order and the
+ * first gain is kept. Returns the tries left.
+ */
+function polish(scene: Scene, budget: number): number {
+  let left = budget;
+  const attempt = (moves: readonly (readonly [number, number])[]): boolean => {
+    left -= 1;
+    const moved = moves.map(([i]) => i);
+    const before = moves.map(([i]) => at(scene.left, i));
+    const cost = partCost(scene, moved) + widthCost(scene);
+    for (const [i, x] of moves) scene.left[i] = x;
+    if (
+      moves.every(([i, x]) => fits(scene, i, x)) &&
+      partCost(scene, moved) + widthCost(scene) < cost - 1e-9
+    ) {
+      return true;
+    }
+    moves.forEach(([i], k) => {
+      scene.left[i] = before[k] ?? 0;
+    });
+    return false;
+  };
+  for (let pass = 0; pass < MAX_POLISH_PASSES && left > 0; pass += 1) {
+    let improved = false;
+    const order = scene.ids
+      .map((_, i) => i)
+      .sort((a, b) => at(scene.top, a) - at(scene.top, b) || at(scene.left, a) - at(scene.left, b));
+    order.forEach((i, k) => {
+      for (const x of candidates(scene, i)) if (left > 0 && attempt([[i, x]])) improved = true;
+      const next = order[k + 1];
+      if (left <= 0 || next === undefined || scene.top[next] !== scene.top[i]) return;
+      const end = at(scene.left, next) + at(scene.width, next) - at(scene.width, i);
+      if (
+        attempt([
+          [next, at(scene.left, i)],
+          [i, snap(end)],
+        ])
+      )
+        improved = true;
+    });
+    // Whole rows and the right part of a row slide too: one card alone cannot close a wide gap.
+    for (const top of new Set(scene.top)) {
+      const row = order.filter((i) => scene.top[i] === top);
+      row.forEach((_, k) => {
+        const part = row.slice(k);
+        for (const shift of ROW_SHIFTS) {
+          if (left > 0 && attempt(part.map((i) => [i, at(scene.left, i) + shift]))) improved = true;
+        }
+      });
+    }
+    if (!improved) break;
+  }
+  return left;
+}
+
+/** The same order in every row, each row packed tight and centred. */
+function packRows(left: ReadonlyMap<string, number>, setting: Setting): Map<string, number> {
+  const rows = new Map<number, string[]>();
+  for (const id of [...left.keys()].sort((a, b) => (left.get(a) ?? 0) - (left.get(b) ?? 0))) {
+    const top = setting.top.get(id) ?? 0;
+    rows.set(top, [...(rows.get(top) ?? []), id]);
+  }
+  const packed = new Map<string, number>();
+  for (const ids of rows.values()) {
+    const total = ids.reduce((sum, id) => sum + (setting.width.get(id) ?? CARD_WIDTH) + NODE_GAP, -NODE_GAP);
+    let x = snap(-total / 2);
+    for (const id of ids) {
+      packed.set(id, x);
+      x = Math.ceil((x + (setting.width.get(id) ?? CARD_WIDTH) + NODE_GAP) / GRID) * GRID;
+    }
+  }
+  return packed;
+}
+
+/**
+ * Left edges of one group on the grid. dagre lays the group out in several variants (each also
+ * packed tight); the cleanest starts are polished for straight lines and the tidiest result wins.
+ */
+function layOutGroup(ids: readonly string[], setting: Setting): Map<string, number> {
+  const fromDagre = (variant: Variant) => {
+    const centres = dagreCentres(ids, setting, variant);
+    return new Map(
+      ids.map((id) => [id, snap((centres.get(id) ?? 0) - (setting.width.get(id) ?? CARD_WIDTH) / 2)]),
+    );
+  };
+  if (ids.length > MAX_GROUP_FOR_SEARCH) return fromDagre({ reversed: false, align: undefined });
+  const starts = VARIANTS.flatMap((variant) => {
+    const left = fromDagre(variant);
+    return [left, packRows(left, setting)].map((start) => {
+      const scene = createScene(ids, setting, start);
+      return { scene, cost: untidiness(scene) };
+    });
+  });
+  let budget = POLISH_BUDGET;
+  let best: { scene: Scene; cost: number } | null = null;
+  for (const { scene } of starts.sort((a, b) => a.cost - b.cost).slice(0, POLISHED_STARTS)) {
+    if (budget <= 0) break;
+    const share = Math.ceil(budget / 2);
+    budget += polish(scene, share) - share;
+    const cost = untidiness(scene);
+    if (!best || cost < best.cost) best = { scene, cost };
+  }
+  const chosen = best?.scene ?? starts[0]?.scene;
+  return new Map(ids.map((id, i) => [id, at(chosen?.left ?? [], i)]));
+}
+
+/**
+ * Where every component goes when the diagram is tidied up: rows by role (WFM Web, WFM Daemon and
+ * the Builders above the WFM Servers; DAP, Stat Server and Message Server below), the order in
+ * each row chosen by dagre to avoid crossings, unconnected parts side by side, components without
+ * connections in their row at the right. Top-left corners on the 8-px grid, anchored at the
+ * top-left of the diagram as it was. Deterministic: the same document gives the same positions.
+ * @example tidyLayout(doc).get('srv-1') // { x: 248, y: 312 }
+ */
+export function tidyLayout(document: TopologyDocument): Map<string, XY> {
+  const result = new Map<string, XY>();
+  if (document.components.length === 0) return result;
+  const tier = new Map(document.components.map((c) => [c.id, ROLE_TIER[c.kind]]));
+  const rowOf = new Map([...new Set(tier.values())].sort((a, b) => a - b).map((t, row) => [t, row]));
+  const setting: Setting = {
+    document,
+    width: new Map(document.components.map((c) => [c.id, tidyCardWidth(c)])),
+    tier,
+    top: new Map(document.components.map((c) => [c.id, (rowOf.get(ROLE_TIER[c.kind]) ?? 0) * ROW_PITCH])),
+  };
+  const widthOf = (id: string) => setting.width.get(id) ?? CARD_WIDTH;
+
+  // Groups side by side, then the components without connections in their rows.
+  const left = new Map<string, number>();
+  let cursor = 0;
+  const { groups, loose } = connectedGroups(document);
+  for (const ids of groups) {
+    const local = layOutGroup(ids, setting);
+    const shift = cursor - Math.min(...local.values());
+    for (const [id, x] of local) left.set(id, x + shift);
+    cursor = snap(Math.max(...ids.map((id) => (left.get(id) ?? 0) + widthOf(id))) + GROUP_GAP);
+  }
+  const rowEnd = new Map<number, number>();
+  for (const id of loose) {
+    const y = setting.top.get(id) ?? 0;
+    const x = rowEnd.get(y) ?? cursor;
+    left.set(id, x);
+    rowEnd.set(y, snap(x + widthOf(id) + NODE_GAP));
+  }
+
+  // A safety net: push a card right where it would overlap its left neighbour.
+  const order = new Map(document.components.map((c, index) => [c.id, index]));
+  const ends = new Map<number, number>();
+  const sorted = document.components
+    .map((c) => c.id)
+    .sort((a, b) => (left.get(a) ?? 0) - (left.get(b) ?? 0) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  for (const id of sorted) {
+    const y = setting.top.get(id) ?? 0;
+    const end = ends.get(y);
+    const x = Math.max(
+      left.get(id) ?? 0,
+      end === undefined ? Number.NEGATIVE_INFINITY : snap(end + NODE_GAP + 4),
+    );
+    left.set(id, x);
+    ends.set(y, x + widthOf(id));
+  }
+
+  // Keep the diagram where it was on the canvas: the old top-left corner stays the top-left.
+  const before = document.components.flatMap((c) => (c.position ? [c.position] : []));
+  const anchorX = before.length ? snap(Math.min(...before.map((p) => p.x))) : 0;
+  const anchorY = before.length ? snap(Math.min(...before.map((p) => p.y))) : 0;
+  const minX = Math.min(...left.values());
+  for (const { id } of document.components) {
+    result.set(id, { x: (left.get(id) ?? 0) - minX + anchorX, y: (setting.top.get(id) ?? 0) + anchorY });
+  }
+  return result;
+}

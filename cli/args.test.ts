@@ -5,37 +5,37 @@ import { defineCommand } from './command';
 import { COMMANDS } from './commands';
 import { EXIT_CODES } from './exit-codes';
 
-// A command as a later `export` would declare it: the parser needs no change to carry it.
-const exportCommand = defineCommand({
-  name: 'export',
-  synopsis: 'export FILE --to svg|md|mermaid|json [-o OUT]',
+// A command as a later one would declare it: the parser needs no change to carry it.
+const renderCommand = defineCommand({
+  name: 'render',
+  synopsis: 'render FILE --to svg|md|mermaid|json [-o OUT]',
   summary: 'Write a document as a picture or a text.',
   details: '',
   options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } },
   input: z.strictObject({
-    positionals: z.tuple([z.string()], { error: 'export takes exactly one FILE' }),
+    positionals: z.tuple([z.string()], { error: 'render takes exactly one FILE' }),
     to: z.enum(['svg', 'md', 'mermaid', 'json'], { error: '--to must be svg, md, mermaid or json' }),
     output: z.string().optional(),
   }),
   run: () => EXIT_CODES.valid,
 });
 
-const commands = [...COMMANDS, exportCommand];
+const commands = [...COMMANDS, renderCommand];
 
 test('a new command with its own flags is one more entry in the list', () => {
-  expect(parseCommandLine(['export', 'a.wfm.json', '--to', 'svg', '-o', 'a.svg'], commands).kind).toBe('run');
-  expect(parseCommandLine(['export', 'a.wfm.json', '--to=mermaid'], commands).kind).toBe('run');
+  expect(parseCommandLine(['render', 'a.wfm.json', '--to', 'svg', '-o', 'a.svg'], commands).kind).toBe('run');
+  expect(parseCommandLine(['render', 'a.wfm.json', '--to=mermaid'], commands).kind).toBe('run');
 });
 
 test('a new command’s input is checked by its own schema', () => {
-  expect(parseCommandLine(['export', 'a.wfm.json', '--to', 'png'], commands)).toEqual({
+  expect(parseCommandLine(['render', 'a.wfm.json', '--to', 'png'], commands)).toEqual({
     kind: 'usage-error',
     message: '--to must be svg, md, mermaid or json',
-    command: exportCommand,
+    command: renderCommand,
   });
-  expect(parseCommandLine(['export', '--to', 'svg'], commands)).toMatchObject({
+  expect(parseCommandLine(['render', '--to', 'svg'], commands)).toMatchObject({
     kind: 'usage-error',
-    message: 'export takes exactly one FILE',
+    message: 'render takes exactly one FILE',
   });
 });
 
@@ -44,5 +44,5 @@ test('flags of one command are unknown to another', () => {
 });
 
 test('--help after a command asks for that command’s usage', () => {
-  expect(parseCommandLine(['export', '-h'], commands)).toEqual({ kind: 'help', command: exportCommand });
+  expect(parseCommandLine(['render', '-h'], commands)).toEqual({ kind: 'help', command: renderCommand });
 });

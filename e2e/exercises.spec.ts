@@ -41,7 +41,7 @@ function builderProblem(designer: DesignerPage, name: string): Locator {
   return designer
     .problemItems('missing-connection')
     .filter({ hasText: `WFM Builder '${name}'` })
-    .getByRole('button');
+    .getByRole('button', { name: `WFM Builder '${name}'` });
 }
 
 async function screenshot(designer: DesignerPage, name: string): Promise<void> {

@@ -15,7 +15,7 @@ test('choosing a problem in the panel selects its component and shows it in the 
   await designer
     .problemItems('missing-connection')
     .filter({ hasText: "WFM Server 'WFM_Server_1' must connect to exactly one DAP" })
-    .getByRole('button')
+    .getByRole('button', { name: "WFM Server 'WFM_Server_1' must connect to exactly one DAP" })
     .click();
 
   await expect(server).toHaveClass(/selected/);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useDesigner, useDesignerStore } from '../app/store-context';
 import { KindIcon } from '../canvas/kind-icon';
 import type { DocumentComponent, DocumentConnection } from '../document';
@@ -185,8 +186,24 @@ export function Inspector() {
       : undefined,
   );
   const total = selection.components.size + selection.connections.size;
+  const section = useRef<HTMLElement>(null);
+  const store = useDesignerStore();
+  const focusField = useDesigner((s) => s.focusField);
+  // The "Rename" quick fix asks for the Name field once the component's fields are shown.
+  useEffect(() => {
+    if (focusField !== 'name') return;
+    const label = [...(section.current?.querySelectorAll('label') ?? [])].find(
+      (l) => l.textContent === 'Name',
+    );
+    const input = label?.control;
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    }
+    store.getState().setFocusField(null);
+  }, [focusField, store]);
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section ref={section} className="inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>
       {component ? (
         <ComponentInspector key={component.id} component={component} />

@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useProblems } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import { type Problem, problemComponentId, problemConnectionId, SEVERITIES, type Severity } from '../domain';
+import { QuickFixButtons } from './quick-fix-buttons';
 
 const GROUP_TITLE: { readonly [S in Severity]: string } = {
   error: 'Errors',
@@ -33,28 +35,36 @@ function ProblemItem({ problem }: { problem: Problem }) {
   const componentId = problemComponentId(problem);
   const connectionId = problemConnectionId(problem);
   const target = componentId ? { componentId } : connectionId ? { connectionId } : null;
+  const messageId = useId();
   return (
     <li className={`problem problem--${problem.severity}`} data-problem-code={problem.code}>
       <span className="problem__severity" aria-hidden="true">
         {problem.severity === 'error' ? '✕' : problem.severity === 'warning' ? '!' : 'i'}
       </span>
       {target ? (
-        <button type="button" className="problem__message" onClick={() => reveal(target)}>
+        <button type="button" id={messageId} className="problem__message" onClick={() => reveal(target)}>
           {problem.message}
         </button>
       ) : (
-        <span className="problem__message">{problem.message}</span>
+        <span id={messageId} className="problem__message">
+          {problem.message}
+        </span>
       )}
       <code className="problem__code">{problem.code}</code>
+      <QuickFixButtons problem={problem} describedBy={messageId} />
     </li>
   );
 }
 
-/** Live problems of the document, grouped by severity; activating one shows its subject. */
+/**
+ * Live problems of the document, grouped by severity; activating one shows its subject, and a
+ * problem with an obvious remedy offers it as quick-fix buttons.
+ */
 export function ProblemsPanel() {
   const { problems, counts } = useProblems();
   return (
-    <section className="problems" aria-label="Problems">
+    // Focus lands here when a quick fix removes the problem whose button had it.
+    <section className="problems" aria-label="Problems" tabIndex={-1} data-quick-fix-home="">
       <h2 className="panel-title problems__header">
         Problems <span className="problems__counts">{formatCounts(counts)}</span>
       </h2>

@@ -16,6 +16,7 @@ import {
   updateConnection,
   type XY,
 } from './operations';
+import type { QuickFix } from './quick-fixes';
 
 export interface Selection {
   readonly components: ReadonlySet<string>;
@@ -49,6 +50,8 @@ export interface DocumentSlice {
   setOption(key: keyof DeploymentOptions, value: boolean): void;
   /** Replaces the whole document (New, import, template) as one undo step. */
   replaceDocument(document: TopologyDocument): void;
+  /** Applies a problem's quick fix as one undo step, selects what it created and says what it did. */
+  applyQuickFix(fix: QuickFix): void;
 }
 
 export interface HistorySlice {
@@ -103,6 +106,9 @@ export interface UiSlice {
   readonly sidePanel: SidePanel | null;
   /** Opens a side panel, or closes it when it is already open. */
   toggleSidePanel(panel: SidePanel | null): void;
+  /** An Inspector field to focus once it shows (the "Rename" quick fix); the Inspector clears it. */
+  readonly focusField: 'name' | null;
+  setFocusField(field: 'name' | null): void;
 }
 
 export type DesignerState = DocumentSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice;
@@ -193,6 +199,34 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument): Doc
       commit(set, get, document, {
         selection: EMPTY_SELECTION,
         documentEpoch: get().documentEpoch + 1,
+      });
+    },
+    applyQuickFix(fix) {
+      const { selection, notice } = get();
+      const seq = (notice?.seq ?? 0) + 1;
+      if (fix.kind === 'rename') {
+        const component = get().document.components.find((c) => c.id === fix.componentId);
+        if (!component) return;
+        set({
+          selection: { components: new Set([component.id]), connections: new Set() },
+          focusField: 'name',
+          notice: { text: `Type a new, unique name for '${component.name}'.`, tone: 'info', seq },
+        });
+        return;
+      }
+      const result = fix.apply(get().document);
+      if (!result.ok) {
+        set({ notice: { text: result.notice, tone: 'refusal', seq } });
+        return;
+      }
+      commit(set, get, result.document, {
+        selection: result.select
+          ? {
+              components: new Set(result.select.components ?? []),
+              connections: new Set(result.select.connections ?? []),
+            }
+          : pruneSelection(selection, result.document),
+        notice: { text: result.notice, tone: 'success', seq },
       });
     },
   };
@@ -298,6 +332,10 @@ function createUiSlice(set: Set, get: Get): UiSlice {
     sidePanel: null,
     toggleSidePanel(panel) {
       set({ sidePanel: panel === get().sidePanel ? null : panel });
+    },
+    focusField: null,
+    setFocusField(focusField) {
+      if (get().focusField !== focusField) set({ focusField });
     },
     saveError: null,
     setSaveError(saveError) {

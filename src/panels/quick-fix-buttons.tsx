@@ -1,0 +1,70 @@
+import { useId, useMemo, useState } from 'react';
+import { useDesignerStore } from '../app/store-context';
+import { useRevealElement } from '../canvas/view';
+import type { Problem } from '../domain';
+import { type QuickFix, quickFixes } from '../store/quick-fixes';
+import './quick-fixes.css';
+
+/** More fixes than this (several candidate targets) fold the rest under "More…". */
+const INLINE_FIXES = 3;
+
+/**
+ * The quick fixes of one problem, as small buttons under its message (which describes them to
+ * assistive technology); each is one undo step.
+ * Fixes are worked out when the problem is (on a structural change), and applied to the document
+ * as it is at the click.
+ */
+export function QuickFixButtons({ problem, describedBy }: { problem: Problem; describedBy: string }) {
+  const store = useDesignerStore();
+  const reveal = useRevealElement();
+  const moreId = useId();
+  const [expanded, setExpanded] = useState(false);
+  const fixes = useMemo(() => quickFixes(store.getState().document, problem), [store, problem]);
+  if (fixes.length === 0) return null;
+
+  const apply = (fix: QuickFix, button: HTMLElement) => {
+    const panel = button.closest<HTMLElement>('[data-quick-fix-home]');
+    if (fix.kind === 'rename') reveal({ componentId: fix.componentId });
+    store.getState().applyQuickFix(fix);
+    // A fixed problem leaves the list with the button that had focus: keep focus in the panel.
+    requestAnimationFrame(() => {
+      if (!button.isConnected && panel?.isConnected) panel.focus();
+    });
+  };
+  const button = (fix: QuickFix) => (
+    <button
+      key={fix.id}
+      type="button"
+      className="quick-fix"
+      aria-describedby={describedBy}
+      onClick={(event) => apply(fix, event.currentTarget)}
+    >
+      {fix.label}
+    </button>
+  );
+  const folded = fixes.length > INLINE_FIXES + 1;
+  const inline = folded ? fixes.slice(0, INLINE_FIXES) : fixes;
+  const rest = folded ? fixes.slice(INLINE_FIXES) : [];
+  return (
+    <div className="quick-fixes">
+      {inline.map(button)}
+      {folded && (
+        <button
+          type="button"
+          className="quick-fix quick-fix--more"
+          aria-expanded={expanded}
+          aria-controls={moreId}
+          aria-describedby={describedBy}
+          onClick={() => setExpanded(!expanded)}
+        >
+          More…
+        </button>
+      )}
+      {folded && (
+        <div id={moreId} className="quick-fixes__more" hidden={!expanded}>
+          {rest.map(button)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -20,18 +20,31 @@ function browserStorage(): Storage | null {
 const storage = browserStorage();
 const saved = storage ? loadSavedDocument(storage) : null;
 const store = createDesignerStore(saved?.kind === 'loaded' ? saved.document : undefined);
-const persistence = storage ? createPersistence(storage, store.getState().document, saved?.rev ?? 0) : null;
+const persistence = storage
+  ? createPersistence(storage, store.getState().document, saved?.head ?? null)
+  : null;
 store.getState().setTheme(loadThemePreference());
-const recovered = saved?.recovered[0];
-if (recovered) {
+if (saved && saved.recovered.length > 0) {
+  const kept = saved.recovered.flatMap((recovered) => (recovered.movedTo ? [`“${recovered.movedTo}”`] : []));
+  const stuck = saved.recovered.some((recovered) => recovered.movedTo === null);
+  const reason = saved.recovered[0]?.reason ?? '';
   store
     .getState()
     .notify(
-      `The saved document could not be read (${recovered.reason}) ${
-        recovered.movedTo ? `It was kept in browser storage under “${recovered.movedTo}”. ` : ''
-      }${saved?.kind === 'loaded' ? 'The previous save is open.' : 'A new document is open.'}`,
+      `The saved document could not be read (${reason.replace(/\.$/, '')}). ${
+        kept.length > 0 ? `It was kept in browser storage under ${kept.join(' and ')}. ` : ''
+      }${saved.kind === 'loaded' ? 'The previous save is open.' : 'A new document is open.'}`,
       'error',
     );
+  if (persistence && stuck) {
+    // The unreadable save could not be moved aside (storage is full): saving would overwrite it.
+    persistence.sync.paused = true;
+    store
+      .getState()
+      .setSaveError(
+        'Saving in this browser is paused: a saved document that could not be read is still in storage, and there is no room to move it aside. Export the document to a file to keep your work.',
+      );
+  }
 }
 
 const root = window.document.getElementById('root');

@@ -1,4 +1,5 @@
-import { useDesigner } from './store-context';
+import { exportDocument } from './document-actions';
+import { useDesigner, useDesignerStore } from './store-context';
 
 /** Announces refusals and other notices; `seq` in the key makes a repeated notice announce again. */
 export function StatusLine() {
@@ -14,13 +15,29 @@ export function StatusLine() {
   );
 }
 
-/** Shown while autosave fails; the editor keeps working. */
+/** Shown while autosave fails; the editor keeps working, and the work can leave as a file. */
 export function SaveErrorBanner() {
+  const store = useDesignerStore();
   const error = useDesigner((s) => s.saveError);
   if (!error) return null;
+  const exportJson = async () => {
+    const state = store.getState();
+    try {
+      const name = await exportDocument(state.document, 'json', { outlineProblems: false });
+      state.notify(`Exported ${name}.`, 'success');
+    } catch (failure) {
+      state.notify(
+        `The export failed: ${failure instanceof Error ? failure.message : String(failure)}`,
+        'error',
+      );
+    }
+  };
   return (
     <div className="banner banner--error" role="alert">
-      {error}
+      {error}{' '}
+      <button type="button" className="button" onClick={() => void exportJson()}>
+        Export JSON
+      </button>
     </div>
   );
 }

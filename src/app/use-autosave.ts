@@ -1,18 +1,16 @@
 import { useEffect } from 'react';
-import type { TopologyDocument } from '../document';
 import type { DesignerStore } from '../store/store';
 import type { Persistence } from './persistence';
-import { HEAD_KEY, readHead, readHeadDocument, saveDocument } from './storage';
+import {
+  HEAD_KEY,
+  judgeStorageChange,
+  loadSavedDocument,
+  parseHead,
+  readHead,
+  saveDocument,
+} from './storage';
 
 const DELAY_MS = 400;
-
-/** What this tab knows of storage: the revision it last saved or loaded, and that document. */
-export interface SyncState {
-  rev: number;
-  document: TopologyDocument;
-  /** Saving stops while a conflict with another tab waits for the user's choice. */
-  paused: boolean;
-}
 
 /**
  * Saves the document shortly after each change and at once when the tab is hidden; follows saves
@@ -24,19 +22,25 @@ export function useAutosave(store: DesignerStore, persistence: Persistence | nul
     const { storage, sync, tab } = persistence;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
+    const askUser = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      sync.paused = true;
+      store.getState().openDialog({ kind: 'tab-conflict' });
+    };
+
     const flush = () => {
       clearTimeout(timer);
       timer = undefined;
       const { document, gestureBase, setSaveError } = store.getState();
       if (document === sync.document || gestureBase || sync.paused) return;
-      const result = saveDocument(storage, document, tab, sync.rev);
+      const result = saveDocument(storage, document, tab, sync.head);
       if (result.kind === 'saved') {
-        sync.rev = result.rev;
+        sync.head = result.head;
         sync.document = document;
         setSaveError(null);
       } else if (result.kind === 'conflict') {
-        sync.paused = true;
-        store.getState().openDialog({ kind: 'tab-conflict' });
+        askUser();
       } else {
         setSaveError(result.message);
       }
@@ -49,24 +53,26 @@ export function useAutosave(store: DesignerStore, persistence: Persistence | nul
     });
 
     const onStorage = (event: StorageEvent) => {
-      if (event.storageArea !== storage || event.key !== HEAD_KEY) return;
-      const head = readHead(storage);
-      if (!head || head.rev === sync.rev || sync.paused) return;
+      if (event.storageArea !== storage || event.key !== HEAD_KEY || sync.paused) return;
       const state = store.getState();
-      if (state.document === sync.document && !state.gestureBase) {
-        const theirs = readHeadDocument(storage);
-        if (!theirs) return;
-        sync.rev = head.rev;
-        sync.document = theirs;
-        state.replaceDocument(theirs);
-        // replaceDocument made a new object only if it differed; keep the one now open as synced.
-        sync.document = store.getState().document;
-        state.notify('Updated with the changes saved in another tab. Undo brings back the previous version.');
-      } else {
-        clearTimeout(timer);
-        sync.paused = true;
-        state.openDialog({ kind: 'tab-conflict' });
+      const verdict = judgeStorageChange({
+        known: sync.head,
+        incoming: parseHead(event.newValue),
+        current: readHead(storage),
+        hasLocalEdits: state.document !== sync.document || state.gestureBase !== null,
+      });
+      if (verdict === 'conflict') {
+        askUser();
+        return;
       }
+      if (verdict === 'ignore') return;
+      const theirs = loadSavedDocument(storage);
+      if (theirs.kind !== 'loaded') return;
+      sync.head = theirs.head;
+      state.replaceDocument(theirs.document);
+      // The replacement is now the synced document: it is not an edit of this tab's to save back.
+      sync.document = store.getState().document;
+      state.notify('Updated with the changes saved in another tab. Undo brings back the previous version.');
     };
 
     const onHidden = () => {

@@ -1,0 +1,395 @@
+import type { ParseErrorKind } from '../../src/document';
+import type { ProblemCode } from '../../src/domain';
+
+// The adversarial corpus of issue 7 and what each file must come to. The expectations are written
+// from rules.md sections 4–6, not read back from the code: a change that alters an outcome must
+// change this table too. Files under `cases/` are committed; the others are made by `corpus.ts`
+// when the tests run (megabytes are generated, not committed).
+
+export interface ExpectedIssue {
+  readonly path: string;
+  /** A part of the issue's message. */
+  readonly message: string;
+}
+
+export type Expected =
+  | {
+      readonly outcome: 'refused';
+      readonly kind: ParseErrorKind;
+      /** Issues the refusal must list (each at its path). */
+      readonly issues: readonly ExpectedIssue[];
+      /** How many issues it lists in all; defaults to `issues.length`. */
+      readonly listed?: number;
+      /** A part of the one-sentence reason. */
+      readonly message?: string;
+    }
+  | {
+      readonly outcome: 'accepted';
+      /** Whether the design breaks no rule of severity error. */
+      readonly valid: boolean;
+      /** The codes of the problems found, sorted. */
+      readonly problems: readonly ProblemCode[];
+      readonly components: number;
+    };
+
+export interface AdversarialCase {
+  /** The file name, under `cases/` when committed. */
+  readonly file: string;
+  readonly source: 'committed' | 'generated';
+  readonly about: string;
+  readonly expected: Expected;
+  /** Carries script or markup in its strings: the browser tests import it and watch the canary. */
+  readonly markup?: boolean;
+  /** Small enough to import in the browser tests (every committed file, a few generated ones). */
+  readonly browser?: boolean;
+}
+
+function refused(
+  kind: ParseErrorKind,
+  issues: readonly ExpectedIssue[] = [],
+  more: { listed?: number; message?: string } = {},
+): Expected {
+  return { outcome: 'refused', kind, issues, ...more };
+}
+
+function accepted(components: number, problems: readonly ProblemCode[] = []): Expected {
+  const errors: readonly ProblemCode[] = [
+    'forbidden-connection',
+    'self-connection',
+    'duplicate-connection',
+    'missing-connection',
+    'too-many-connections',
+    'too-many-instances',
+    'duplicate-name',
+    'missing-component',
+  ];
+  return {
+    outcome: 'accepted',
+    valid: !problems.some((code) => errors.includes(code)),
+    problems: [...problems].sort(),
+    components,
+  };
+}
+
+const unknownKey = (path: string): ExpectedIssue => ({ path, message: 'unknown key' });
+const KIND_LIST =
+  'must be one of "server", "builder", "daemon", "data-aggregator", "web", "db-utility", "dap", "stat-server", "message-server"';
+
+/** The small single-site file most committed cases bend: a WFM Server and a WFM Builder, one connection. */
+const BASE_PROBLEMS: readonly ProblemCode[] = ['missing-connection', 'missing-connection'];
+
+export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
+  // Prototype pollution
+  {
+    file: 'proto-top-level.json',
+    source: 'committed',
+    about: 'a "__proto__" key at the top level',
+    expected: refused('invalid', [unknownKey('__proto__')]),
+  },
+  {
+    file: 'proto-in-every-object.json',
+    source: 'committed',
+    about: 'a "__proto__" key in the options, a component, a position and a connection',
+    expected: refused('invalid', [
+      unknownKey('options.__proto__'),
+      unknownKey('components[0].__proto__'),
+      unknownKey('components[0].position.__proto__'),
+      unknownKey('connections[0].__proto__'),
+    ]),
+  },
+  {
+    file: 'constructor-prototype.json',
+    source: 'committed',
+    about: '"constructor": { "prototype": … } at the top level and in a component',
+    expected: refused('invalid', [
+      unknownKey('constructor'),
+      unknownKey('components[1].constructor'),
+      unknownKey('components[1].prototype'),
+    ]),
+  },
+  {
+    file: 'proto-in-validation-block.json',
+    source: 'committed',
+    about: '"__proto__" and "constructor" inside the validation block, which import ignores',
+    expected: accepted(2, BASE_PROBLEMS),
+  },
+  {
+    file: 'prototype-property-ids.json',
+    source: 'committed',
+    about: 'ids and names that are property names of Object.prototype, in a valid deployment',
+    expected: accepted(5),
+  },
+  // Depth and size
+  {
+    file: 'deep-arrays.json',
+    source: 'generated',
+    about: 'a million nested arrays',
+    expected: refused('not-topology'),
+    browser: true,
+  },
+  {
+    file: 'deep-arrays-in-position.json',
+    source: 'generated',
+    about: 'a million nested arrays where a position belongs',
+    expected: refused('invalid', [
+      { path: 'components[0].position', message: 'expected an object, got an array' },
+    ]),
+  },
+  {
+    file: 'deep-objects-in-validation.json',
+    source: 'generated',
+    about: 'a million nested objects inside the ignored validation block',
+    expected: accepted(2, BASE_PROBLEMS),
+  },
+  {
+    file: 'over-size-cap.json',
+    source: 'generated',
+    about: 'a valid file padded to one byte over 10 MB',
+    expected: refused('too-large', [], { message: 'larger than 10 MB' }),
+    browser: true,
+  },
+  {
+    file: 'ten-mb-component-name.json',
+    source: 'generated',
+    about: 'a component name of 10 MB',
+    expected: refused('too-large', [], { message: 'larger than 10 MB' }),
+    browser: true,
+  },
+  {
+    file: 'nine-mb-component-name.json',
+    source: 'generated',
+    about: 'a component name of 9 MB, in a file under the cap',
+    expected: refused('invalid', [{ path: 'components[0].name', message: 'must be at most 128 characters' }]),
+  },
+  {
+    file: 'nine-mb-document-name.json',
+    source: 'generated',
+    about: 'a document name of 9 MB, in a file under the cap',
+    expected: refused('invalid', [{ path: 'name', message: 'must be at most 200 characters' }]),
+  },
+  {
+    file: 'too-many-components.json',
+    source: 'generated',
+    about: '20,001 components',
+    expected: refused('too-large', [{ path: 'components', message: 'at most 20000 are allowed' }]),
+  },
+  {
+    file: 'too-many-connections.json',
+    source: 'generated',
+    about: '60,001 connections',
+    expected: refused('too-large', [{ path: 'connections', message: 'at most 60000 are allowed' }]),
+  },
+  {
+    file: 'many-bad-rows.json',
+    source: 'generated',
+    about: '500 components with a port of 0: the refusal lists the first 20 issues',
+    expected: refused(
+      'invalid',
+      [{ path: 'components[0].port', message: 'must be an integer from 1 to 65535' }],
+      {
+        listed: 20,
+        message: '500 issues, the first 20 listed',
+      },
+    ),
+  },
+  {
+    file: 'many-unknown-keys.json',
+    source: 'generated',
+    about: 'a component with 200,000 unknown keys',
+    expected: refused('invalid', [unknownKey('components[0].k0')], { listed: 20 }),
+  },
+  // Numbers
+  {
+    file: 'nan-coordinate.json',
+    source: 'committed',
+    about: 'NaN as a coordinate, which JSON cannot hold',
+    expected: refused('not-json'),
+  },
+  {
+    file: 'string-coordinates.json',
+    source: 'committed',
+    about: 'strings as coordinates',
+    expected: refused('invalid', [
+      { path: 'components[0].position.x', message: 'expected a number, got "NaN"' },
+      { path: 'components[0].position.y', message: 'expected a number, got "200"' },
+    ]),
+  },
+  {
+    file: 'infinite-coordinates.json',
+    source: 'committed',
+    about: '1e999 and -1e999 as coordinates (Infinity once parsed)',
+    expected: refused('invalid', [
+      { path: 'components[0].position.x', message: 'expected a number, got Infinity' },
+      { path: 'components[0].position.y', message: 'expected a number, got -Infinity' },
+    ]),
+  },
+  // References and kinds
+  {
+    file: 'duplicate-component-ids.json',
+    source: 'committed',
+    about: 'two components with one id',
+    expected: refused('invalid', [{ path: 'components[1].id', message: 'duplicate id "srv-1"' }]),
+  },
+  {
+    file: 'duplicate-connection-ids.json',
+    source: 'committed',
+    about: 'two connections with one id',
+    expected: refused('invalid', [{ path: 'connections[1].id', message: 'duplicate id "c-1"' }]),
+  },
+  {
+    file: 'dangling-connections.json',
+    source: 'committed',
+    about: 'connections to and from components that do not exist',
+    expected: refused('invalid', [
+      { path: 'connections[0].to', message: 'no component with id "srv-9"' },
+      { path: 'connections[1].from', message: 'no component with id "ghost"' },
+    ]),
+  },
+  {
+    file: 'unknown-kinds.json',
+    source: 'committed',
+    about: 'kinds that do not exist, one of them "toString"',
+    expected: refused('invalid', [
+      { path: 'components[0].kind', message: `${KIND_LIST}; got "mainframe"` },
+      { path: 'components[1].kind', message: `${KIND_LIST}; got "toString"` },
+    ]),
+  },
+  {
+    file: 'future-version.json',
+    source: 'committed',
+    about: 'format version 2, with a field version 1 does not know',
+    expected: refused('newer-version', [], { message: 'made by a newer version' }),
+  },
+  // Envelope and field errors
+  {
+    file: 'wrong-format.json',
+    source: 'committed',
+    about: 'a "format" that is not "wfm-topology"',
+    expected: refused('not-topology', [{ path: 'format', message: 'must be "wfm-topology"' }]),
+  },
+  {
+    file: 'json-array.json',
+    source: 'committed',
+    about: 'JSON that is not an object',
+    expected: refused('not-topology'),
+  },
+  {
+    file: 'version-as-string.json',
+    source: 'committed',
+    about: 'the version as a string',
+    expected: refused('invalid', [{ path: 'version', message: 'must be a whole number, 1 or higher' }]),
+  },
+  { file: 'truncated.json', source: 'committed', about: 'a file cut short', expected: refused('not-json') },
+  { file: 'empty.json', source: 'committed', about: 'an empty file', expected: refused('not-json') },
+  {
+    file: 'bad-fields.json',
+    source: 'committed',
+    about: 'a port out of range, a port as a string, ETL on a builder, a misspelt key',
+    expected: refused('invalid', [
+      { path: 'components[0].port', message: 'must be an integer from 1 to 65535' },
+      { path: 'components[1].port', message: 'must be an integer from 1 to 65535' },
+      unknownKey('components[1].hots'),
+    ]),
+  },
+  {
+    file: 'binary-garbage.bin',
+    source: 'generated',
+    about: '64 KB of random bytes',
+    expected: refused('not-json'),
+    browser: true,
+  },
+  {
+    file: 'utf16.json',
+    source: 'generated',
+    about: 'a valid file encoded as UTF-16 instead of UTF-8',
+    expected: refused('not-json'),
+    browser: true,
+  },
+  // Script and markup
+  {
+    file: 'markup-in-every-field.json',
+    source: 'committed',
+    about: 'script and markup in every string field of a valid single-site deployment',
+    expected: accepted(8),
+    markup: true,
+  },
+  {
+    file: 'markup-in-problems.json',
+    source: 'committed',
+    about: 'markup in the names of a broken deployment, so problem messages carry it',
+    expected: accepted(4, [
+      'duplicate-name',
+      'missing-connection',
+      'missing-connection',
+      'self-connection',
+      'unused-component',
+      'unused-component',
+    ]),
+    markup: true,
+  },
+  {
+    file: 'markup-in-enums-and-keys.json',
+    source: 'committed',
+    about: 'markup as a kind, a security level and a key: refused, the refusal quoting it',
+    expected: refused('invalid', [
+      { path: 'components[0].kind', message: `got "<img src=x onerror=` },
+      { path: 'components[1]["\\"><svg onload=\\"window.__canary=\'pwned\'\\">"]', message: 'unknown key' },
+      { path: 'connections[0].security', message: `got "<script>window.__canary='pwned'</script>"` },
+    ]),
+    markup: true,
+  },
+  {
+    file: 'over-long-names.json',
+    source: 'committed',
+    about: 'markup names over the 128- and 200-character caps',
+    expected: refused('invalid', [
+      { path: 'name', message: 'must be at most 200 characters' },
+      { path: 'components[0].name', message: 'must be at most 128 characters' },
+    ]),
+    markup: true,
+  },
+  {
+    file: 'lone-surrogates-and-controls.json',
+    source: 'committed',
+    about: 'lone surrogates, NUL, an escape sequence and a right-to-left override in names',
+    expected: accepted(2, BASE_PROBLEMS),
+    markup: true,
+  },
+  {
+    file: 'markup-around-metadata.svg',
+    source: 'committed',
+    about: 'an SVG with script, event handlers and an external entity around the embedded document',
+    expected: accepted(8),
+    markup: true,
+  },
+  {
+    file: 'markup-in-every-field.svg',
+    source: 'generated',
+    about: 'the markup deployment exported as SVG by the designer',
+    expected: accepted(8),
+    markup: true,
+    browser: true,
+  },
+  {
+    file: 'markup-in-every-field.png',
+    source: 'generated',
+    about: 'the markup deployment in a PNG text chunk',
+    expected: accepted(8),
+    markup: true,
+    browser: true,
+  },
+  {
+    file: 'png-huge-chunk-length.png',
+    source: 'generated',
+    about: 'a PNG whose chunk claims 4 GB',
+    expected: refused('not-topology'),
+    browser: true,
+  },
+  {
+    file: 'unclosed-metadata.svg',
+    source: 'generated',
+    about: '200,000 unclosed <metadata tags (once minutes of regular-expression backtracking)',
+    expected: refused('not-topology'),
+    browser: true,
+  },
+];

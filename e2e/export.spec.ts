@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const EXAMPLE = join(process.cwd(), 'examples', 'single-site.wfm.json');
+
+async function importFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(path);
+}
+
+async function exportAs(page: Page, item: string): Promise<{ download: Download; path: string }> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const pending = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: item }).click();
+  const download = await pending;
+  const path = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  return { download, path };
+}
+
+test('a user exports the deployment as JSON, SVG, PNG and Markdown, and re-imports the images', async ({
+  designer,
+  page,
+}) => {
+  await importFile(page, EXAMPLE);
+  await expect(designer.nodes()).toHaveCount(8);
+  await expect(designer.edges).toHaveCount(11);
+
+  const json = await exportAs(page, 'Export JSON');
+  expect(json.download.suggestedFilename()).toBe('Single site.wfm.json');
+  const exported = readFileSync(json.path, 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ format: 'wfm-topology', version: 1, name: 'Single site' });
+  expect(exported).toBe(readFileSync(EXAMPLE, 'utf8'));
+
+  const svg = await exportAs(page, 'Export SVG');
+  expect(svg.download.suggestedFilename()).toBe('Single site.svg');
+  const svgText = readFileSync(svg.path, 'utf8');
+  expect(svgText).toContain('<svg');
+  expect(svgText).toContain('WFM_Data_Aggregator');
+  expect(svgText).not.toContain('foreignObject');
+
+  const png = await exportAs(page, 'Export PNG');
+  expect(png.download.suggestedFilename()).toBe('Single site.png');
+  const pngBytes = readFileSync(png.path);
+  expect([...pngBytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  // Rasterised at 2×: the IHDR width is twice the SVG's.
+  const svgWidth = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(svgText)?.[1]);
+  expect(pngBytes.readUInt32BE(16)).toBe(Math.ceil(svgWidth * 2));
+
+  const markdown = await exportAs(page, 'Export Markdown');
+  expect(markdown.download.suggestedFilename()).toBe('Single site.md');
+  const report = readFileSync(markdown.path, 'utf8');
+  expect(report).toMatch(/^# Single site/);
+  expect(report).toContain('```mermaid\nflowchart TB');
+
+  // Each image carries its document: New, then import the SVG, then the PNG.
+  for (const image of [svg.path, png.path]) {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect(designer.nodes()).toHaveCount(0);
+    await importFile(page, image);
+    await expect(designer.nodes()).toHaveCount(8);
+    await expect(designer.edges).toHaveCount(11);
+    const again = await exportAs(page, 'Export JSON');
+    expect(readFileSync(again.path, 'utf8')).toBe(exported);
+  }
+});
+
+test('a refused import names the path inside the file and leaves the open document untouched', async ({
+  designer,
+  page,
+}) => {
+  await importFile(page, EXAMPLE);
+  await expect(designer.nodes()).toHaveCount(8);
+  const bad = test.info().outputPath('dangling.wfm.json');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      format: 'wfm-topology',
+      version: 1,
+      components: [{ id: 'srv-1', kind: 'server', name: 'S' }],
+      connections: [{ id: 'c-1', from: 'srv-1', to: 'srv-9' }],
+    }),
+  );
+  await importFile(page, bad);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('connections[0].to: no component with id "srv-9"');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(designer.nodes()).toHaveCount(8);
+  await expect(designer.edges).toHaveCount(11);
+});

@@ -1,25 +1,8 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { DocumentComponent, TopologyDocument } from '../document';
-import { type ComponentKind, kindInfo } from '../domain';
-import { CARD_HEIGHT, CARD_WIDTH } from '../export';
+import { kindInfo } from '../domain';
+import { CARD_HEIGHT, CARD_WIDTH, ROLE_TIER } from '../export';
 import { estimateTextWidth } from '../export/text-metrics';
-
-/**
- * Rows by role, top to bottom: the clients of the WFM Server above it, the Server (and the
- * Database Utility, a peer that talks only to the DAP) in the middle, the database and the
- * Framework below. Most connections then point down, and Builder → Server points up one row.
- */
-export const ROLE_TIER: { readonly [K in ComponentKind]: number } = {
-  web: 0,
-  daemon: 0,
-  builder: 1,
-  'data-aggregator': 1,
-  server: 2,
-  'db-utility': 2,
-  dap: 3,
-  'stat-server': 3,
-  'message-server': 3,
-};
 
 export interface XY {
   readonly x: number;

@@ -8,10 +8,12 @@ const GAP_X = 48;
 const GAP_Y = 96;
 
 /**
- * Rows by role, top to bottom: clients of the WFM Server above it, the Framework and the database
- * below. Connections then mostly point down or up one row.
+ * Rows by role, top to bottom: the clients of the WFM Server above it, the Server (and the
+ * Database Utility, a peer that talks only to the DAP) in the middle, the database and the
+ * Framework below. Most connections then point down, and Builder → Server points up one row.
+ * The automatic layout, Tidy up and the quick fixes all place components by it.
  */
-const TIER: { readonly [K in ComponentKind]: number } = {
+export const ROLE_TIER: { readonly [K in ComponentKind]: number } = {
   web: 0,
   daemon: 0,
   builder: 1,
@@ -42,7 +44,7 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
   const left = placed.length ? Math.min(...placed.map((c) => c.position?.x ?? 0)) : 0;
   const rows = new Map<number, typeof unplaced>();
   for (const component of unplaced) {
-    const tier = TIER[component.kind];
+    const tier = ROLE_TIER[component.kind];
     rows.set(tier, [...(rows.get(tier) ?? []), component]);
   }
   const widest = Math.max(...[...rows.values()].map((row) => row.length));

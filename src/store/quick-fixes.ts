@@ -15,6 +15,7 @@ import {
   type TargetKind,
   validate,
 } from '../domain';
+import { ROLE_TIER } from '../export/layout';
 import { addComponent, addConnection, deleteElements, updateComponent, type XY } from './operations';
 
 /** What a fix selects once applied: what it created, so the Inspector shows it. */
@@ -62,18 +63,6 @@ export type QuickFix = EditQuickFix | RenameQuickFix;
  */
 export const CODES_WITHOUT_QUICK_FIX: readonly ProblemCode[] = ['tls-web-daemon'];
 
-/** Tiers of the tidy layout, top to bottom: clients of the WFM Server above it, the database and Framework below. */
-const TIER: { readonly [K in ComponentKind]: number } = {
-  web: 0,
-  daemon: 0,
-  builder: 1,
-  'data-aggregator': 1,
-  server: 2,
-  'db-utility': 2,
-  dap: 3,
-  'stat-server': 3,
-  'message-server': 3,
-};
 /** A slot holds the widest card (300 px) and its handle; rows leave room for a connection between them. */
 const SLOT = { width: 320, height: 112 };
 const ROW_PITCH = 160;
@@ -88,7 +77,7 @@ function placeNear(
   kind: ComponentKind,
 ): XY {
   const at = anchor?.position ?? { x: 0, y: 0 };
-  const direction = anchor ? Math.sign(TIER[kind] - TIER[anchor.kind]) : -1;
+  const direction = anchor ? Math.sign(ROLE_TIER[kind] - ROLE_TIER[anchor.kind]) : -1;
   const y = snap(at.y + direction * ROW_PITCH);
   const occupied = document.components.map((c) => c.position ?? { x: 0, y: 0 });
   const free = (x: number) =>

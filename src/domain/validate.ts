@@ -1,10 +1,9 @@
-import { analyse } from './analyse';
-import { cellRequirement } from './cardinality';
+import { cellRequirement, type Requirement } from './cardinality';
 import { describeComponent } from './describe';
-import { displayName } from './kinds';
-import { rowCells } from './matrix';
+import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
+import { rowCells, TARGET_KINDS, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent } from './model';
-import { resolveOptions } from './options';
+import { type DeploymentOptions, resolveOptions } from './options';
 import type {
   CardinalityProblem,
   ComponentProblem,
@@ -15,6 +14,75 @@ import type {
 
 const UNUSED_WHEN_UNREACHED = new Set(['dap', 'stat-server', 'message-server']);
 
+// `validate` runs after every structural edit, on documents of up to 20,000 components: it works on
+// component indexes and typed arrays, allocates nothing per healthy component or connection, and
+// builds a message only for a problem it reports (docs/performance.md).
+
+const TARGET_INDEX = new Map<string, number>(TARGET_KINDS.map((kind, index) => [kind, index]));
+const KIND_INDEX = new Map<string, number>(COMPONENT_KINDS.map((kind, index) => [kind, index]));
+const KINDS = COMPONENT_KINDS.length;
+
+/** `CELL_TARGET[from * KINDS + to]`: the target index of the matrix cell `from → to`, or -1 when forbidden. */
+const CELL_TARGET = new Int8Array(KINDS * KINDS).fill(-1);
+for (const [from, fromIndex] of KIND_INDEX) {
+  for (const cell of rowCells(from as ComponentKind)) {
+    CELL_TARGET[fromIndex * KINDS + (KIND_INDEX.get(cell.to) ?? 0)] = TARGET_INDEX.get(cell.to) ?? -1;
+  }
+}
+
+interface RowRule {
+  readonly to: TargetKind;
+  readonly target: number;
+  readonly requirement: Requirement;
+}
+
+/** Every cell of every row, by kind index, with its requirement under `options`: worked out once per call. */
+function rowRules(options: DeploymentOptions): readonly (readonly RowRule[])[] {
+  return COMPONENT_KINDS.map((kind) =>
+    rowCells(kind).map((cell) => ({
+      to: cell.to,
+      target: TARGET_INDEX.get(cell.to) ?? -1,
+      requirement: cellRequirement(cell, options),
+    })),
+  );
+}
+
+/**
+ * The first connection of each (source, target) pair, in an open-addressing table on typed arrays:
+ * a `Map` keyed by pair was the largest cost of a validation.
+ */
+function createPairTable(size: number, fromIndex: Int32Array, toIndex: Int32Array) {
+  let capacity = 16;
+  while (capacity < size * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity); // connection index + 1; 0 is empty
+  return {
+    /** The first connection with the pair of connection `c`, or -1 after recording `c` as the first. */
+    firstOrAdd(c: number): number {
+      const f = fromIndex[c] ?? 0;
+      const t = toIndex[c] ?? 0;
+      let slot = (Math.imul(f, 0x9e3779b1) ^ Math.imul(t, 0x85ebca77)) & mask;
+      for (;;) {
+        const stored = slots[slot] ?? 0;
+        if (stored === 0) {
+          slots[slot] = c + 1;
+          return -1;
+        }
+        if (fromIndex[stored - 1] === f && toIndex[stored - 1] === t) return stored - 1;
+        slot = (slot + 1) & mask;
+      }
+    },
+  };
+}
+
+// How the connection pass classed each connection. An end not in the document gives no problem
+// (the parser refuses such files); self, forbidden and duplicate connections do not count.
+const DANGLING = 0;
+const SELF = 1;
+const FORBIDDEN = 2;
+const DUPLICATE = 3;
+const COUNTED = 4;
+
 /**
  * Every problem of rules.md section 4, in the contract's order: document problems, then component
  * problems in component order, then connection problems in connection order. Never throws.
@@ -22,7 +90,63 @@ const UNUSED_WHEN_UNREACHED = new Set(['dap', 'stat-server', 'message-server']);
  */
 export function validate(topology: Topology): Problem[] {
   const options = resolveOptions(topology.options);
-  const analysis = analyse(topology);
+  const rules = rowRules(options);
+  const { components, connections } = topology;
+  const componentCount = components.length;
+  const connectionCount = connections.length;
+
+  // The first component with an id stands for that id, as in `analyse`.
+  const indexOf = new Map<string, number>();
+  const canonical = new Int32Array(componentCount);
+  const kinds = new Uint8Array(componentCount);
+  for (let i = 0; i < componentCount; i += 1) {
+    const { id, kind } = components[i] as TopologyComponent;
+    kinds[i] = KIND_INDEX.get(kind) ?? 0;
+    const first = indexOf.get(id);
+    if (first === undefined) {
+      indexOf.set(id, i);
+      canonical[i] = i;
+    } else {
+      canonical[i] = first;
+    }
+  }
+
+  // One pass over the connections: classify each, count the counted ones by source and target kind.
+  const targets = TARGET_KINDS.length;
+  const counts = new Int32Array(componentCount * targets);
+  const reached = new Uint8Array(componentCount);
+  const classes = new Uint8Array(connectionCount);
+  const fromIndex = new Int32Array(connectionCount);
+  const toIndex = new Int32Array(connectionCount);
+  const duplicateOf = new Int32Array(connectionCount);
+  const pairs = createPairTable(connectionCount, fromIndex, toIndex);
+  for (let c = 0; c < connectionCount; c += 1) {
+    const connection = connections[c] as Topology['connections'][number];
+    const f = indexOf.get(connection.from);
+    const t = indexOf.get(connection.to);
+    if (t !== undefined) reached[t] = 1;
+    if (f === undefined || t === undefined) continue; // DANGLING
+    fromIndex[c] = f;
+    toIndex[c] = t;
+    if (connection.from === connection.to) {
+      classes[c] = SELF;
+      continue;
+    }
+    const target = CELL_TARGET[(kinds[f] ?? 0) * KINDS + (kinds[t] ?? 0)] ?? -1;
+    if (target < 0) {
+      classes[c] = FORBIDDEN;
+      continue;
+    }
+    const first = pairs.firstOrAdd(c);
+    if (first >= 0) {
+      classes[c] = DUPLICATE;
+      duplicateOf[c] = first;
+      continue;
+    }
+    classes[c] = COUNTED;
+    counts[f * targets + target] = (counts[f * targets + target] ?? 0) + 1;
+  }
+
   const documentProblems: DocumentProblem[] = [];
   const componentProblems: (ComponentProblem | CardinalityProblem)[] = [];
   const connectionProblems: ConnectionProblem[] = [];
@@ -31,15 +155,15 @@ export function validate(topology: Topology): Problem[] {
   let etlServers = 0;
   const names = new Map<string, TopologyComponent>();
 
-  for (const component of topology.components) {
-    const who = describeComponent(component);
+  for (let i = 0; i < componentCount; i += 1) {
+    const component = components[i] as TopologyComponent;
     if (component.kind === 'daemon') {
       daemons += 1;
       if (daemons > 1) {
         componentProblems.push({
           code: 'too-many-instances',
           severity: 'error',
-          message: `${who} is WFM Daemon number ${daemons}: a deployment may have only one, since more cause duplicate notifications and missing or duplicate scheduled reports`,
+          message: `${describeComponent(component)} is WFM Daemon number ${daemons}: a deployment may have only one, since more cause duplicate notifications and missing or duplicate scheduled reports`,
           componentId: component.id,
         });
       }
@@ -49,7 +173,7 @@ export function validate(topology: Topology): Problem[] {
         componentProblems.push({
           code: 'too-many-instances',
           severity: 'error',
-          message: `${who} is ETL server number ${etlServers}: only one WFM Server may run ETL`,
+          message: `${describeComponent(component)} is ETL server number ${etlServers}: only one WFM Server may run ETL`,
           componentId: component.id,
         });
       }
@@ -61,52 +185,37 @@ export function validate(topology: Topology): Problem[] {
       componentProblems.push({
         code: 'duplicate-name',
         severity: 'error',
-        message: `${who} has the same name as ${describeComponent(firstWithName)}: Application names must be unique`,
+        message: `${describeComponent(component)} has the same name as ${describeComponent(firstWithName)}: Application names must be unique`,
         componentId: component.id,
       });
     } else {
       names.set(nameKey, component);
     }
 
-    const byKind = analysis.counted.get(component.id);
-    for (const cell of rowCells(component.kind)) {
-      const requirement = cellRequirement(cell, options);
-      const count = byKind?.get(cell.to)?.length ?? 0;
-      const target = displayName(cell.to);
+    // Counts live on the component that stands for the id, as `analyse` keys them by id.
+    const countsAt = (canonical[i] ?? i) * targets;
+    for (const { to, target, requirement } of rules[kinds[i] ?? 0] ?? []) {
+      const count = counts[countsAt + target] ?? 0;
       if (count < requirement.min) {
-        const how =
-          requirement.requiredBy === 'management-layer'
-            ? `a ${target} when the Management Layer is used`
-            : requirement.requiredBy === 'scheduled-reporting'
-              ? `a ${target} for scheduled reporting (without it WFM Daemon cannot generate the Report Scheduler)`
-              : requirement.max === 1
-                ? `exactly one ${target}`
-                : `at least one ${target}`;
-        componentProblems.push({
-          code: 'missing-connection',
-          severity: 'error',
-          message: `${who} must connect to ${how}`,
-          componentId: component.id,
-          targetKind: cell.to,
-        });
+        componentProblems.push(missingConnection(component, to, requirement));
       } else if (requirement.max !== null && count > requirement.max) {
         componentProblems.push({
           code: 'too-many-connections',
           severity: 'error',
-          message: `${who} has ${count} connections to ${target}, but the matrix allows ${
+          message: `${describeComponent(component)} has ${count} connections to ${displayName(to)}, but the matrix allows ${
             requirement.min === 1 ? 'exactly one' : 'at most one'
           }`,
           componentId: component.id,
-          targetKind: cell.to,
+          targetKind: to,
         });
       }
     }
 
-    if (UNUSED_WHEN_UNREACHED.has(component.kind) && !analysis.reached.has(component.id)) {
+    if (UNUSED_WHEN_UNREACHED.has(component.kind) && reached[canonical[i] ?? i] === 0) {
       componentProblems.push({
         code: 'unused-component',
         severity: 'warning',
-        message: `${who} is not used: no component connects to it`,
+        message: `${describeComponent(component)} is not used: no component connects to it`,
         componentId: component.id,
       });
     }
@@ -120,10 +229,13 @@ export function validate(topology: Topology): Problem[] {
     });
   }
 
-  for (const { connection, from, to, structural, duplicateOf } of analysis.connections) {
-    if (!from || !to) continue;
-    const pair = `${describeComponent(from)} → ${describeComponent(to)}`;
-    if (structural === 'self-connection') {
+  for (let c = 0; c < connectionCount; c += 1) {
+    const kind = classes[c];
+    if (kind === DANGLING) continue;
+    const connection = connections[c] as Topology['connections'][number];
+    const from = components[fromIndex[c] ?? 0] as TopologyComponent;
+    const to = components[toIndex[c] ?? 0] as TopologyComponent;
+    if (kind === SELF) {
       connectionProblems.push({
         code: 'self-connection',
         severity: 'error',
@@ -132,7 +244,7 @@ export function validate(topology: Topology): Problem[] {
       });
       continue;
     }
-    if (structural === 'forbidden-connection') {
+    if (kind === FORBIDDEN) {
       connectionProblems.push({
         code: 'forbidden-connection',
         severity: 'error',
@@ -141,11 +253,12 @@ export function validate(topology: Topology): Problem[] {
       });
       continue;
     }
-    if (structural === 'duplicate-connection') {
+    if (kind === DUPLICATE) {
+      const first = connections[duplicateOf[c] ?? 0];
       connectionProblems.push({
         code: 'duplicate-connection',
         severity: 'error',
-        message: `${pair} is listed twice: connection '${connection.id}' repeats '${duplicateOf?.id ?? ''}'`,
+        message: `${pairName(from, to)} is listed twice: connection '${connection.id}' repeats '${first?.id ?? ''}'`,
         connectionId: connection.id,
       });
       continue;
@@ -154,7 +267,7 @@ export function validate(topology: Topology): Problem[] {
       connectionProblems.push({
         code: 'management-layer-off',
         severity: 'warning',
-        message: `${pair} is configured, but the Management Layer is off: Message Server connections are used only with the Management Layer`,
+        message: `${pairName(from, to)} is configured, but the Management Layer is off: Message Server connections are used only with the Management Layer`,
         connectionId: connection.id,
       });
     }
@@ -163,13 +276,40 @@ export function validate(topology: Topology): Problem[] {
       connectionProblems.push({
         code: 'tls-web-daemon',
         severity: 'info',
-        message: `${pair} uses ${security === 'tls' ? 'TLS' : 'mutual TLS'}: for ${displayName(from.kind)}, TLS is set up in the servlet container and Java keystore, not by the Genesys Security Deployment Guide`,
+        message: `${pairName(from, to)} uses ${security === 'tls' ? 'TLS' : 'mutual TLS'}: for ${displayName(from.kind)}, TLS is set up in the servlet container and Java keystore, not by the Genesys Security Deployment Guide`,
         connectionId: connection.id,
       });
     }
   }
 
   return [...documentProblems, ...componentProblems, ...connectionProblems];
+}
+
+function pairName(from: TopologyComponent, to: TopologyComponent): string {
+  return `${describeComponent(from)} → ${describeComponent(to)}`;
+}
+
+function missingConnection(
+  component: TopologyComponent,
+  to: TargetKind,
+  requirement: Requirement,
+): CardinalityProblem {
+  const target = displayName(to);
+  const how =
+    requirement.requiredBy === 'management-layer'
+      ? `a ${target} when the Management Layer is used`
+      : requirement.requiredBy === 'scheduled-reporting'
+        ? `a ${target} for scheduled reporting (without it WFM Daemon cannot generate the Report Scheduler)`
+        : requirement.max === 1
+          ? `exactly one ${target}`
+          : `at least one ${target}`;
+  return {
+    code: 'missing-connection',
+    severity: 'error',
+    message: `${describeComponent(component)} must connect to ${how}`,
+    componentId: component.id,
+    targetKind: to,
+  };
 }
 
 /** True when no problem has severity `error`. */

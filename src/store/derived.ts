@@ -47,26 +47,45 @@ function memoByStructure<T>(compute: (document: TopologyDocument) => T): (docume
   };
 }
 
+function addTo(index: Map<string, Problem[]>, id: string, problem: Problem): void {
+  const list = index.get(id);
+  if (list) list.push(problem);
+  else index.set(id, [problem]);
+}
+
 function indexProblems(problems: readonly Problem[]): ProblemIndex {
   const byComponent = new Map<string, Problem[]>();
   const byConnection = new Map<string, Problem[]>();
   for (const problem of problems) {
     const componentId = problemComponentId(problem);
     const connectionId = problemConnectionId(problem);
-    if (componentId !== undefined)
-      byComponent.set(componentId, [...(byComponent.get(componentId) ?? []), problem]);
-    if (connectionId !== undefined) {
-      byConnection.set(connectionId, [...(byConnection.get(connectionId) ?? []), problem]);
-    }
+    if (componentId !== undefined) addTo(byComponent, componentId, problem);
+    if (connectionId !== undefined) addTo(byConnection, connectionId, problem);
   }
   return { problems, counts: countBySeverity(problems), byComponent, byConnection };
+}
+
+/**
+ * A judge that analyses the document on its first question: most edits are never followed by a
+ * connection drag, so the analysis would be work thrown away.
+ */
+function createLazyJudge(document: TopologyDocument): ConnectionJudge {
+  let judge: ConnectionJudge | undefined;
+  const get = () => {
+    judge ??= createConnectionJudge(document);
+    return judge;
+  };
+  return {
+    canConnect: (fromId, toId) => get().canConnect(fromId, toId),
+    legalTargets: (fromId) => get().legalTargets(fromId),
+  };
 }
 
 /** Makes the memoised derivations of one store: problems and the connection judge. */
 export function createDerivations() {
   return {
     problems: memoByStructure((document) => indexProblems(validate(document))),
-    judge: memoByStructure((document): ConnectionJudge => createConnectionJudge(document)),
+    judge: memoByStructure(createLazyJudge),
   };
 }
 

@@ -5,6 +5,8 @@ import { createValidationBlock } from './validation-block';
 export interface SerializeOptions {
   /** Write the `validation` block (default true); leave it out where only the design matters. */
   readonly includeValidation?: boolean;
+  /** One line with no indentation (default false): for a copy embedded in another file. */
+  readonly compact?: boolean;
 }
 
 // Every object below is rebuilt key by key, so the key order of rules.md section 5 holds whatever
@@ -26,7 +28,7 @@ export function serializeDocument(document: TopologyDocument, options: Serialize
     connections: document.connections.map(orderConnection),
     validation: options.includeValidation === false ? undefined : createValidationBlock(document),
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return options.compact ? JSON.stringify(file) : `${JSON.stringify(file, null, 2)}\n`;
 }
 
 function orderOptions(options: DocumentOptions) {

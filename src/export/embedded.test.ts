@@ -38,7 +38,14 @@ test('a UTF-8 byte-order mark before JSON is dropped', () => {
 
 test('an exported SVG gives the document text it embeds, marked as SVG', () => {
   const result = extractDocumentText(utf8(serializeSvg(DOCUMENT)));
-  expect(result).toEqual({ ok: true, text: serializeDocument(DOCUMENT), source: 'svg' });
+  expect(result.ok && result.source).toBe('svg');
+  expect(result.ok && parseDocument(result.text)).toEqual({ ok: true, document: DOCUMENT });
+});
+
+test('an exported SVG embeds its document as one line of JSON without the validation block', () => {
+  const result = extractDocumentText(utf8(serializeSvg(DOCUMENT)));
+  expect(result.ok && result.text).not.toContain('\n');
+  expect(result.ok && result.text).not.toContain('"validation"');
 });
 
 test('an SVG with white space before its XML declaration is still read as SVG', () => {

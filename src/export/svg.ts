@@ -1,6 +1,7 @@
 import { type DocumentComponent, serializeDocument, type TopologyDocument } from '../document';
 import {
   COMPONENT_KINDS,
+  type ComponentKind,
   countBySeverity,
   describeComponent,
   kindInfo,
@@ -13,23 +14,23 @@ import {
 import { connectionEnds, type Rect } from './geometry';
 import { KIND_ICON_PATHS } from './kind-icons';
 import { CARD_HEIGHT, CARD_WIDTH, withLayout } from './layout';
+import { SVG_METADATA_ID } from './svg-metadata';
 import { estimateTextWidth, fitText } from './text-metrics';
-import { escapeXml } from './xml';
 
 export interface SvgOptions {
   /** Outline components and connections that have an error or a warning. */
   readonly outlineProblems?: boolean;
 }
 
-/** The id of the `<metadata>` element that carries the document, so the SVG can be imported again. */
-export const SVG_METADATA_ID = 'wfm-topology-document';
+export { SVG_METADATA_ID } from './svg-metadata';
 
 /** Arial's metrics are shared by Helvetica and Liberation Sans: the same layout in every tool. */
-const FONT = 'Arial, Helvetica, &apos;Liberation Sans&apos;, sans-serif';
+const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 const PAD = 32;
 const TITLE_HEIGHT = 58;
 const MAX_CARD_WIDTH = 300;
 const LABEL_AT = 0.42;
+const ICON_Y = (CARD_HEIGHT - 32) / 2;
 const COLORS = {
   text: '#111827',
   muted: '#5b6474',
@@ -42,13 +43,54 @@ const COLORS = {
   page: '#ffffff',
 };
 
-function cardWidth(component: DocumentComponent): number {
-  const text = Math.max(
-    estimateTextWidth(component.name, 13, true),
-    estimateTextWidth(kindInfo(component.kind).displayName, 11),
-    estimateTextWidth(address(component), 10.5),
-  );
-  return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(text + 72)));
+// Size and speed (docs/performance.md): a diagram of 1,000 components must stay under 1 MB and be
+// written in milliseconds. What every card and connection shares is said once: a <style> block of
+// simple class selectors (browsers, Inkscape, LibreOffice and Word read them), each kind's stripe
+// and icon as a <symbol> placed with <use>, and the document embedded as compact JSON. An element
+// with a problem outline also carries the colour as an attribute, for tools that ignore <style>.
+// Classes: c card, k kind, n name, a address, e connection.
+const STYLE = [
+  `.c{fill:${COLORS.card};stroke:${COLORS.border};stroke-width:1.2}`,
+  `.c.error{stroke:${COLORS.error};stroke-width:2.5}`,
+  `.c.warning{stroke:${COLORS.warning};stroke-width:2.5}`,
+  `.k{font-size:11px;fill:${COLORS.muted}}`,
+  `.n{font-size:13px;font-weight:bold;fill:${COLORS.text}}`,
+  `.a{font-size:10.5px;fill:${COLORS.muted}}`,
+  '.etl{font-size:9px;font-weight:bold;fill:#ffffff}',
+  `.e{stroke:${COLORS.edge};stroke-width:1.6}`,
+  `.e.error{stroke:${COLORS.error};stroke-width:2.2}`,
+  `.e.warning{stroke:${COLORS.warning};stroke-dasharray:6 4}`,
+  `.tag{fill:${COLORS.card};stroke:${COLORS.border}}`,
+  `.tag-text{font-size:10px;fill:${COLORS.muted}}`,
+  `.tag-text.secure{font-weight:bold;fill:${COLORS.secure}}`,
+  `.lock{fill:none;stroke:${COLORS.secure};stroke-width:1.4}`,
+].join('');
+
+const LOCK_PATH = 'h8v6h-8z m1.5 0v-2a2.5 2.5 0 0 1 5 0v2';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are the point
+const SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are the point
+const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const ENTITIES: { readonly [ch: string]: string } = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+const toEntity = (ch: string): string => ENTITIES[ch] ?? '';
+
+/**
+ * Escapes element text or an attribute value in one pass: the special characters as entities,
+ * the characters XML cannot hold at all dropped. Text needs only `&`, `<` and `>`; quotes are
+ * escaped too when the text has an `=`, so that no name reads as an attribute (`href="…"`) to a
+ * naive scanner. Attribute values here are always in double quotes and never hold an `=`.
+ */
+function escapeText(value: string, quotes = value.includes('=')): string {
+  const special = quotes ? SPECIAL : TEXT_SPECIAL;
+  special.lastIndex = 0;
+  return special.test(value) ? value.replace(special, toEntity) : value;
 }
 
 function address(component: DocumentComponent): string {
@@ -56,16 +98,38 @@ function address(component: DocumentComponent): string {
   return `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`;
 }
 
+function cardWidth(component: DocumentComponent, addr: string): number {
+  const width = Math.max(
+    estimateTextWidth(component.name, 13, true),
+    estimateTextWidth(kindInfo(component.kind).displayName, 11),
+    estimateTextWidth(addr, 10.5),
+  );
+  return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(width + 72)));
+}
+
 /**
- * JSON leaves U+FFFE and U+FFFF raw inside strings, and XML cannot hold them: `escapeXml` would
- * drop them and change the embedded document. As JSON escapes they survive the trip.
+ * The document's JSON made safe to embed as XML text without a single entity: every character
+ * that XML or a naive scanner would trip on (`&`, `<`, `>`, `'`, `=`, and U+FFFE and U+FFFF, which
+ * XML cannot hold) becomes a JSON `\\u` escape. Such characters only occur inside JSON strings, so
+ * the text parses to the same document; quotes, the bulk of any JSON, stay as they are.
  */
 function jsonForXml(json: string): string {
-  return json.replace(/[\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
+  return json.replace(/[&<>'=\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function num(value: number): string {
   return String(Math.round(value * 10) / 10);
+}
+
+/** A kind's stripe, icon tile and icon, drawn once and placed on every card of that kind. */
+function kindSymbol(kind: ComponentKind): string {
+  const { color } = kindInfo(kind);
+  const paths = KIND_ICON_PATHS[kind].map((d) => `<path d="${d}"/>`).join('');
+  return `<symbol id="kind-${kind}" overflow="visible"><rect width="5" height="${CARD_HEIGHT}" rx="2" fill="${color}"/><rect x="14" y="${ICON_Y}" width="32" height="32" rx="8" fill="${color}"/><g transform="translate(18 ${ICON_Y + 4})" fill="none" stroke="#ffffff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${paths}</g></symbol>`;
+}
+
+function use(id: string): string {
+  return `<use href="#${id}" xlink:href="#${id}"/>`;
 }
 
 interface LegendEntry {
@@ -73,37 +137,39 @@ interface LegendEntry {
   readonly width: number;
 }
 
-function legendEntries(kinds: readonly (typeof COMPONENT_KINDS)[number][]): LegendEntry[] {
+function legendEntries(kinds: readonly ComponentKind[]): LegendEntry[] {
   const entries: LegendEntry[] = kinds.map((kind) => {
     const name = kindInfo(kind).displayName;
     return {
-      svg: `<rect y="-9" width="12" height="12" rx="3" fill="${kindInfo(kind).color}"/><text x="18">${escapeXml(name)}</text>`,
+      svg: `<rect y="-9" width="12" height="12" rx="3" fill="${kindInfo(kind).color}"/><text x="18">${escapeText(name)}</text>`,
       width: 18 + estimateTextWidth(name, 11),
     };
   });
   const connection = 'connection (on the source’s Connections tab)';
   entries.push({
-    svg: `<line x1="0" y1="-3" x2="26" y2="-3" stroke="${COLORS.edge}" stroke-width="1.6" marker-end="url(#arrow)"/><text x="32">${escapeXml(connection)}</text>`,
+    svg: `<line x1="0" y1="-3" x2="26" y2="-3" stroke="${COLORS.edge}" stroke-width="1.6" marker-end="url(#arrow)"/><text x="32">${escapeText(connection)}</text>`,
     width: 32 + estimateTextWidth(connection, 11),
   });
   entries.push({
-    svg: `<path d="M1 -4h8v6h-8z M2.5 -4v-2a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="${COLORS.secure}" stroke-width="1.4"/><text x="14">TLS or mutual TLS</text>`,
+    svg: `<path d="M1 -4${LOCK_PATH}" fill="none" stroke="${COLORS.secure}" stroke-width="1.4"/><text x="14">TLS or mutual TLS</text>`,
     width: 14 + estimateTextWidth('TLS or mutual TLS', 11),
   });
   return entries;
 }
 
-function legendRowCount(entries: readonly LegendEntry[], maxWidth: number): number {
+/** The legend's entries flowed into rows of `maxWidth`: each entry's position. */
+function flowLegend(entries: readonly LegendEntry[], maxWidth: number): { x: number; row: number }[] {
   let x = 0;
-  let rows = 1;
-  for (const entry of entries) {
+  let row = 0;
+  return entries.map((entry) => {
     if (x > 0 && x + entry.width > maxWidth) {
       x = 0;
-      rows += 1;
+      row += 1;
     }
+    const at = { x, row };
     x += entry.width + 22;
-  }
-  return rows;
+    return at;
+  });
 }
 
 /**
@@ -128,22 +194,38 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   }
 
   const rects = new Map<string, Rect>();
+  const byId = new Map<string, DocumentComponent>();
+  const kindsPresent = new Set<ComponentKind>();
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
   for (const c of document.components) {
-    rects.set(c.id, {
+    const rect = {
       x: c.position?.x ?? 0,
       y: c.position?.y ?? 0,
-      width: cardWidth(c),
+      width: cardWidth(c, address(c)),
       height: CARD_HEIGHT,
-    });
+    };
+    rects.set(c.id, rect);
+    byId.set(c.id, c);
+    kindsPresent.add(c.kind);
+    minX = Math.min(minX, rect.x);
+    minY = Math.min(minY, rect.y);
+    maxX = Math.max(maxX, rect.x + rect.width);
+    maxY = Math.max(maxY, rect.y + rect.height);
   }
-  const all = [...rects.values()];
-  const minX = all.length ? Math.min(...all.map((r) => r.x)) : 0;
-  const minY = all.length ? Math.min(...all.map((r) => r.y)) : 0;
-  const maxX = all.length ? Math.max(...all.map((r) => r.x + r.width)) : 360;
-  const maxY = all.length ? Math.max(...all.map((r) => r.y + r.height)) : 80;
-  const kindsUsed = COMPONENT_KINDS.filter((kind) => document.components.some((c) => c.kind === kind));
+  if (document.components.length === 0) {
+    minX = 0;
+    minY = 0;
+    maxX = 360;
+    maxY = 80;
+  }
+  const kindsUsed = COMPONENT_KINDS.filter((kind) => kindsPresent.has(kind));
   const width = Math.max(maxX - minX + PAD * 2, 520);
-  const legendHeight = 28 + legendRowCount(legendEntries(kindsUsed), width - PAD * 2) * 22;
+  const legend = legendEntries(kindsUsed);
+  const legendAt = flowLegend(legend, width - PAD * 2);
+  const legendHeight = 28 + ((legendAt.at(-1)?.row ?? 0) + 1) * 22;
   const height = maxY - minY + PAD * 2 + TITLE_HEIGHT + legendHeight;
   const dx = PAD - minX;
   const dy = PAD + TITLE_HEIGHT - minY;
@@ -151,11 +233,13 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" font-family="${FONT}" role="img" aria-labelledby="wfm-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" font-family="${escapeText(FONT, true)}" role="img" aria-labelledby="wfm-title">`,
   );
   const title = document.name?.trim() || 'Untitled deployment';
-  out.push(`<title id="wfm-title">${escapeXml(title)}</title>`);
-  out.push(`<metadata id="${SVG_METADATA_ID}">${escapeXml(jsonForXml(serializeDocument(input)))}</metadata>`);
+  out.push(`<title id="wfm-title">${escapeText(title)}</title>`);
+  const embedded = serializeDocument(input, { includeValidation: false, compact: true });
+  out.push(`<metadata id="${SVG_METADATA_ID}">${jsonForXml(embedded)}</metadata>`);
+  out.push(`<style>${STYLE}</style>`);
   out.push('<defs>');
   for (const [id, color] of [
     ['arrow', COLORS.edge],
@@ -166,10 +250,11 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
       `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`,
     );
   }
+  for (const kind of kindsUsed) out.push(kindSymbol(kind));
   out.push('</defs>');
   out.push(`<rect width="100%" height="100%" fill="${COLORS.page}"/>`);
   out.push(
-    `<text x="${PAD}" y="${PAD + 6}" font-size="20" font-weight="bold" fill="${COLORS.text}">${escapeXml(title)}</text>`,
+    `<text x="${PAD}" y="${PAD + 6}" font-size="20" font-weight="bold" fill="${COLORS.text}">${escapeText(title)}</text>`,
   );
   const verdict =
     counts.error === 0
@@ -177,12 +262,12 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
       : `${counts.error} error${counts.error === 1 ? '' : 's'}`;
   const subtitle = `${document.components.length} components · ${document.connections.length} connections · rule-set ${RULESET} · ${verdict}${counts.warning ? ` · ${counts.warning} warning${counts.warning === 1 ? '' : 's'}` : ''}`;
   out.push(
-    `<text x="${PAD}" y="${PAD + 28}" font-size="12" fill="${COLORS.muted}">${escapeXml(subtitle)}</text>`,
+    `<text x="${PAD}" y="${PAD + 28}" font-size="12" fill="${COLORS.muted}">${escapeText(subtitle)}</text>`,
   );
 
   // Connections first, so cards sit on top of line ends.
-  const pairs = new Set(document.connections.map((c) => `${c.from}\u0000${c.to}`));
-  const byId = new Map(document.components.map((c) => [c.id, c]));
+  const pairs = new Set<string>();
+  for (const c of document.connections) pairs.add(`${c.from}\u0000${c.to}`);
   out.push(`<g id="connections" transform="translate(${num(dx)} ${num(dy)})">`);
   for (const connection of document.connections) {
     const from = rects.get(connection.from);
@@ -193,34 +278,39 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const reverse = pairs.has(`${connection.to}\u0000${connection.from}`);
     const { start, end } = connectionEnds(from, to, reverse ? 7 : 0, 2);
     const state = badConnections.get(connection.id);
-    const color = state === 'error' ? COLORS.error : state === 'warning' ? COLORS.warning : COLORS.edge;
-    const marker = state ? `arrow-${state}` : 'arrow';
-    const label = `${describeComponent(source)} to ${describeComponent(target)}`;
+    const outline =
+      state === 'error'
+        ? ` class="e error" stroke="${COLORS.error}" stroke-width="2.2"`
+        : state === 'warning'
+          ? ` class="e warning" stroke="${COLORS.warning}" stroke-dasharray="6 4"`
+          : ' class="e"';
     out.push(
-      `<g><title>${escapeXml(label)}</title><line x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="${color}" stroke-width="${state === 'error' ? 2.2 : 1.6}"${state === 'warning' ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${marker})"/>`,
+      `<g><title>${escapeText(`${describeComponent(source)} to ${describeComponent(target)}`)}</title><line${outline} x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" marker-end="url(#${state ? `arrow-${state}` : 'arrow'})"/>`,
     );
     const security = connection.security ?? 'none';
     const cellLabel = matrixCell(source.kind, target.kind)?.label;
-    const tag = [security === 'tls' ? 'TLS' : security === 'mutual-tls' ? 'mTLS' : '', cellLabel ?? '']
-      .filter(Boolean)
-      .join(' · ');
+    const locked = security !== 'none';
+    const tag = locked
+      ? `${security === 'tls' ? 'TLS' : 'mTLS'}${cellLabel ? ` · ${cellLabel}` : ''}`
+      : (cellLabel ?? '');
     if (tag) {
       // Short of the middle, so the labels of a two-way pair do not cover each other.
       const mx = start.x + (end.x - start.x) * LABEL_AT;
       const my = start.y + (end.y - start.y) * LABEL_AT;
-      const locked = security !== 'none';
       const w = estimateTextWidth(tag, 10) + (locked ? 24 : 12);
+      const left = mx - w / 2;
       out.push(
-        `<rect x="${num(mx - w / 2)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="9" fill="${COLORS.card}" stroke="${COLORS.border}"/>`,
+        `<rect class="tag" x="${num(left)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="9"/>`,
       );
       if (locked) {
         out.push(
-          `<path d="M${num(mx - w / 2 + 7)} ${num(my - 1)}h8v6h-8z M${num(mx - w / 2 + 8.5)} ${num(my - 1)}v-2a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="${COLORS.secure}" stroke-width="1.4"/>`,
+          `<path class="lock" stroke="${COLORS.secure}" d="M${num(left + 7)} ${num(my - 1)}${LOCK_PATH}"/><text class="tag-text secure" fill="${COLORS.secure}" x="${num(left + 19)}" y="${num(my + 3.5)}">${escapeText(tag)}</text>`,
+        );
+      } else {
+        out.push(
+          `<text class="tag-text" x="${num(left + 6)}" y="${num(my + 3.5)}">${escapeText(tag)}</text>`,
         );
       }
-      out.push(
-        `<text x="${num(mx - w / 2 + (locked ? 19 : 6))}" y="${num(my + 3.5)}" font-size="10" fill="${locked ? COLORS.secure : COLORS.muted}" font-weight="${locked ? 'bold' : 'normal'}">${escapeXml(tag)}</text>`,
-      );
     }
     out.push('</g>');
   }
@@ -232,43 +322,23 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     if (!rect) continue;
     const info = kindInfo(component.kind);
     const state = badComponents.get(component.id);
-    const stroke = state === 'error' ? COLORS.error : state === 'warning' ? COLORS.warning : COLORS.border;
     const textWidth = rect.width - 62;
     const addr = address(component);
-    out.push(`<g transform="translate(${num(rect.x)} ${num(rect.y)})">`);
-    out.push(`<title>${escapeXml(`${info.displayName}: ${component.name}`)}</title>`);
-    out.push(
-      `<rect width="${num(rect.width)}" height="${rect.height}" rx="9" fill="${COLORS.card}" stroke="${stroke}" stroke-width="${state ? 2.5 : 1.2}"/>`,
-    );
-    out.push(`<rect width="5" height="${rect.height}" rx="2" fill="${info.color}"/>`);
-    out.push(
-      `<rect x="14" y="${(rect.height - 32) / 2}" width="32" height="32" rx="8" fill="${info.color}"/>`,
-    );
-    out.push(
-      `<g transform="translate(18 ${(rect.height - 32) / 2 + 4})" fill="none" stroke="#ffffff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${KIND_ICON_PATHS[
-        component.kind
-      ]
-        .map((d) => `<path d="${d}"/>`)
-        .join('')}</g>`,
-    );
+    const outline = state
+      ? ` class="c ${state}" stroke="${state === 'error' ? COLORS.error : COLORS.warning}" stroke-width="2.5"`
+      : ' class="c"';
     const textY = addr ? 19 : 24;
     out.push(
-      `<text x="56" y="${textY}" font-size="11" fill="${COLORS.muted}">${escapeXml(fitText(info.displayName, 11, textWidth))}</text>`,
+      `<g transform="translate(${num(rect.x)} ${num(rect.y)})"><title>${escapeText(`${info.displayName}: ${component.name}`)}</title><rect${outline} width="${num(rect.width)}" height="${rect.height}" rx="9"/>${use(`kind-${component.kind}`)}<text class="k" x="56" y="${textY}">${escapeText(fitText(info.displayName, 11, textWidth))}</text><text class="n" x="56" y="${textY + 16}">${escapeText(fitText(component.name, 13, textWidth, true))}</text>${
+        addr
+          ? `<text class="a" x="56" y="${textY + 31}">${escapeText(fitText(addr, 10.5, textWidth))}</text>`
+          : ''
+      }${
+        component.etl
+          ? `<rect x="${num(rect.width - 34)}" y="${rect.height - 9}" width="26" height="14" rx="4" fill="${info.color}"/><text class="etl" x="${num(rect.width - 30)}" y="${rect.height + 1.5}">ETL</text>`
+          : ''
+      }</g>`,
     );
-    out.push(
-      `<text x="56" y="${textY + 16}" font-size="13" font-weight="bold" fill="${COLORS.text}">${escapeXml(fitText(component.name, 13, textWidth, true))}</text>`,
-    );
-    if (addr) {
-      out.push(
-        `<text x="56" y="${textY + 31}" font-size="10.5" fill="${COLORS.muted}">${escapeXml(fitText(addr, 10.5, textWidth))}</text>`,
-      );
-    }
-    if (component.etl) {
-      out.push(
-        `<rect x="${num(rect.width - 34)}" y="${rect.height - 9}" width="26" height="14" rx="4" fill="${info.color}"/><text x="${num(rect.width - 30)}" y="${rect.height + 1.5}" font-size="9" font-weight="bold" fill="#ffffff">ETL</text>`,
-      );
-    }
-    out.push('</g>');
   }
   out.push('</g>');
 
@@ -278,16 +348,10 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     `<g id="legend" transform="translate(${PAD} ${num(legendTop)})" font-size="11" fill="${COLORS.text}">`,
   );
   out.push(`<text y="0" font-size="11" font-weight="bold" fill="${COLORS.muted}">Legend</text>`);
-  let x = 0;
-  let row = 0;
-  for (const entry of legendEntries(kindsUsed)) {
-    if (x > 0 && x + entry.width > width - PAD * 2) {
-      x = 0;
-      row += 1;
-    }
-    out.push(`<g transform="translate(${num(x)} ${20 + row * 22})">${entry.svg}</g>`);
-    x += entry.width + 22;
-  }
+  legend.forEach((entry, index) => {
+    const at = legendAt[index] ?? { x: 0, row: 0 };
+    out.push(`<g transform="translate(${num(at.x)} ${20 + at.row * 22})">${entry.svg}</g>`);
+  });
   out.push('</g>');
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -16,6 +16,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** Modules of `src/domain`, `src/document` and `src/export`, whose loading has no side effect. */
+const PURE_MODULE = /[\\/]src[\\/](domain|document|export)[\\/](?!zod-config\.ts$)[^\\/]+\.ts$/;
+
 /** Puts the policy in the built index.html; the dev server (with its inline HMR preamble) goes without. */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -42,7 +45,24 @@ export default defineConfig({
     strictPort: true,
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The first screen's JavaScript is one file, so it compresses as one (docs/performance.md);
+    // what it does not need (writers, dialogs, panels, the layout library) stays in lazy chunks.
+    rolldownOptions: {
+      // The pure layers have no side effects when loaded (zod-config excepted: it configures zod),
+      // so a module that only a lazy panel uses stays out of the first screen even when a barrel
+      // (`../domain`, `../document`) names it.
+      treeshake: {
+        moduleSideEffects: (id: string) => !PURE_MODULE.test(id),
+        // React's wrappers make no side effects: parts of React Flow the app does not use
+        // (the stock mini map, resizer, toolbars) are then left out.
+        manualPureFunctions: ['memo', 'forwardRef', 'fixedForwardRef', 'createContext'],
+      },
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',

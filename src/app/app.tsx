@@ -1,61 +1,63 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { DesignerCanvas } from '../canvas/designer-canvas';
 import { useViewCentre } from '../canvas/view';
-import { ConnectToDialog } from '../panels/connect-to-dialog';
-import { ExercisesPanel } from '../panels/exercises-panel';
-import { ExplainPanel } from '../panels/explain-panel';
 import { Inspector } from '../panels/inspector';
-import { MatrixDialog } from '../panels/matrix-dialog';
 import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
-import { TemplatesDialog } from '../panels/templates-dialog';
 import type { DesignerStore } from '../store/store';
 import { CanvasToolbar } from './canvas-toolbar';
 import type { CommandContext } from './commands';
-import { openSharedLink } from './document-actions';
-import { ImportErrorDialog } from './import-error-dialog';
-import { Modal } from './modal';
+import { loadExportWriters, openSharedLink } from './document-actions';
 import type { Persistence } from './persistence';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { SaveErrorBanner, StatusLine } from './status-line';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store-context';
-import { TabConflictDialog } from './tab-conflict-dialog';
 import { useApplyTheme } from './theme';
 import { TopBar } from './top-bar';
 import { useAutosave } from './use-autosave';
 import { useShortcuts } from './use-shortcuts';
 
-function Dialogs({ persistence }: { persistence: Persistence | null }) {
-  const store = useDesignerStore();
-  const dialog = useDesigner((s) => s.dialog);
-  const close = () => store.getState().openDialog(null);
-  if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
-  if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
-  if (dialog?.kind === 'tab-conflict' && persistence) {
-    return <TabConflictDialog store={store} persistence={persistence} onClose={close} />;
-  }
-  if (dialog?.kind === 'templates') return <TemplatesDialog onClose={close} />;
-  if (dialog?.kind === 'matrix') return <MatrixDialog onClose={close} />;
-  if (dialog?.kind === 'import-error') {
-    return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
-  }
-  if (dialog?.kind === 'share-link') {
-    return (
-      <Modal title="Share link" onClose={close}>
-        <p>The clipboard could not be reached. Copy the link below:</p>
-        <textarea className="share-link__url" readOnly rows={4} value={dialog.url} aria-label="Share link" />
-      </Modal>
-    );
-  }
-  return null;
+// What the first screen does not show loads when it is first opened (docs/performance.md): the
+// dialogs, the explanation and the exercises. The dialogs and the export writers are fetched once
+// the page is idle, so a dialog that must appear (a refused import, another tab's save) never
+// waits for the network.
+const Dialogs = lazy(() => import('./dialogs').then((module) => ({ default: module.Dialogs })));
+const ExplainPanel = lazy(() =>
+  import('../panels/explain-panel').then((module) => ({ default: module.ExplainPanel })),
+);
+const ExercisesPanel = lazy(() =>
+  import('../panels/exercises-panel').then((module) => ({ default: module.ExercisesPanel })),
+);
+
+function usePrefetchWhenIdle(): void {
+  useEffect(() => {
+    const prefetch = () => {
+      import('./dialogs').catch(() => undefined);
+      loadExportWriters().catch(() => undefined);
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(prefetch, { timeout: 5000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(prefetch, 2000);
+    return () => window.clearTimeout(id);
+  }, []);
+}
+
+function OpenDialog({ persistence }: { persistence: Persistence | null }) {
+  const open = useDesigner((s) => s.dialog !== null);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <Dialogs persistence={persistence} />
+    </Suspense>
+  );
 }
 
 function SidePanel() {
   const panel = useDesigner((s) => s.sidePanel);
-  if (panel === 'explain') return <ExplainPanel />;
-  if (panel === 'exercises') return <ExercisesPanel />;
-  return null;
+  if (panel === null) return null;
+  return <Suspense fallback={null}>{panel === 'explain' ? <ExplainPanel /> : <ExercisesPanel />}</Suspense>;
 }
 
 function Shell({ persistence }: { persistence: Persistence | null }) {
@@ -63,6 +65,7 @@ function Shell({ persistence }: { persistence: Persistence | null }) {
   const viewCentre = useViewCentre();
   useApplyTheme();
   useAutosave(store, persistence);
+  usePrefetchWhenIdle();
   const context = useMemo<CommandContext>(
     () => ({
       state: store.getState,
@@ -97,7 +100,7 @@ function Shell({ persistence }: { persistence: Persistence | null }) {
         <ProblemsPanel />
       </main>
       <StatusLine />
-      <Dialogs persistence={persistence} />
+      <OpenDialog persistence={persistence} />
     </div>
   );
 }

@@ -1,10 +1,7 @@
 import { serializeDocument, type TopologyDocument } from '../document';
-import { serializeMarkdown, serializeSvg } from '../export';
 import type { DesignerStore } from '../store/store';
 import { downloadFile, fileBaseName } from './file-io';
 import { type ImportResult, importFile, importText } from './import-file';
-import { svgToPng } from './png-export';
-import { decodeShareFragment, encodeShareFragment, MAX_SHARE_LINK_LENGTH, SHARE_PREFIX } from './share-link';
 
 /** Replaces the document with an accepted import (one undo step), or shows the refusal. */
 export function applyImport(store: DesignerStore, result: ImportResult, what: string): void {
@@ -28,41 +25,38 @@ export async function importUserFile(store: DesignerStore, file: File): Promise<
 
 export type ExportFormat = 'json' | 'svg' | 'png' | 'markdown';
 
-/** Writes the document in a format and offers it as a download. */
+let writers: Promise<typeof import('./export-file')> | undefined;
+
+/**
+ * The SVG and Markdown writers and the PNG rasteriser load on first use, so they stay out of the
+ * JavaScript of the first screen (docs/performance.md). The Export menu starts the load when it
+ * opens, so a click rarely waits for it; a failed load is tried again on the next export.
+ */
+export function loadExportWriters(): Promise<typeof import('./export-file')> {
+  writers ??= import('./export-file').catch((error: unknown) => {
+    writers = undefined;
+    throw error;
+  });
+  return writers;
+}
+
+/** Writes the document in a format and offers it as a download; returns the file's name. */
 export async function exportDocument(
   document: TopologyDocument,
   format: ExportFormat,
   options: { outlineProblems: boolean },
 ): Promise<string> {
-  const base = fileBaseName(document.name);
-  switch (format) {
-    case 'json': {
-      downloadFile(serializeDocument(document), `${base}.wfm.json`, 'application/json');
-      return `${base}.wfm.json`;
-    }
-    case 'svg': {
-      downloadFile(serializeSvg(document, options), `${base}.svg`, 'image/svg+xml');
-      return `${base}.svg`;
-    }
-    case 'png': {
-      const png = await svgToPng(serializeSvg(document, options), serializeDocument(document));
-      downloadFile(png, `${base}.png`, 'image/png');
-      return `${base}.png`;
-    }
-    case 'markdown': {
-      downloadFile(serializeMarkdown(document), `${base}.md`, 'text/markdown');
-      return `${base}.md`;
-    }
-    default: {
-      const unreachable: never = format;
-      return unreachable;
-    }
-  }
+  if (format !== 'json') return (await loadExportWriters()).exportDrawn(document, format, options);
+  // JSON, the format that saves work, never waits for a module to load.
+  const name = `${fileBaseName(document.name)}.wfm.json`;
+  downloadFile(serializeDocument(document), name, 'application/json');
+  return name;
 }
 
 /** Copies a link that carries the document; refuses links past the length that mail and chat keep. */
 export async function copyShareLink(store: DesignerStore): Promise<void> {
   const state = store.getState();
+  const { encodeShareFragment, MAX_SHARE_LINK_LENGTH } = await import('./share-link');
   const fragment = await encodeShareFragment(serializeDocument(state.document, { includeValidation: false }));
   const url = `${window.location.origin}${window.location.pathname}${fragment}`;
   if (url.length > MAX_SHARE_LINK_LENGTH) {
@@ -85,6 +79,9 @@ export async function copyShareLink(store: DesignerStore): Promise<void> {
 
 /** Opens the document a `#doc=` link carries; the document that was open stays one undo step away. */
 export async function openSharedLink(store: DesignerStore, hash: string): Promise<void> {
+  // The link code loads only for a page opened with a fragment: most start without one.
+  if (hash.length <= 1) return;
+  const { decodeShareFragment, SHARE_PREFIX } = await import('./share-link');
   if (!hash.startsWith(SHARE_PREFIX)) return;
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
   const decoded = await decodeShareFragment(hash);

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { type ExportFormat, exportDocument } from './document-actions';
+import { type ExportFormat, exportDocument, loadExportWriters } from './document-actions';
 import { useDesignerStore } from './store-context';
 
 const ITEMS: readonly { format: ExportFormat; label: string }[] = [
@@ -19,6 +19,8 @@ export function ExportMenu() {
 
   useEffect(() => {
     if (!open) return;
+    // The writers load while the user picks a format; a failure shows when the export runs.
+    loadExportWriters().catch(() => undefined);
     menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
     const onPointerDown = (event: PointerEvent) => {
       if (!(event.target instanceof Node)) return;

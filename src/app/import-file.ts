@@ -1,5 +1,6 @@
 import { MAX_FILE_BYTES, type ParseError, parseDocument, type TopologyDocument } from '../document';
-import { extractDocumentText, withLayout } from '../export';
+import { extractDocumentText } from '../export/embedded';
+import { withLayout } from '../export/layout';
 
 export type ImportResult =
   | { readonly ok: true; readonly document: TopologyDocument }

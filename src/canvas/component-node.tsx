@@ -1,21 +1,33 @@
-import { Handle, type Node, type NodeProps, Position, useConnection } from '@xyflow/react';
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { useComponentProblemCounts, useJudge } from '../app/store-context';
 import type { DocumentComponent } from '../document';
-import { isSourceKind, isTargetKind, kindInfo } from '../domain';
-import { KindIcon } from './kind-icon';
+import { COMPONENT_KINDS, type ComponentKind, isSourceKind, isTargetKind, kindInfo } from '../domain';
+import { KIND_ICON_PATHS } from '../export/kind-icons';
+import { useConnectState } from './connect-state';
 
-export type ComponentNodeData = { component: DocumentComponent };
+/**
+ * What a card shows. The problem counts come with the data from the projection, so a card needs
+ * no store subscription: during a drag, only the moved card renders.
+ */
+export type ComponentNodeData = {
+  component: DocumentComponent;
+  errors: number;
+  warnings: number;
+};
 export type ComponentNodeType = Node<ComponentNodeData, 'component'>;
 
-/** While a connection is dragged: is this node a legal target, an illegal one, or the source? */
-function useConnectState(id: string): 'source' | 'legal' | 'illegal' | null {
-  const fromId = useConnection((connection) => (connection.inProgress ? connection.fromNode.id : null));
-  const judge = useJudge();
-  if (fromId === null) return null;
-  if (fromId === id) return 'source';
-  return judge.canConnect(fromId, id).ok ? 'legal' : 'illegal';
-}
+/**
+ * Each kind's icon as a CSS background image, the same paths as `KindIcon` draws: a card then
+ * paints as one layer, where an inline <svg> in each of a thousand cards made every drag frame
+ * re-layer them all (docs/performance.md).
+ */
+const ICON_URLS = new Map<ComponentKind, string>(
+  COMPONENT_KINDS.map((kind) => {
+    const paths = KIND_ICON_PATHS[kind].map((d) => `<path d="${d}"/>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${paths}</svg>`;
+    return [kind, `url("data:image/svg+xml,${encodeURIComponent(svg)}")`];
+  }),
+);
 
 /** A component's card: icon, kind, name, host:port and a problem badge. */
 export const ComponentNode = memo(function ComponentNode({
@@ -23,9 +35,8 @@ export const ComponentNode = memo(function ComponentNode({
   data,
   selected,
 }: NodeProps<ComponentNodeType>) {
-  const { component } = data;
+  const { component, errors, warnings } = data;
   const info = kindInfo(component.kind);
-  const { errors, warnings } = useComponentProblemCounts(id);
   const connectState = useConnectState(id);
   const address =
     component.host || component.port
@@ -39,13 +50,16 @@ export const ComponentNode = memo(function ComponentNode({
   ].join(' ');
 
   return (
-    <div className={className} style={{ '--kind-color': info.color } as React.CSSProperties}>
+    <div
+      className={className}
+      style={
+        { '--kind-color': info.color, '--kind-icon': ICON_URLS.get(component.kind) } as React.CSSProperties
+      }
+    >
       {isTargetKind(component.kind) && (
         <Handle type="target" position={Position.Top} isConnectableStart={false} className="drop-zone" />
       )}
-      <div className="component-card__icon">
-        <KindIcon kind={component.kind} />
-      </div>
+      <div className="component-card__icon" aria-hidden="true" />
       <div className="component-card__text">
         <div className="component-card__kind">{info.displayName}</div>
         <div className="component-card__name">{component.name}</div>

@@ -1,6 +1,7 @@
-import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, useInternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, type Edge, type EdgeProps, type InternalNode, useStore } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { connectionEnds } from '../export/geometry';
+import { estimateTextWidth } from '../export/text-metrics';
 
 export type ConnectionEdgeData = {
   /** `error`, `warning` or `info` when the connection has a problem of that severity. */
@@ -11,6 +12,26 @@ export type ConnectionEdgeData = {
   hasReverse: boolean;
 };
 export type ConnectionEdgeType = Edge<ConnectionEdgeData, 'connection'>;
+
+type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
+
+/**
+ * The two cards of an edge from one store subscription (a thousand edges, each subscribed twice,
+ * made every drag frame run thousands more selectors). The same pair comes back while neither
+ * card changed, so the edge skips rendering.
+ */
+function useEnds(source: string, target: string): Ends {
+  const select = useMemo(() => {
+    let last: Ends = [undefined, undefined];
+    return (state: { nodeLookup: ReadonlyMap<string, InternalNode> }): Ends => {
+      const from = state.nodeLookup.get(source);
+      const to = state.nodeLookup.get(target);
+      if (from !== last[0] || to !== last[1]) last = [from, to];
+      return last;
+    };
+  }, [source, target]);
+  return useStore(select);
+}
 
 const FALLBACK = { width: 180, height: 56 };
 
@@ -23,8 +44,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   markerEnd,
   selected,
 }: EdgeProps<ConnectionEdgeType>) {
-  const from = useInternalNode(source);
-  const to = useInternalNode(target);
+  const [from, to] = useEnds(source, target);
   if (!from || !to || !data) return null;
   const rect = (node: typeof from) => ({
     x: node.internals.positionAbsolute.x,
@@ -54,28 +74,57 @@ export const ConnectionEdge = memo(function ConnectionEdge({
         {...(markerEnd ? { markerEnd } : {})}
       />
       {(data.secured || data.label) && (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label ${data.severity === 'error' ? 'has-error' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${midY}px)` }}
-          >
-            {data.secured && (
-              <span className="edge-label__lock" title={data.secured === 'tls' ? 'TLS' : 'Mutual TLS'}>
-                <svg width="11" height="11" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                  <path
-                    d="M6 11h12v10H6z M8 11V8a4 4 0 0 1 8 0v3"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="2.4"
-                  />
-                </svg>
-                {data.secured === 'mutual-tls' ? 'mTLS' : 'TLS'}
-              </span>
-            )}
-            {data.label && <span>{data.label}</span>}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel
+          x={midX}
+          y={midY}
+          secured={data.secured}
+          label={data.label}
+          error={data.severity === 'error'}
+        />
       )}
     </>
   );
 });
+
+const LABEL_FONT_SIZE = 10.5;
+const LOCK_WIDTH = 13;
+
+/**
+ * The security and matrix label of a connection, drawn in the edge's own SVG: no HTML overlay to
+ * position, and no portal for React Flow to look up on every store update (docs/performance.md).
+ * A halo in the canvas colour keeps the text readable where it crosses lines.
+ */
+function EdgeLabel({
+  x,
+  y,
+  secured,
+  label,
+  error,
+}: {
+  x: number;
+  y: number;
+  secured: ConnectionEdgeData['secured'];
+  label: string | null;
+  error: boolean;
+}) {
+  const security = secured === 'mutual-tls' ? 'mTLS' : secured === 'tls' ? 'TLS' : '';
+  const text = [security, label ?? ''].filter(Boolean).join(' · ');
+  const width = estimateTextWidth(text, LABEL_FONT_SIZE) + (secured ? LOCK_WIDTH : 0);
+  const left = -width / 2;
+  return (
+    <g className={`edge-label${error ? ' has-error' : ''}`} transform={`translate(${x} ${y})`}>
+      {secured && <title>{secured === 'tls' ? 'TLS' : 'Mutual TLS'}</title>}
+      {secured && (
+        <path
+          className="edge-label__icon"
+          d={`M${left + 1} -1h8v6h-8z M${left + 2.5} -1v-2a2.5 2.5 0 0 1 5 0v2`}
+        />
+      )}
+      <text x={secured ? left + LOCK_WIDTH : left} dy="0.35em">
+        {secured && <tspan className="edge-label__lock">{security}</tspan>}
+        {secured && label ? ' · ' : ''}
+        {label && <tspan>{label}</tspan>}
+      </text>
+    </g>
+  );
+}

@@ -7,20 +7,26 @@ import {
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
-  MiniMap,
+  getViewportForBounds,
+  type Node,
   type NodeChange,
   ReactFlow,
+  useConnection,
   useReactFlow,
+  useStore,
+  useStoreApi,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { importUserFile } from '../app/document-actions';
 import { useDesigner, useDesignerStore, useJudge, useProblems } from '../app/store-context';
 import { useColorMode } from '../app/theme';
-import { describeComponent, isComponentKind, kindInfo } from '../domain';
+import { describeComponent, isComponentKind, kindInfo, type Problem } from '../domain';
 import { ComponentNode, type ComponentNodeType } from './component-node';
+import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
-import { createNodeProjection, projectEdges, type Size } from './projection';
+import { OverviewMap } from './overview-map';
+import { createEdgeProjection, createNodeProjection } from './projection';
 import { snapToGrid } from './view';
 
 /** The MIME type the palette puts on a dragged kind. */
@@ -30,42 +36,119 @@ const nodeTypes = { component: ComponentNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [8, 8];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
-const MINIMAP_STYLE = { width: 168, height: 112 };
+const NO_PROBLEMS: ReadonlyMap<string, readonly Problem[]> = new Map();
+/** A card's size before it is measured (most are this size). */
+const CARD_SIZE = { width: 200, height: 60 };
+/**
+ * Below this zoom a card's text is under 4 px tall: cards show their colour, icon and problem
+ * badge only, and connections lose their labels, which spares every frame the painting and
+ * layering of thousands of unreadable texts (docs/performance.md).
+ */
+const LOW_DETAIL_ZOOM = 0.3;
 
-function minimapColor(node: ComponentNodeType): string {
-  return kindInfo(node.data.component.kind).color;
+/** A card's colour in the overview map: its kind's. */
+function mapColor(node: Node): string {
+  const { component } = node.data;
+  if (typeof component === 'object' && component !== null && 'kind' in component) {
+    const { kind } = component;
+    if (typeof kind === 'string' && isComponentKind(kind)) return kindInfo(kind).color;
+  }
+  return '#94a3b8';
+}
+
+/** The box around the cards before they are measured, each taken at its usual size. */
+function estimatedBounds(
+  components: readonly { readonly position?: { readonly x: number; readonly y: number } | undefined }[],
+): { x: number; y: number; width: number; height: number } | null {
+  if (components.length === 0) return null;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const { position } of components) {
+    const x = position?.x ?? 0;
+    const y = position?.y ?? 0;
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + CARD_SIZE.width);
+    maxY = Math.max(maxY, y + CARD_SIZE.height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/**
+ * False until the page has painted once. The canvas mounts after the first paint, so the top bar,
+ * the palette and the problems show without waiting for a diagram of hundreds of cards
+ * (docs/performance.md: cold load).
+ */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timeout = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timeout);
+    };
+  }, []);
+  return painted;
 }
 
 /** The React Flow canvas: a projection of the document; every edit goes back through the store. */
 export function DesignerCanvas() {
   const store = useDesignerStore();
   const components = useDesigner((s) => s.document.components);
-  const document = useDesigner((s) => s.document);
+  const connections = useDesigner((s) => s.document.connections);
   const selection = useDesigner((s) => s.selection);
   const epoch = useDesigner((s) => s.documentEpoch);
-  const { byConnection } = useProblems();
+  const { byComponent, byConnection } = useProblems();
   const judge = useJudge();
+  const connectingFrom = useConnection((c) => (c.inProgress ? c.fromNode.id : null));
+  const connecting = useMemo(
+    () => (connectingFrom === null ? null : { fromId: connectingFrom, judge }),
+    [connectingFrom, judge],
+  );
+  const lowDetail = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  const painted = usePaintedOnce();
   const colorMode = useColorMode();
   const flow = useReactFlow();
 
-  const sizes = useRef(new Map<string, Size>());
-  const [sizeVersion, setSizeVersion] = useState(0);
-  const projectNodes = useMemo(createNodeProjection, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: sizeVersion signals a change inside the sizes ref
+  const nodeProjection = useMemo(createNodeProjection, []);
   const nodes = useMemo(
-    () => projectNodes(components, selection.components, sizes.current),
-    [projectNodes, components, selection.components, sizeVersion],
+    () => nodeProjection.project(components, selection.components, byComponent),
+    [nodeProjection, components, selection.components, byComponent],
   );
+  const projectEdges = useMemo(createEdgeProjection, []);
   const edges = useMemo(
-    () => projectEdges(document, byConnection, selection.connections),
-    [document, byConnection, selection.connections],
+    () => projectEdges(components, connections, byConnection, selection.connections),
+    [projectEdges, components, connections, byConnection, selection.connections],
   );
 
-  useEffect(() => {
-    if (epoch === 0) return;
-    const id = requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
-    return () => cancelAnimationFrame(id);
-  }, [epoch, flow]);
+  // A replaced document (New, import, a template) gets a fresh React Flow, which fits its view
+  // once the cards are measured. Before it renders, its store gets the new cards and a viewport
+  // that fits them, so it mounts every card it shows (and the mini map every card) together with
+  // their containers. Added after the mount, thousands of cards went into the containers one by
+  // one, which React does in quadratic time (docs/performance.md).
+  const flowStore = useStoreApi<ComponentNodeType, Edge>();
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.documentEpoch === previous.documentEpoch) return;
+        const flowState = flowStore.getState();
+        const { components: next, connections: links } = state.document;
+        const bounds = estimatedBounds(next);
+        if (bounds && flowState.width > 0 && flowState.height > 0) {
+          const { width, height, minZoom } = flowState;
+          const { maxZoom, padding } = FIT_VIEW_OPTIONS;
+          void flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding));
+        }
+        flowState.setNodes(nodeProjection.project(next, state.selection.components, NO_PROBLEMS));
+        flowState.setEdges(projectEdges(next, links, NO_PROBLEMS, state.selection.connections));
+      }),
+    [store, flow, flowStore, nodeProjection, projectEdges],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ComponentNodeType>[]) => {
@@ -75,7 +158,6 @@ export function DesignerCanvas() {
       let dragEnded = false;
       let selectionChanged = false;
       const selected = new Set(state.selection.components);
-      let sizesChanged = false;
       for (const change of changes) {
         if (change.type === 'position') {
           if (change.position) moves.set(change.id, change.position);
@@ -86,11 +168,7 @@ export function DesignerCanvas() {
           if (change.selected) selected.add(change.id);
           else selected.delete(change.id);
         } else if (change.type === 'dimensions' && change.dimensions) {
-          const prev = sizes.current.get(change.id);
-          if (!prev || prev.width !== change.dimensions.width || prev.height !== change.dimensions.height) {
-            sizes.current.set(change.id, change.dimensions);
-            sizesChanged = true;
-          }
+          nodeProjection.measured(change.id, change.dimensions);
         }
       }
       if (selectionChanged) state.select({ components: selected, connections: state.selection.connections });
@@ -105,9 +183,8 @@ export function DesignerCanvas() {
           state.moveComponents(moves, 'step');
         }
       }
-      if (sizesChanged) setSizeVersion((v) => v + 1);
     },
-    [store],
+    [store, nodeProjection],
   );
 
   const onEdgesChange = useCallback(
@@ -187,43 +264,42 @@ export function DesignerCanvas() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop target of palette drags; the keyboard path is the palette button
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<ComponentNodeType, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        connectionMode={ConnectionMode.Loose}
-        connectionLineComponent={ConnectionLine}
-        connectionRadius={28}
-        colorMode={colorMode}
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.1}
-        maxZoom={2.5}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        onlyRenderVisibleElements={components.length > 300}
-        aria-label="Deployment diagram"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap<ComponentNodeType>
-          nodeColor={minimapColor}
-          pannable
-          zoomable
-          ariaLabel="Mini map"
-          style={MINIMAP_STYLE}
-        />
-        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
-      </ReactFlow>
+    <div className="canvas" data-detail={lowDetail ? 'low' : 'full'} onDragOver={onDragOver} onDrop={onDrop}>
+      <ConnectingContext.Provider value={connecting}>
+        {painted && (
+          <ReactFlow<ComponentNodeType, Edge>
+            key={epoch}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            connectionMode={ConnectionMode.Loose}
+            connectionLineComponent={ConnectionLine}
+            connectionRadius={28}
+            colorMode={colorMode}
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={0.1}
+            maxZoom={2.5}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            onlyRenderVisibleElements={components.length > 300}
+            aria-label="Deployment diagram"
+          >
+            <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+            <OverviewMap colorOf={mapColor} />
+            <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
+          </ReactFlow>
+        )}
+      </ConnectingContext.Provider>
       {components.length === 0 && (
         <div className="canvas__empty" aria-hidden="true">
           <p>Drag components here from the palette, or click one to add it.</p>

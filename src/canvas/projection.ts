@@ -1,5 +1,5 @@
 import { type Edge, MarkerType } from '@xyflow/react';
-import type { DocumentComponent, DocumentConnection, TopologyDocument } from '../document';
+import type { DocumentComponent, DocumentConnection } from '../document';
 import { describeComponent, displayName, matrixCell, type Problem } from '../domain';
 import type { ComponentNodeType } from './component-node';
 import type { ConnectionEdgeData, ConnectionEdgeType } from './connection-edge';
@@ -19,46 +19,96 @@ function worstSeverity(problems: readonly Problem[] | undefined): ConnectionEdge
   return worst;
 }
 
-/**
- * Projects components onto React Flow nodes. A node keeps its identity while its component,
- * selection and size are unchanged, so memoised nodes skip rendering during other edits.
- */
-export function createNodeProjection() {
-  let cache = new Map<
-    string,
-    { component: DocumentComponent; selected: boolean; size: Size | undefined; node: ComponentNodeType }
-  >();
-  return (
+function problemCounts(problems: readonly Problem[] | undefined): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const problem of problems ?? []) {
+    if (problem.severity === 'error') errors += 1;
+    else if (problem.severity === 'warning') warnings += 1;
+  }
+  return { errors, warnings };
+}
+
+interface NodeInputs {
+  readonly component: DocumentComponent;
+  readonly selected: boolean;
+  readonly size: Size | undefined;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export interface NodeProjection {
+  /** The nodes of `components`, reusing every node whose inputs are unchanged. */
+  project(
     components: readonly DocumentComponent[],
     selected: ReadonlySet<string>,
-    sizes: ReadonlyMap<string, Size>,
-  ): ComponentNodeType[] => {
-    const next = new Map<
-      string,
-      { component: DocumentComponent; selected: boolean; size: Size | undefined; node: ComponentNodeType }
-    >();
-    const nodes = components.map((component) => {
-      const isSelected = selected.has(component.id);
-      const size = sizes.get(component.id);
-      const hit = cache.get(component.id);
-      if (hit && hit.component === component && hit.selected === isSelected && hit.size === size) {
-        next.set(component.id, hit);
-        return hit.node;
-      }
-      const node: ComponentNodeType = {
-        id: component.id,
-        type: 'component',
-        position: { x: component.position?.x ?? 0, y: component.position?.y ?? 0 },
-        data: { component },
-        selected: isSelected,
-        ariaLabel: `${displayName(component.kind)}: ${component.name}`,
-        ...(size ? { measured: size } : {}),
-      };
-      next.set(component.id, { component, selected: isSelected, size, node });
-      return node;
-    });
-    cache = next;
-    return nodes;
+    byComponent: ReadonlyMap<string, readonly Problem[]>,
+  ): ComponentNodeType[];
+  /**
+   * Records the size React Flow measured for a card. The node object already handed to React Flow
+   * takes it in place, so a measurement causes no new nodes and no second render of every card
+   * (after an import, thousands); later projections of the card carry it.
+   */
+  measured(id: string, size: Size): void;
+}
+
+/**
+ * Projects components onto React Flow nodes, with each card's problem counts. A node keeps its
+ * identity while its component, selection, size and counts are unchanged, so memoised nodes skip
+ * rendering during other edits, and a drag renders only the cards that move.
+ */
+export function createNodeProjection(): NodeProjection {
+  let cache = new Map<string, { inputs: NodeInputs; node: ComponentNodeType }>();
+  const sizes = new Map<string, Size>();
+  return {
+    project(components, selected, byComponent) {
+      const next = new Map<string, { inputs: NodeInputs; node: ComponentNodeType }>();
+      const nodes = components.map((component) => {
+        const { errors, warnings } = problemCounts(byComponent.get(component.id));
+        const inputs: NodeInputs = {
+          component,
+          selected: selected.has(component.id),
+          size: sizes.get(component.id),
+          errors,
+          warnings,
+        };
+        const hit = cache.get(component.id);
+        if (
+          hit &&
+          hit.inputs.component === component &&
+          hit.inputs.selected === inputs.selected &&
+          hit.inputs.size === inputs.size &&
+          hit.inputs.errors === errors &&
+          hit.inputs.warnings === warnings
+        ) {
+          next.set(component.id, hit);
+          return hit.node;
+        }
+        const node: ComponentNodeType = {
+          id: component.id,
+          type: 'component',
+          position: { x: component.position?.x ?? 0, y: component.position?.y ?? 0 },
+          data: { component, errors, warnings },
+          selected: inputs.selected,
+          ariaLabel: `${displayName(component.kind)}: ${component.name}`,
+          ...(inputs.size ? { measured: inputs.size } : {}),
+        };
+        next.set(component.id, { inputs, node });
+        return node;
+      });
+      cache = next;
+      for (const id of sizes.keys()) if (!next.has(id)) sizes.delete(id);
+      return nodes;
+    },
+    measured(id, size) {
+      const known = sizes.get(id);
+      if (known && known.width === size.width && known.height === size.height) return;
+      sizes.set(id, size);
+      const entry = cache.get(id);
+      if (!entry) return;
+      entry.node.measured = size;
+      cache.set(id, { inputs: { ...entry.inputs, size }, node: entry.node });
+    },
   };
 }
 
@@ -68,36 +118,118 @@ const MARKERS = {
   warning: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--warning)' },
 } as const;
 
-/** Projects connections onto React Flow edges, with their problem severity and security. */
-export function projectEdges(
-  document: TopologyDocument,
-  byConnection: ReadonlyMap<string, readonly Problem[]>,
-  selected: ReadonlySet<string>,
-): Edge[] {
-  const byId = new Map(document.components.map((c) => [c.id, c]));
-  const pairs = new Set(document.connections.map((c) => `${c.from}\u0000${c.to}`));
-  return document.connections.map((connection: DocumentConnection): ConnectionEdgeType => {
-    const from = byId.get(connection.from);
-    const to = byId.get(connection.to);
-    const severity = worstSeverity(byConnection.get(connection.id));
-    const cell = from && to ? matrixCell(from.kind, to.kind) : undefined;
-    const security = connection.security ?? 'none';
-    return {
-      id: connection.id,
-      type: 'connection',
-      source: connection.from,
-      target: connection.to,
-      selected: selected.has(connection.id),
-      markerEnd:
-        severity === 'error' ? MARKERS.error : severity === 'warning' ? MARKERS.warning : MARKERS.plain,
-      ariaLabel:
-        from && to ? `Connection ${describeComponent(from)} to ${describeComponent(to)}` : 'Connection',
-      data: {
-        severity,
-        secured: security === 'none' ? null : security,
-        label: cell?.label ?? null,
+interface EdgeInputs {
+  readonly connection: DocumentConnection;
+  readonly from: DocumentComponent | undefined;
+  readonly to: DocumentComponent | undefined;
+  readonly severity: ConnectionEdgeData['severity'];
+  readonly selected: boolean;
+  readonly hasReverse: boolean;
+}
+
+/** The part of a component an edge shows: its kind and name (in the label and the aria label). */
+function sameFace(a: DocumentComponent | undefined, b: DocumentComponent | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.kind === b.kind && a.name === b.name);
+}
+
+function sameInputs(a: EdgeInputs, b: EdgeInputs): boolean {
+  return (
+    a.connection === b.connection &&
+    a.severity === b.severity &&
+    a.selected === b.selected &&
+    a.hasReverse === b.hasReverse &&
+    sameFace(a.from, b.from) &&
+    sameFace(a.to, b.to)
+  );
+}
+
+function edgeOf({ connection, from, to, severity, selected, hasReverse }: EdgeInputs): ConnectionEdgeType {
+  const cell = from && to ? matrixCell(from.kind, to.kind) : undefined;
+  const security = connection.security ?? 'none';
+  return {
+    id: connection.id,
+    type: 'connection',
+    source: connection.from,
+    target: connection.to,
+    selected,
+    markerEnd:
+      severity === 'error' ? MARKERS.error : severity === 'warning' ? MARKERS.warning : MARKERS.plain,
+    ariaLabel:
+      from && to ? `Connection ${describeComponent(from)} to ${describeComponent(to)}` : 'Connection',
+    data: {
+      severity,
+      secured: security === 'none' ? null : security,
+      label: cell?.label ?? null,
+      hasReverse,
+    },
+  };
+}
+
+/** True when every component keeps its id, kind and name (a drag moves components, nothing else). */
+function sameFaces(a: readonly DocumentComponent[], b: readonly DocumentComponent[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x?.id !== y?.id || !sameFace(x, y))) return false;
+  }
+  return true;
+}
+
+/**
+ * Projects connections onto React Flow edges, with their problem severity and security. During a
+ * drag only positions change: the same edge array comes back, so React Flow re-renders only the
+ * edges whose cards move. After an edit, an edge whose inputs are unchanged keeps its identity.
+ */
+export function createEdgeProjection() {
+  let cache = new Map<string, { inputs: EdgeInputs; edge: ConnectionEdgeType }>();
+  let last:
+    | {
+        components: readonly DocumentComponent[];
+        connections: readonly DocumentConnection[];
+        byConnection: ReadonlyMap<string, readonly Problem[]>;
+        selected: ReadonlySet<string>;
+        edges: Edge[];
+      }
+    | undefined;
+  return (
+    components: readonly DocumentComponent[],
+    connections: readonly DocumentConnection[],
+    byConnection: ReadonlyMap<string, readonly Problem[]>,
+    selected: ReadonlySet<string>,
+  ): Edge[] => {
+    if (
+      last &&
+      last.connections === connections &&
+      last.byConnection === byConnection &&
+      last.selected === selected &&
+      sameFaces(last.components, components)
+    ) {
+      last.components = components;
+      return last.edges;
+    }
+    const byId = new Map<string, DocumentComponent>();
+    for (const component of components) byId.set(component.id, component);
+    const pairs = new Set<string>();
+    for (const connection of connections) pairs.add(`${connection.from}\u0000${connection.to}`);
+    const next = new Map<string, { inputs: EdgeInputs; edge: ConnectionEdgeType }>();
+    const edges = connections.map((connection): ConnectionEdgeType => {
+      const inputs: EdgeInputs = {
+        connection,
+        from: byId.get(connection.from),
+        to: byId.get(connection.to),
+        severity: worstSeverity(byConnection.get(connection.id)),
+        selected: selected.has(connection.id),
         hasReverse: pairs.has(`${connection.to}\u0000${connection.from}`),
-      },
-    };
-  });
+      };
+      const hit = cache.get(connection.id);
+      const entry = hit && sameInputs(hit.inputs, inputs) ? hit : { inputs, edge: edgeOf(inputs) };
+      next.set(connection.id, entry);
+      return entry.edge;
+    });
+    cache = next;
+    last = { components, connections, byConnection, selected, edges };
+    return edges;
+  };
 }

@@ -1,0 +1,54 @@
+import { lazy, Suspense } from 'react';
+import { ConnectToDialog } from '../panels/connect-to-dialog';
+import { ImportErrorDialog } from './import-error-dialog';
+import { Modal } from './modal';
+import type { Persistence } from './persistence';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useDesigner, useDesignerStore } from './store-context';
+import { TabConflictDialog } from './tab-conflict-dialog';
+
+// The templates with their previews and the matrix explorer are larger: each loads on first use.
+const TemplatesDialog = lazy(() =>
+  import('../panels/templates-dialog').then((module) => ({ default: module.TemplatesDialog })),
+);
+const MatrixDialog = lazy(() =>
+  import('../panels/matrix-dialog').then((module) => ({ default: module.MatrixDialog })),
+);
+
+/** The one open modal dialog. The app loads this module when the first dialog opens. */
+export function Dialogs({ persistence }: { persistence: Persistence | null }) {
+  const store = useDesignerStore();
+  const dialog = useDesigner((s) => s.dialog);
+  const close = () => store.getState().openDialog(null);
+  if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
+  if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (dialog?.kind === 'tab-conflict' && persistence) {
+    return <TabConflictDialog store={store} persistence={persistence} onClose={close} />;
+  }
+  if (dialog?.kind === 'templates') {
+    return (
+      <Suspense fallback={null}>
+        <TemplatesDialog onClose={close} />
+      </Suspense>
+    );
+  }
+  if (dialog?.kind === 'matrix') {
+    return (
+      <Suspense fallback={null}>
+        <MatrixDialog onClose={close} />
+      </Suspense>
+    );
+  }
+  if (dialog?.kind === 'import-error') {
+    return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
+  }
+  if (dialog?.kind === 'share-link') {
+    return (
+      <Modal title="Share link" onClose={close}>
+        <p>The clipboard could not be reached. Copy the link below:</p>
+        <textarea className="share-link__url" readOnly rows={4} value={dialog.url} aria-label="Share link" />
+      </Modal>
+    );
+  }
+  return null;
+}

@@ -2,8 +2,9 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useDesignerStore } from '../app/store-context';
 import type { ComponentKind } from '../domain';
+import { CARD, fitsInView, freeSlotNear, type Rect, type VisibleArea } from './placement';
 
-const CARD = { width: 180, height: 56 };
+export { snapToGrid } from './placement';
 
 /** The flow position at the centre of the visible canvas. */
 export function useViewCentre(): () => { x: number; y: number } {
@@ -19,71 +20,54 @@ export function useViewCentre(): () => { x: number; y: number } {
   }, [flow]);
 }
 
-// Room for the widest card (a long name grows a card up to 300 px) and its connection handle.
-const SLOT = { width: 320, height: 112 };
-/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
-const GRID = 8;
-
-/** Rounds a flow coordinate to the canvas's snap grid. */
-export function snapToGrid(value: number): number {
-  return Math.round(value / GRID) * GRID;
+/** The part of the canvas the user sees, in flow coordinates, with what is drawn over it. */
+function useVisibleArea(): () => VisibleArea | undefined {
+  const flow = useReactFlow();
+  return useCallback(() => {
+    const pane = window.document.querySelector('.react-flow');
+    if (!pane) return undefined;
+    const toFlow = (box: DOMRect): Rect => {
+      const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
+      const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
+      return { left: topLeft.x, top: topLeft.y, right: bottomRight.x, bottom: bottomRight.y };
+    };
+    // The overview map, the zoom controls and an open side panel hide what is under them.
+    const overlays = [
+      ...pane.querySelectorAll('.react-flow__panel'),
+      ...window.document.querySelectorAll('.side-panel'),
+    ];
+    return {
+      pane: toFlow(pane.getBoundingClientRect()),
+      covered: overlays.map((overlay) => toFlow(overlay.getBoundingClientRect())),
+    };
+  }, [flow]);
 }
 
-/** The free slot nearest to `centre`, searched ring by ring, so new cards never cover old ones. */
-export function freeSlotNear(
-  centre: { x: number; y: number },
-  occupied: readonly { x: number; y: number }[],
-): { x: number; y: number } {
-  // A fixed lattice: a view that moved a few pixels still finds the same free spots.
-  const origin = {
-    x: Math.round((centre.x - CARD.width / 2) / SLOT.width) * SLOT.width,
-    y: Math.round((centre.y - CARD.height / 2) / SLOT.height) * SLOT.height,
-  };
-  const overlaps = (x: number, y: number) =>
-    occupied.some((o) => Math.abs(o.x - x) < SLOT.width && Math.abs(o.y - y) < SLOT.height);
-  for (let ring = 0; ring < 30; ring += 1) {
-    for (let dy = -ring; dy <= ring; dy += 1) {
-      for (let dx = -ring; dx <= ring; dx += 1) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const x = snapToGrid(origin.x + dx * SLOT.width);
-        const y = snapToGrid(origin.y + dy * SLOT.height);
-        if (!overlaps(x, y)) return { x, y };
-      }
-    }
-  }
-  return origin;
-}
-
-/** Adds a component at the free spot nearest the view's centre; returns the new component's id. */
+/**
+ * Adds a component at the free spot nearest the view's centre that the user can see; returns the
+ * new component's id. When the view has no free spot left, the card goes just outside it and the
+ * view follows, keeping the zoom.
+ */
 export function useAddAtViewCentre(): (kind: ComponentKind) => string {
   const store = useDesignerStore();
   const centre = useViewCentre();
+  const visibleArea = useVisibleArea();
   const flow = useReactFlow();
   return useCallback(
     (kind) => {
       const occupied = store.getState().document.components.map((c) => c.position ?? { x: 0, y: 0 });
-      const spot = freeSlotNear(centre(), occupied);
+      const area = visibleArea();
+      const spot = freeSlotNear(centre(), occupied, area);
       const id = store.getState().addComponent(kind, spot);
-      // A crowded view puts the new card beyond its edge: bring it into view, keeping the zoom.
-      const box = window.document.querySelector('.react-flow')?.getBoundingClientRect();
-      if (box) {
-        const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
-        const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
-        const inside =
-          spot.x >= topLeft.x &&
-          spot.y >= topLeft.y &&
-          spot.x + CARD.width * 1.4 <= bottomRight.x &&
-          spot.y + CARD.height <= bottomRight.y;
-        if (!inside) {
-          void flow.setCenter(spot.x + CARD.width / 2, spot.y + CARD.height / 2, {
-            zoom: flow.getZoom(),
-            duration: 200,
-          });
-        }
+      if (area && !fitsInView(spot, area)) {
+        void flow.setCenter(spot.x + CARD.width / 2, spot.y + CARD.height / 2, {
+          zoom: flow.getZoom(),
+          duration: 200,
+        });
       }
       return id;
     },
-    [store, centre, flow],
+    [store, centre, visibleArea, flow],
   );
 }
 

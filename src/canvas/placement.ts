@@ -1,0 +1,87 @@
+// Where a component added by click (palette, Enter on a palette item) lands. Pure, so the choice
+// can be tested without a browser; `view.ts` feeds it the visible part of the canvas.
+
+/** A card's size before it is measured; a long name grows a card up to 300 px. */
+export const CARD = { width: 180, height: 56 } as const;
+
+// Room for the widest card and its connection handle, which hangs below the card.
+const SLOT = { width: 320, height: 112 } as const;
+/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
+const GRID = 8;
+/** How far out from the centre the search for a free slot goes, in slots. */
+const RINGS = 30;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface Rect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** Rounds a flow coordinate to the canvas's snap grid. */
+export function snapToGrid(value: number): number {
+  return Math.round(value / GRID) * GRID;
+}
+
+/**
+ * What of the canvas the user sees, in flow coordinates: the pane less the overlays drawn on it
+ * (the overview map, the zoom controls). A card placed there is whole on screen, handle included.
+ */
+export interface VisibleArea {
+  readonly pane: Rect;
+  readonly covered: readonly Rect[];
+}
+
+/** The rectangle a card at `at` takes, handle and a little air included. */
+function cardRect(at: Point): Rect {
+  return { left: at.x - 8, top: at.y - 8, right: at.x + CARD.width * 1.4, bottom: at.y + CARD.height + 24 };
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** True when a card at `at` is whole in `area`: inside the pane and under no overlay. */
+export function fitsInView(at: Point, area: VisibleArea): boolean {
+  const card = cardRect(at);
+  const { pane } = area;
+  const inside =
+    card.left >= pane.left && card.top >= pane.top && card.right <= pane.right && card.bottom <= pane.bottom;
+  return inside && !area.covered.some((overlay) => intersects(card, overlay));
+}
+
+/**
+ * The free slot nearest to `centre`, searched ring by ring on a fixed lattice (a view that moved a
+ * few pixels still finds the same spots), so a new card never covers an old one. With `area`, the
+ * nearest free slot the user can see wins; only when every visible slot is taken does the card go
+ * outside the view (and the caller brings it into view).
+ */
+export function freeSlotNear(centre: Point, occupied: readonly Point[], area?: VisibleArea): Point {
+  const origin = {
+    x: Math.round((centre.x - CARD.width / 2) / SLOT.width) * SLOT.width,
+    y: Math.round((centre.y - CARD.height / 2) / SLOT.height) * SLOT.height,
+  };
+  const free = (x: number, y: number) =>
+    !occupied.some((o) => Math.abs(o.x - x) < SLOT.width && Math.abs(o.y - y) < SLOT.height);
+  let firstFree: Point | undefined;
+  for (let ring = 0; ring < RINGS; ring += 1) {
+    for (let dy = -ring; dy <= ring; dy += 1) {
+      for (let dx = -ring; dx <= ring; dx += 1) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const spot = {
+          x: snapToGrid(origin.x + dx * SLOT.width),
+          y: snapToGrid(origin.y + dy * SLOT.height),
+        };
+        if (!free(spot.x, spot.y)) continue;
+        if (!area || fitsInView(spot, area)) return spot;
+        firstFree ??= spot;
+      }
+    }
+  }
+  return firstFree ?? origin;
+}

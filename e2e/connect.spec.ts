@@ -49,11 +49,7 @@ test('a legal drop draws the connection and announces it', async ({ designer }) 
   await expect(designer.status()).toHaveText(
     "Connected WFM Builder 'WFM_Builder_1' to WFM Server 'WFM_Server_1'.",
   );
-  await expect(
-    designer.canvas.getByRole('group', {
-      name: "Connection WFM Builder 'WFM_Builder_1' to WFM Server 'WFM_Server_1'",
-    }),
-  ).toBeVisible();
+  await designer.expectEdgeDrawn("Connection WFM Builder 'WFM_Builder_1' to WFM Server 'WFM_Server_1'");
 });
 
 test('a WFM Builder that already has its one WFM Server cannot take a second one', async ({ designer }) => {
@@ -108,11 +104,7 @@ test('"Connect to…" lists only the legal targets and connects from the keyboar
 
   await expect(dialog).toBeHidden();
   await expect(designer.edges).toHaveCount(1);
-  await expect(
-    designer.canvas.getByRole('group', {
-      name: "Connection WFM Data Aggregator 'WFM_Data_Aggregator_1' to DAP 'WFM_DAP_1'",
-    }),
-  ).toBeVisible();
+  await designer.expectEdgeDrawn("Connection WFM Data Aggregator 'WFM_Data_Aggregator_1' to DAP 'WFM_DAP_1'");
 });
 
 test('pressing C on a selected component opens "Connect to…"', async ({ designer }) => {

@@ -74,21 +74,61 @@ export class DesignerPage {
     return node.locator('.component-card');
   }
 
-  /** Presses on a node's source handle and moves away from it: a connection is now being dragged. */
-  async startConnection(from: Locator): Promise<void> {
-    await from.locator('.source-handle').hover();
-    await this.page.mouse.down();
-    const box = await from.locator('.source-handle').boundingBox();
-    if (!box) throw new Error('the source handle is not visible');
-    await this.page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2 + 24, { steps: 4 });
+  /**
+   * Waits until the view and `target` have stopped moving (a pan animation, a card that is still
+   * being measured) and `target`'s centre is the element a click there would hit.
+   */
+  async waitUntilSettled(target: Locator): Promise<void> {
+    await expect
+      .poll(
+        () =>
+          target.evaluate(
+            (element) =>
+              new Promise<boolean>((resolve) => {
+                const read = () => {
+                  const r = element.getBoundingClientRect();
+                  const viewport = document.querySelector('.react-flow__viewport');
+                  return `${r.left},${r.top},${r.width},${r.height},${viewport ? getComputedStyle(viewport).transform : ''}`;
+                };
+                const first = read();
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => {
+                    const r = element.getBoundingClientRect();
+                    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                    resolve(read() === first && hit !== null && (hit === element || element.contains(hit)));
+                  }),
+                );
+              }),
+          ),
+        { message: 'the element keeps moving or is covered' },
+      )
+      .toBe(true);
   }
 
-  /** During a connection drag: moves the pointer towards `node`, then hovers its centre. */
+  /** Presses on a node's source handle and moves away from it: a connection is now being dragged. */
+  async startConnection(from: Locator): Promise<void> {
+    const handle = from.locator('.source-handle');
+    await this.waitUntilSettled(handle);
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('the source handle is not visible');
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(centre.x, centre.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(centre.x + 12, centre.y + 24, { steps: 4 });
+    // A press that missed the handle would drag the card instead; say so rather than go on.
+    await expect(
+      this.canvas.locator('.react-flow__connection-path'),
+      'a connection is being drawn',
+    ).toHaveCount(1);
+  }
+
+  /** During a connection drag: moves the pointer towards `node`, then onto its centre. */
   async dragOver(node: Locator): Promise<void> {
     const box = await node.boundingBox();
     if (!box) throw new Error('the node is not visible');
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 8, { steps: 8 });
-    await node.hover();
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(centre.x, centre.y - 8, { steps: 8 });
+    await this.page.mouse.move(centre.x, centre.y, { steps: 2 });
   }
 
   /** Drags a connection from `from`'s source handle and drops it on the centre of `to`. */
@@ -125,6 +165,20 @@ export class DesignerPage {
     await this.page.mouse.move(right, bottom, { steps: 4 });
     await this.page.mouse.up();
     await this.page.keyboard.up('Shift');
+  }
+
+  /**
+   * Expects the connection named `name` to be on the canvas with its line drawn. (A straight
+   * vertical line has a box of zero width, which Playwright's `toBeVisible` counts as hidden.)
+   */
+  async expectEdgeDrawn(name: string): Promise<void> {
+    const edge = this.canvas.getByRole('group', { name, exact: true });
+    await expect(edge).toBeAttached();
+    await expect
+      .poll(() =>
+        edge.locator('.react-flow__edge-path').evaluate((path) => (path as SVGPathElement).getTotalLength()),
+      )
+      .toBeGreaterThan(10);
   }
 
   /** Clicks the middle of the `index`th connection, which selects it. */

@@ -53,11 +53,7 @@ test('a copy of components picked with Shift+click keeps the connections among t
 
   await expect(designer.nodes()).toHaveCount(5);
   await expect(designer.edges).toHaveCount(3);
-  await expect(
-    designer.canvas.getByRole('group', {
-      name: "Connection WFM Builder 'WFM_Builder_2' to WFM Server 'WFM_Server_2'",
-    }),
-  ).toBeVisible();
+  await designer.expectEdgeDrawn("Connection WFM Builder 'WFM_Builder_2' to WFM Server 'WFM_Server_2'");
 });
 
 test('a box drawn with Shift selects the components inside it, and their copy keeps their connection', async ({
@@ -80,11 +76,9 @@ test('a box drawn with Shift selects the components inside it, and their copy ke
 
   await expect(designer.node('WFM Server', 'WFM_Server_2')).toBeVisible();
   await expect(designer.node('WFM Data Aggregator', 'WFM_Data_Aggregator_2')).toBeVisible();
-  await expect(
-    designer.canvas.getByRole('group', {
-      name: "Connection WFM Data Aggregator 'WFM_Data_Aggregator_2' to WFM Server 'WFM_Server_2'",
-    }),
-  ).toBeVisible();
+  await designer.expectEdgeDrawn(
+    "Connection WFM Data Aggregator 'WFM_Data_Aggregator_2' to WFM Server 'WFM_Server_2'",
+  );
 });
 
 test('Backspace deletes a selected connection and leaves its components', async ({ designer }) => {

@@ -48,6 +48,37 @@ for (const { title, components, connections } of TEMPLATES) {
   });
 }
 
+test('every connection of a loaded template is painted on the canvas, not only present in the page', async ({
+  designer,
+  page,
+}) => {
+  await loadTemplate(page, 'Minimal single site');
+  await expect(designer.edges).toHaveCount(8);
+  await page.waitForTimeout(300); // the fit-view animation
+  // The middle of each connection's line, on screen.
+  const middles = await designer.edges.locator('.react-flow__edge-path').evaluateAll((paths) =>
+    paths.map((element) => {
+      const path = element as SVGPathElement;
+      const point = path.getPointAtLength(path.getTotalLength() / 2);
+      const screen = point.matrixTransform(path.getScreenCTM() ?? new DOMMatrix());
+      return { x: screen.x, y: screen.y };
+    }),
+  );
+  const around = (point: { x: number; y: number }) =>
+    page.screenshot({
+      clip: { x: point.x - 4, y: point.y - 4, width: 8, height: 8 },
+      animations: 'disabled',
+    });
+  const drawn = await Promise.all(middles.map(around));
+  // The same spots with the lines hidden must look different: each line put pixels there.
+  await page.locator('.react-flow__edges').evaluate((edges) => {
+    (edges as HTMLElement).style.visibility = 'hidden';
+  });
+  const hidden = await Promise.all(middles.map(around));
+  const unpainted = middles.filter((_, index) => drawn[index]?.equals(hidden[index] ?? Buffer.alloc(0)));
+  expect(unpainted, 'connections whose line is not on screen').toEqual([]);
+});
+
 test('the templates dialog shows a drawing and a description of each template', async ({ designer }) => {
   const { page } = designer;
   const dialog = await openTemplates(page);

@@ -1,0 +1,77 @@
+import { validate } from '../src/domain';
+import { serializeSvg } from '../src/export';
+import { createDerivations } from '../src/store/derived';
+import { createDesignerStore } from '../src/store/store';
+import { createRandom, generateDocument, SIZES } from './generate';
+import { median, quantile } from './stats';
+
+/** Times `run` `times` times after `warmup` untimed runs; milliseconds. */
+function time(run: () => unknown, times: number, warmup = 3): number[] {
+  for (let i = 0; i < warmup; i += 1) run();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** Full `validate` of the XL document in Node: the median of 31 runs. */
+export function fullValidateXl(): { medianMs: number; p95Ms: number; runs: number } {
+  const { document } = generateDocument(SIZES.XL);
+  const samples = time(() => validate(document), 31);
+  return { medianMs: median(samples), p95Ms: quantile(samples, 0.95), runs: samples.length };
+}
+
+/**
+ * What the editor does after one structural edit of the M document: the store applies the edit,
+ * then the memoised problems are worked out again. Rename, security, delete, connect and add, in
+ * turn; the time is that of the problems derivation alone.
+ */
+export function revalidateAfterEditM(edits = 200): { medianMs: number; p99Ms: number; edits: number } {
+  const { document } = generateDocument(SIZES.M);
+  const store = createDesignerStore(document);
+  const derivations = createDerivations();
+  const random = createRandom(66);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  derivations.problems(store.getState().document);
+  const samples: number[] = [];
+  for (let edit = 0; edit < edits + 20; edit += 1) {
+    const state = store.getState();
+    const { components, connections } = state.document;
+    switch (edit % 5) {
+      case 0:
+        state.updateComponent(pick(components).id, { name: `Renamed_${edit}` });
+        break;
+      case 1:
+        state.setSecurity(pick(connections).id, pick(['none', 'tls', 'mutual-tls'] as const));
+        break;
+      case 2:
+        state.deleteElements([], [pick(connections).id]);
+        break;
+      case 3: {
+        const from = pick(components.filter((c) => c.kind === 'server'));
+        const to = pick(components.filter((c) => c.kind === 'builder' || c.kind === 'server'));
+        state.connect(from.id, to.id);
+        break;
+      }
+      default:
+        state.addComponent(pick(['builder', 'web', 'dap'] as const), { x: edit * 8, y: -200 });
+    }
+    const next = store.getState().document;
+    const start = performance.now();
+    derivations.problems(next);
+    const ms = performance.now() - start;
+    if (edit >= 20) samples.push(ms); // the first edits warm the JIT up
+  }
+  return { medianMs: median(samples), p99Ms: quantile(samples, 0.99), edits: samples.length };
+}
+
+/** `serializeSvg` of the M document in Node, for comparison with the browser figure. */
+export function svgExportNodeM(): { medianMs: number; bytes: number } {
+  const { document } = generateDocument(SIZES.M);
+  const svg = serializeSvg(document, { outlineProblems: true });
+  const samples = time(() => serializeSvg(document, { outlineProblems: true }), 15);
+  return { medianMs: median(samples), bytes: Buffer.byteLength(svg, 'utf8') };
+}

@@ -1,4 +1,5 @@
 import { formatParseIssue, type ValidationBlock } from '../src/document';
+import { counted } from '../src/domain';
 import type { FileError } from './read-document-file';
 
 /** The outcome of one file: its validation, or why it could not be validated. */
@@ -13,7 +14,7 @@ export function formatReportText(report: FileReport & { ok: true }): string {
     (problem) => `${file}: ${problem.severity} ${problem.code} ${problem.message}`,
   );
   const { error, warning, info } = validation.counts;
-  lines.push(`${file}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'info')}`);
+  lines.push(`${file}: ${counted(error, 'error')}, ${counted(warning, 'warning')}, ${counted(info, 'info')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -21,10 +22,6 @@ export function formatReportText(report: FileReport & { ok: true }): string {
 export function formatFileError(file: string, error: FileError): string {
   const lines = [error.message, ...error.issues.map(formatParseIssue)];
   return `${lines.map((line) => `${file}: ${line}`).join('\n')}\n`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

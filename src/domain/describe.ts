@@ -5,3 +5,8 @@ import type { TopologyComponent } from './model';
 export function describeComponent(component: Pick<TopologyComponent, 'kind' | 'name'>): string {
   return `${displayName(component.kind)} '${component.name}'`;
 }
+
+/** "1 warning", "2 warnings": a count with its noun in the right number. */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

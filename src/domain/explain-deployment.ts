@@ -1,5 +1,5 @@
 import { analyse } from './analyse';
-import { describeComponent } from './describe';
+import { counted, describeComponent } from './describe';
 import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
 import { isSourceKind, type SourceKind, type TargetKind } from './matrix';
 import type { Security, Topology, TopologyComponent } from './model';
@@ -128,10 +128,6 @@ function createContext(topology: Topology): Context {
 function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
 }
 
 function kindCount(count: number, kind: ComponentKind): string {

@@ -138,7 +138,7 @@ test('a valid deployment is reported "Valid" with its warning and info counts', 
 
 test('an invalid deployment is reported "Not valid" with counts and a row per problem code', () => {
   const validation = section(serializeMarkdown(exampleDocument('broken.wfm.json')), '## Validation');
-  expect(validation).toContain('**Not valid**: 4 errors, 1 warnings, 0 infos.');
+  expect(validation).toContain('**Not valid**: 4 errors, 1 warning, 0 infos.');
   expect(tableRows(validation).map(([severity, code]) => [severity, code])).toEqual([
     ['error', '`missing-connection`'],
     ['error', '`too-many-instances`'],

@@ -1,6 +1,7 @@
 import type { TopologyDocument } from '../document';
 import {
   countBySeverity,
+  counted,
   displayName,
   isSourceKind,
   MARKS,
@@ -92,8 +93,8 @@ export function serializeMarkdown(document: TopologyDocument): string {
   out.push('## Validation', '');
   out.push(
     counts.error === 0
-      ? `**Valid**: the deployment follows the component connections matrix (${counts.warning} warnings, ${counts.info} infos).`
-      : `**Not valid**: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos.`,
+      ? `**Valid**: the deployment follows the component connections matrix (${counted(counts.warning, 'warning')}, ${counted(counts.info, 'info')}).`
+      : `**Not valid**: ${counted(counts.error, 'error')}, ${counted(counts.warning, 'warning')}, ${counted(counts.info, 'info')}.`,
     '',
   );
   if (problems.length > 0) {

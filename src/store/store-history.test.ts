@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { createEmptyDocument, type DocumentComponent, type TopologyDocument } from '../document';
-import { HISTORY_LIMIT } from './history';
+import { HISTORY_LIMIT, REPLACEMENT_LIMIT } from './history';
 import { createDesignerStore, type DesignerStore } from './store';
 
 // Builders: a small deployment with a Server, a Builder and one Builder → Server connection.
@@ -258,4 +258,38 @@ test(`the history keeps the last ${HISTORY_LIMIT} steps and forgets the oldest f
   for (let n = 0; n < edits; n += 1) store.getState().undo();
   expect(store.getState().document.name).toBe('Name 5');
   expect(store.getState().history.future).toHaveLength(HISTORY_LIMIT);
+});
+
+test(`Undo goes back over the last ${REPLACEMENT_LIMIT} document replacements, and not further`, () => {
+  const store = storeWithDeployment();
+  store.getState().updateComponent('srv-1', { host: 'first.example.com' });
+  const opened: TopologyDocument[] = [];
+  for (let i = 0; i < REPLACEMENT_LIMIT + 2; i += 1) {
+    const next = { ...createEmptyDocument(`Opened ${i}`) };
+    opened.push(next);
+    store.getState().replaceDocument(next);
+    store.getState().addComponent('server', { x: i * 100, y: 0 });
+  }
+  // Each round is a replacement and an edit; only the last REPLACEMENT_LIMIT replacements stay,
+  // with the edit made in the oldest document Undo can still reach.
+  expect(store.getState().history.past).toHaveLength(REPLACEMENT_LIMIT * 2 + 1);
+  for (let i = 0; i < REPLACEMENT_LIMIT * 2 + 1; i += 1) store.getState().undo();
+  expect(store.getState().document.name).toBe('Opened 1');
+  expect(store.getState().document.components).toHaveLength(0);
+  store.getState().undo(); // nothing older is kept
+  expect(store.getState().document.name).toBe('Opened 1');
+
+  // Redo replays the steps, and they still count as replacements.
+  for (let i = 0; i < REPLACEMENT_LIMIT * 2 + 1; i += 1) store.getState().redo();
+  expect(store.getState().document.name).toBe(`Opened ${REPLACEMENT_LIMIT + 1}`);
+  store.getState().replaceDocument(createEmptyDocument('One more'));
+  expect(store.getState().history.pastReplaced.filter(Boolean)).toHaveLength(REPLACEMENT_LIMIT);
+  expect(store.getState().history.past).toHaveLength(REPLACEMENT_LIMIT * 2);
+});
+
+test('ordinary edits do not count toward the replacement limit', () => {
+  const store = storeWithDeployment();
+  for (let i = 0; i < 50; i += 1) store.getState().updateComponent('srv-1', { port: 7000 + i });
+  expect(store.getState().history.past).toHaveLength(50);
+  expect(store.getState().history.pastReplaced.some(Boolean)).toBe(false);
 });

@@ -38,7 +38,7 @@ function selectedConnections(store: DesignerStore): string[] {
 test('a store made without a document starts with an empty document, no history and no selection', () => {
   const state = createDesignerStore().getState();
   expect(state.document).toEqual(createEmptyDocument());
-  expect(state.history).toEqual({ past: [], future: [] });
+  expect(state.history).toEqual({ past: [], future: [], pastReplaced: [], futureReplaced: [] });
   expect(state.selection).toEqual(EMPTY_SELECTION);
   expect(state.documentEpoch).toBe(0);
   expect(state.clipboard).toBeNull();

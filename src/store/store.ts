@@ -118,7 +118,13 @@ type Set = StoreApi<DesignerState>['setState'];
 type Get = StoreApi<DesignerState>['getState'];
 
 /** Applies a new document as one history step; a no-op edit records nothing. */
-function commit(set: Set, get: Get, next: TopologyDocument, extra: Partial<DesignerState> = {}): void {
+function commit(
+  set: Set,
+  get: Get,
+  next: TopologyDocument,
+  extra: Partial<DesignerState> = {},
+  replaced = false,
+): void {
   const { document, history, gestureBase } = get();
   if (next === document) {
     if (Object.keys(extra).length > 0) set(extra);
@@ -126,7 +132,7 @@ function commit(set: Set, get: Get, next: TopologyDocument, extra: Partial<Desig
   }
   set({
     document: next,
-    history: gestureBase ? history : pushStep(history, document),
+    history: gestureBase ? history : pushStep(history, document, replaced),
     ...extra,
   });
 }
@@ -196,10 +202,13 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument): Doc
       commit(set, get, { ...document, options: { ...options, [key]: value } });
     },
     replaceDocument(document) {
-      commit(set, get, document, {
-        selection: EMPTY_SELECTION,
-        documentEpoch: get().documentEpoch + 1,
-      });
+      commit(
+        set,
+        get,
+        document,
+        { selection: EMPTY_SELECTION, documentEpoch: get().documentEpoch + 1 },
+        true,
+      );
     },
     applyQuickFix(fix) {
       const { selection, notice } = get();

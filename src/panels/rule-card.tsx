@@ -1,4 +1,5 @@
-import { useDesigner } from '../app/store-context';
+import { useMemo } from 'react';
+import { useDesigner, useDesignerStore } from '../app/store-context';
 import type { DocumentComponent } from '../document';
 import { displayName, markSymbol, ruleStatus } from '../domain';
 
@@ -7,9 +8,20 @@ import { displayName, markSymbol, ruleStatus } from '../domain';
  * count meets the rule, and the source's note.
  */
 export function RuleCard({ component }: { component: DocumentComponent }) {
-  const document = useDesigner((s) => s.document);
-  const cells = ruleStatus(document, component.id);
-  const incoming = document.connections.filter((c) => c.to === component.id).length;
+  const store = useDesignerStore();
+  // Counts change only with the connections or the options: a drag, which moves this card on
+  // every frame, does not redo the O(n) count (docs/performance.md).
+  const connections = useDesigner((s) => s.document.connections);
+  const options = useDesigner((s) => s.document.options);
+  const { id } = component;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: connections and options are what the counts read from the document
+  const { cells, incoming } = useMemo(
+    () => ({
+      cells: ruleStatus(store.getState().document, id),
+      incoming: connections.filter((c) => c.to === id).length,
+    }),
+    [store, id, connections, options],
+  );
   return (
     <div className="rule-card">
       <h3 className="inspector__subtitle">Connections tab rules</h3>

@@ -59,7 +59,7 @@ interface ScenarioResult {
 interface Scenario {
   readonly id: string;
   readonly title: string;
-  /** Browser scenarios get a fresh context per run; Node scenarios and the heap scenario run once. */
+  /** Browser scenarios run `--runs` times in fresh contexts (the heap scenario in a fresh browser); Node scenarios once, timing many calls. */
   readonly kind: 'node' | 'browser' | 'browser-own' | 'bundle';
   readonly run: (context: { browser: Awaited<ReturnType<typeof launchBrowser>> | null }) => Promise<Figures>;
 }
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
     browserVersion = browser.version();
     try {
       for (const scenario of selected) {
-        const runs = scenario.kind === 'browser' ? options.runs : 1;
+        const runs = scenario.kind === 'browser' || scenario.kind === 'browser-own' ? options.runs : 1;
         const figures: Figures[] = [];
         process.stdout.write(`${scenario.title} …`);
         try {

@@ -1,24 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './e2e/chromium';
 
-/**
- * Debian's Chromium where it exists (CI and the dev machines), else Playwright's own browser
- * (`npx playwright install chromium` on a laptop).
- */
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }
-  : {};
+const executablePath = systemChromium();
+const launchOptions = executablePath ? { executablePath, args: [...CHROMIUM_ARGS] } : {};
 
 // Several checkouts or engineers can run the suite at once, each on its own build and port.
 const PORT = Number(process.env.E2E_PORT ?? 4173);

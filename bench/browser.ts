@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from '../e2e/chromium';
 import { serializeDocument, type TopologyDocument } from '../src/document';
 
 /** The storage slot the app reads at start-up (src/app/storage.ts). */
@@ -10,23 +10,11 @@ export const VIEWPORT = { width: 1920, height: 1080 } as const;
 /** Where `bench/run.ts` serves the production build. */
 export const BASE_URL = process.env.BENCH_URL ?? 'http://127.0.0.1:4300';
 
-const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** Debian's Chromium where it exists, else Playwright's own; `exposeGc` for the heap scenario. */
 export function launchBrowser(options: { exposeGc?: boolean } = {}): Promise<Browser> {
-  const args = options.exposeGc ? [...ARGS, '--js-flags=--expose-gc'] : ARGS;
-  return chromium.launch({
-    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-    args,
-  });
+  const args = options.exposeGc ? [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] : [...CHROMIUM_ARGS];
+  const executablePath = systemChromium();
+  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args });
 }
 
 export interface Session {

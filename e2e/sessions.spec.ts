@@ -1,22 +1,11 @@
 import type { CDPSession, Download, Page } from '@playwright/test';
+import { createRandom as random } from '../bench/generate';
 import type { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 
 // Issue 7, item 5, by the UI: 20 seeded random edit sequences, each followed by a reload, give back
 // the exact JSON they exported before it; and a session of 1,000 operations leaves the heap, after
 // garbage collection, within 10 % of where it started.
-
-/** mulberry32: a small seeded generator, so a failing sequence replays exactly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const KINDS = [
   'WFM Server',

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { COMPONENT_KINDS, type ComponentKind } from '../domain';
-import { CARD_HEIGHT, CARD_WIDTH, layoutByRole, type Positioned, withLayout } from './layout';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  DRAWABLE_EXTENT,
+  layoutByRole,
+  type Positioned,
+  positionsDrawable,
+  withDrawableLayout,
+  withLayout,
+} from './layout';
 
 const PROPERTY = { seed: 20_251_126, numRuns: 200 } as const;
 
@@ -127,4 +136,29 @@ test('the layout is deterministic', () => {
     }),
     PROPERTY,
   );
+});
+
+test('positions that span more than a drawing can hold are laid out by role for the drawing', () => {
+  const far = topology([
+    { id: 'a', kind: 'server', name: 'A', position: { x: -1e308, y: 0 } },
+    { id: 'b', kind: 'dap', name: 'B', position: { x: 1e308, y: 1e308 } },
+  ]);
+  expect(positionsDrawable(far)).toBe(false);
+  const drawn = withDrawableLayout(far);
+  const placed = new Map(drawn.components.map((c) => [c.id, c.position as Positioned]));
+  for (const position of placed.values()) {
+    expect(Math.abs(position.x)).toBeLessThan(DRAWABLE_EXTENT);
+    expect(Math.abs(position.y)).toBeLessThan(DRAWABLE_EXTENT);
+  }
+  expect(overlap(at(placed, 'a'), at(placed, 'b'))).toBe(false);
+  expect(far.components[0]?.position?.x).toBe(-1e308); // the document itself is left alone
+});
+
+test('positions within the drawable extent are kept as they are', () => {
+  const near = topology([
+    { id: 'a', kind: 'server', name: 'A', position: { x: -400_000, y: 0 } },
+    { id: 'b', kind: 'dap', name: 'B', position: { x: 500_000, y: 200 } },
+  ]);
+  expect(positionsDrawable(near)).toBe(true);
+  expect(withDrawableLayout(near)).toEqual(near);
 });

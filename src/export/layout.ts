@@ -65,6 +65,46 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
   return result;
 }
 
+/**
+ * The widest span of positions a drawing keeps, in pixels. The file format accepts any finite
+ * coordinate, but past this no viewer draws the picture (and at 1e308 its size is Infinity).
+ */
+export const DRAWABLE_EXTENT = 1_000_000;
+
+/** True when the components' positions fit a drawing of at most DRAWABLE_EXTENT a side. */
+export function positionsDrawable(document: TopologyDocument): boolean {
+  let minX = 0;
+  let minY = 0;
+  let maxX = 0;
+  let maxY = 0;
+  let first = true;
+  for (const { position } of document.components) {
+    if (!position) continue;
+    if (first) {
+      minX = maxX = position.x;
+      minY = maxY = position.y;
+      first = false;
+    }
+    minX = Math.min(minX, position.x);
+    maxX = Math.max(maxX, position.x);
+    minY = Math.min(minY, position.y);
+    maxY = Math.max(maxY, position.y);
+  }
+  return maxX - minX <= DRAWABLE_EXTENT && maxY - minY <= DRAWABLE_EXTENT;
+}
+
+/**
+ * The document as a drawing shows it: every component positioned, and when the positions span
+ * more than a drawing can hold, all of them laid out by role instead.
+ */
+export function withDrawableLayout(document: TopologyDocument): TopologyDocument {
+  if (positionsDrawable(document)) return withLayout(document);
+  return withLayout({
+    ...document,
+    components: document.components.map(({ position: _position, ...component }) => component),
+  });
+}
+
 /** The document with every component positioned (those without a position laid out by role). */
 export function withLayout(document: TopologyDocument): TopologyDocument {
   const positions = layoutByRole(document);

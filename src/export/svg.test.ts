@@ -404,3 +404,24 @@ test('names with U+FFFE or U+FFFF survive the embedded document (XML cannot hold
   const embedded = extractDocumentText(new TextEncoder().encode(svg));
   expect(embedded.ok && parseDocument(embedded.text)).toEqual({ ok: true, document });
 });
+
+test('positions as far apart as the format allows still give a drawable SVG that carries the file as it was', () => {
+  const far: TopologyDocument = {
+    format: 'wfm-topology',
+    version: 1,
+    name: 'Far',
+    components: [
+      { id: 'a', kind: 'server', name: 'A', position: { x: -1e308, y: 0 } },
+      { id: 'b', kind: 'dap', name: 'B', position: { x: 1e308, y: 1e308 } },
+    ],
+    connections: [{ id: 'c', from: 'a', to: 'b' }],
+  };
+  const svg = serializeSvg(far);
+  expect(XMLValidator.validate(svg)).toBe(true);
+  const size = /<svg[^>]*\swidth="([^"]+)" height="([^"]+)"/.exec(svg);
+  expect(Number(size?.[1])).toBeLessThan(10_000);
+  expect(Number(size?.[2])).toBeLessThan(10_000);
+  const embedded = extractDocumentText(new TextEncoder().encode(svg));
+  if (!embedded.ok) throw new Error('no document in the SVG');
+  expect(JSON.parse(embedded.text).components[0].position.x).toBe(-1e308);
+});

@@ -13,7 +13,7 @@ import {
 } from '../domain';
 import { connectionEnds, type Rect } from './geometry';
 import { KIND_ICON_PATHS } from './kind-icons';
-import { CARD_HEIGHT, CARD_WIDTH, withLayout } from './layout';
+import { CARD_HEIGHT, CARD_WIDTH, withDrawableLayout } from './layout';
 import { SVG_METADATA_ID } from './svg-metadata';
 import { estimateTextWidth, fitText } from './text-metrics';
 
@@ -179,7 +179,7 @@ function flowLegend(entries: readonly LegendEntry[], maxWidth: number): { x: num
  * @example serializeSvg(doc).startsWith('<?xml') === true
  */
 export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}): string {
-  const document = withLayout(input);
+  const document = withDrawableLayout(input);
   const problems = validate(document);
   const counts = countBySeverity(problems);
   const badComponents = new Map<string, 'error' | 'warning'>();

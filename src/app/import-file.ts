@@ -1,6 +1,6 @@
 import { MAX_FILE_BYTES, type ParseError, parseDocument, type TopologyDocument } from '../document';
 import { extractDocumentText } from '../export/embedded';
-import { withDrawableLayout } from '../export/layout';
+import { withLayout } from '../export/layout';
 
 export type ImportResult =
   | { readonly ok: true; readonly document: TopologyDocument }
@@ -39,12 +39,9 @@ export function importBytes(bytes: Uint8Array, fileName: string): ImportResult {
   return importText(embedded.text, fileName);
 }
 
-/**
- * Parses document text (from a file, a link or storage) and lays out what has no position, or
- * everything when the positions span more than a canvas can show (docs/decisions/002).
- */
+/** Parses document text (from a file, a link or storage) and lays out what has no position. */
 export function importText(text: string, fileName: string): ImportResult {
   const result = parseDocument(text);
   if (!result.ok) return { ok: false, fileName, error: result.error };
-  return { ok: true, document: withDrawableLayout(result.document) };
+  return { ok: true, document: withLayout(result.document) };
 }

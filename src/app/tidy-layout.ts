@@ -1,8 +1,6 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
-import type { DocumentComponent, TopologyDocument } from '../document';
-import { kindInfo } from '../domain';
-import { CARD_HEIGHT, CARD_WIDTH, ROLE_TIER } from '../export';
-import { estimateTextWidth } from '../export/text-metrics';
+import type { TopologyDocument } from '../document';
+import { CARD_HEIGHT, CARD_WIDTH, cardWidth, ROLE_TIER } from '../export';
 
 export interface XY {
   readonly x: number;
@@ -17,7 +15,6 @@ const ROW_GAP = 96;
 const ROW_PITCH = Math.ceil((CARD_HEIGHT + ROW_GAP) / GRID) * GRID;
 /** Between unconnected parts of the diagram, so they read as separate groups. */
 const GROUP_GAP = 120;
-const MAX_CARD_WIDTH = 300;
 /** Above this size a group gets one dagre layout and no polish: the search would make the button slow. */
 const MAX_GROUP_FOR_SEARCH = 24;
 const MAX_POLISH_PASSES = 12;
@@ -26,19 +23,8 @@ const POLISH_BUDGET = 8_000;
 const NUDGES = [-96, -48, -24, -8, 8, 24, 48, 96];
 const ROW_SHIFTS = [-256, -128, -64, -24, 24, 64, 128, 256];
 
-/** How wide a card is drawn: the canvas and the SVG grow it for a long name or address, up to 300 px. */
-export function tidyCardWidth(component: DocumentComponent): number {
-  const address =
-    component.host || component.port !== undefined
-      ? `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`
-      : '';
-  const text = Math.max(
-    estimateTextWidth(component.name, 13, true),
-    estimateTextWidth(kindInfo(component.kind).displayName, 11),
-    estimateTextWidth(address, 10.5),
-  );
-  return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(text + 72)));
-}
+/** How wide a card is drawn (the same estimate as the SVG writer's). */
+export const tidyCardWidth = cardWidth;
 
 function snap(value: number): number {
   return Math.round(value / GRID) * GRID;

@@ -5,6 +5,7 @@ import { COMPONENT_KINDS, type ComponentKind } from '../domain';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
+  cardWidth,
   DRAWABLE_EXTENT,
   layoutByRole,
   type Positioned,
@@ -156,9 +157,24 @@ test('positions that span more than a drawing can hold are laid out by role for 
 
 test('positions within the drawable extent are kept as they are', () => {
   const near = topology([
-    { id: 'a', kind: 'server', name: 'A', position: { x: -400_000, y: 0 } },
-    { id: 'b', kind: 'dap', name: 'B', position: { x: 500_000, y: 200 } },
+    { id: 'a', kind: 'server', name: 'A', position: { x: -4_000_000, y: 0 } },
+    { id: 'b', kind: 'dap', name: 'B', position: { x: 5_000_000, y: 200 } },
   ]);
   expect(positionsDrawable(near)).toBe(true);
   expect(withDrawableLayout(near)).toEqual(near);
+});
+
+test('cards with long names are laid out at their own width, so they do not run into each other', () => {
+  const long = (id: string, kind: ComponentKind) => ({
+    id,
+    kind,
+    name: `${'Builder_with_a_long_name_'.repeat(3)}${id}`,
+  });
+  const document = topology([long('b1', 'builder'), long('b2', 'builder'), long('b3', 'builder')]);
+  const layout = layoutByRole(document);
+  const xs = ['b1', 'b2', 'b3'].map((id) => at(layout, id).x).sort((a, b) => a - b);
+  const width = cardWidth(document.components[0] as DocumentComponent);
+  expect(width).toBeGreaterThan(CARD_WIDTH);
+  for (let i = 1; i < xs.length; i += 1)
+    expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(width);
 });

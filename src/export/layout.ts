@@ -1,9 +1,11 @@
-import type { TopologyDocument } from '../document';
-import type { ComponentKind } from '../domain';
+import type { DocumentComponent, TopologyDocument } from '../document';
+import { type ComponentKind, kindInfo } from '../domain';
+import { estimateTextWidth } from './text-metrics';
 
-/** The card size every writer and the automatic layout assume. */
+/** The card size every writer and the automatic layout assume; a card grows up to MAX_CARD_WIDTH. */
 export const CARD_WIDTH = 200;
 export const CARD_HEIGHT = 60;
+export const MAX_CARD_WIDTH = 300;
 const GAP_X = 48;
 const GAP_Y = 96;
 
@@ -24,6 +26,22 @@ export const ROLE_TIER: { readonly [K in ComponentKind]: number } = {
   'stat-server': 3,
   'message-server': 3,
 };
+
+/** A component's `host:port` as a card shows it, or '' when it has neither. */
+export function componentAddress(component: DocumentComponent): string {
+  if (!component.host && component.port === undefined) return '';
+  return `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`;
+}
+
+/** How wide a card is drawn: the canvas and the SVG grow it for a long name or address, up to 300 px. */
+export function cardWidth(component: DocumentComponent): number {
+  const text = Math.max(
+    estimateTextWidth(component.name, 13, true),
+    estimateTextWidth(kindInfo(component.kind).displayName, 11),
+    estimateTextWidth(componentAddress(component), 10.5),
+  );
+  return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(text + 72)));
+}
 
 export interface Positioned {
   readonly x: number;
@@ -47,19 +65,18 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
     const tier = ROLE_TIER[component.kind];
     rows.set(tier, [...(rows.get(tier) ?? []), component]);
   }
-  const widest = Math.max(...[...rows.values()].map((row) => row.length));
-  const fullWidth = widest * CARD_WIDTH + (widest - 1) * GAP_X;
+  // Each card takes its own width, so a long name does not run into its neighbour.
+  const rowWidth = (row: readonly DocumentComponent[]) =>
+    row.reduce((sum, component) => sum + cardWidth(component) + GAP_X, -GAP_X);
+  const fullWidth = Math.max(...[...rows.values()].map(rowWidth));
   let rowIndex = 0;
   for (const tier of [...rows.keys()].sort((a, b) => a - b)) {
     const row = rows.get(tier) ?? [];
-    const rowWidth = row.length * CARD_WIDTH + (row.length - 1) * GAP_X;
-    const start = left + (fullWidth - rowWidth) / 2;
-    row.forEach((component, index) => {
-      result.set(component.id, {
-        x: Math.round(start + index * (CARD_WIDTH + GAP_X)),
-        y: top + rowIndex * (CARD_HEIGHT + GAP_Y),
-      });
-    });
+    let x = left + (fullWidth - rowWidth(row)) / 2;
+    for (const component of row) {
+      result.set(component.id, { x: Math.round(x), y: top + rowIndex * (CARD_HEIGHT + GAP_Y) });
+      x += cardWidth(component) + GAP_X;
+    }
     rowIndex += 1;
   }
   return result;
@@ -69,7 +86,7 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
  * The widest span of positions a drawing keeps, in pixels. The file format accepts any finite
  * coordinate, but past this no viewer draws the picture (and at 1e308 its size is Infinity).
  */
-export const DRAWABLE_EXTENT = 1_000_000;
+export const DRAWABLE_EXTENT = 10_000_000;
 
 /** True when the components' positions fit a drawing of at most DRAWABLE_EXTENT a side. */
 export function positionsDrawable(document: TopologyDocument): boolean {

@@ -13,7 +13,7 @@ import {
 } from '../domain';
 import { connectionEnds, type Rect } from './geometry';
 import { KIND_ICON_PATHS } from './kind-icons';
-import { CARD_HEIGHT, CARD_WIDTH, withDrawableLayout } from './layout';
+import { CARD_HEIGHT, cardWidth, componentAddress, withDrawableLayout } from './layout';
 import { SVG_METADATA_ID } from './svg-metadata';
 import { estimateTextWidth, fitText } from './text-metrics';
 
@@ -28,7 +28,6 @@ export { SVG_METADATA_ID } from './svg-metadata';
 const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 const PAD = 32;
 const TITLE_HEIGHT = 58;
-const MAX_CARD_WIDTH = 300;
 const LABEL_AT = 0.42;
 const ICON_Y = (CARD_HEIGHT - 32) / 2;
 const COLORS = {
@@ -91,20 +90,6 @@ function escapeText(value: string, quotes = value.includes('=')): string {
   const special = quotes ? SPECIAL : TEXT_SPECIAL;
   special.lastIndex = 0;
   return special.test(value) ? value.replace(special, toEntity) : value;
-}
-
-function address(component: DocumentComponent): string {
-  if (!component.host && component.port === undefined) return '';
-  return `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`;
-}
-
-function cardWidth(component: DocumentComponent, addr: string): number {
-  const width = Math.max(
-    estimateTextWidth(component.name, 13, true),
-    estimateTextWidth(kindInfo(component.kind).displayName, 11),
-    estimateTextWidth(addr, 10.5),
-  );
-  return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(width + 72)));
 }
 
 /**
@@ -204,7 +189,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const rect = {
       x: c.position?.x ?? 0,
       y: c.position?.y ?? 0,
-      width: cardWidth(c, address(c)),
+      width: cardWidth(c),
       height: CARD_HEIGHT,
     };
     rects.set(c.id, rect);
@@ -323,7 +308,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const info = kindInfo(component.kind);
     const state = badComponents.get(component.id);
     const textWidth = rect.width - 62;
-    const addr = address(component);
+    const addr = componentAddress(component);
     const outline = state
       ? ` class="c ${state}" stroke="${state === 'error' ? COLORS.error : COLORS.warning}" stroke-width="2.5"`
       : ' class="c"';

@@ -57,8 +57,14 @@ function connectedGroups(document: TopologyDocument): { groups: string[][]; loos
   const byRoot = new Map<string, string[]>();
   const loose: string[] = [];
   for (const { id } of document.components) {
-    if (linked.has(id)) byRoot.set(find(id), [...(byRoot.get(find(id)) ?? []), id]);
-    else loose.push(id);
+    if (!linked.has(id)) {
+      loose.push(id);
+      continue;
+    }
+    const root = find(id);
+    const group = byRoot.get(root);
+    if (group) group.push(id);
+    else byRoot.set(root, [id]);
   }
   return { groups: [...byRoot.values()], loose };
 }
@@ -336,7 +342,9 @@ function packRows(left: ReadonlyMap<string, number>, setting: Setting): Map<stri
   const rows = new Map<number, string[]>();
   for (const id of [...left.keys()].sort((a, b) => (left.get(a) ?? 0) - (left.get(b) ?? 0))) {
     const top = setting.top.get(id) ?? 0;
-    rows.set(top, [...(rows.get(top) ?? []), id]);
+    const row = rows.get(top);
+    if (row) row.push(id);
+    else rows.set(top, [id]);
   }
   const packed = new Map<string, number>();
   for (const ids of rows.values()) {

@@ -63,7 +63,9 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
   const rows = new Map<number, typeof unplaced>();
   for (const component of unplaced) {
     const tier = ROLE_TIER[component.kind];
-    rows.set(tier, [...(rows.get(tier) ?? []), component]);
+    const row = rows.get(tier);
+    if (row) row.push(component);
+    else rows.set(tier, [component]);
   }
   // Each card takes its own width, so a long name does not run into its neighbour.
   const rowWidth = (row: readonly DocumentComponent[]) =>

@@ -318,7 +318,9 @@ function contextOf(document: TopologyDocument): FixContext {
   const byKind = new Map<ComponentKind, DocumentComponent[]>();
   for (const c of document.components) {
     if (!byId.has(c.id)) byId.set(c.id, c);
-    byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    const ofKind = byKind.get(c.kind);
+    if (ofKind) ofKind.push(c);
+    else byKind.set(c.kind, [c]);
   }
   const context = { judge: createConnectionJudge(document), byId, byKind };
   contexts.set(document, context);

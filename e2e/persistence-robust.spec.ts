@@ -313,3 +313,35 @@ test('a save that replaced this tab’s own save at the same revision is a confl
   const kept = Object.entries(all).filter(([key]) => key.startsWith('wfm-topology:kept:'));
   expect(kept.map(([, text]) => componentNames(JSON.parse(text)))).toEqual([['Their_Builder']]);
 });
+
+test('leaving a tab whose edits wait on a conflict asks first, and staying keeps them', async ({
+  designer,
+  page,
+}) => {
+  const second = await openSecondTab(page);
+  await designer.addFromPalette('WFM Server');
+  await saveAsAnotherTab(second.page, THEIRS);
+  await expect(page.getByRole('dialog', { name: 'Another tab saved this deployment' })).toBeVisible();
+
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const prompt = await asked;
+  expect(prompt.type()).toBe('beforeunload');
+  await prompt.dismiss();
+
+  expect(page.isClosed()).toBe(false);
+  await expect(designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();
+});
+
+test('leaving a tab whose edits are all saved asks nothing', async ({ designer, page }) => {
+  await designer.addFromPalette('WFM Server');
+  await expectSaved(page, ['WFM_Server_1']);
+  const prompts: string[] = [];
+  page.on('dialog', (dialog) => {
+    prompts.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(prompts).toEqual([]);
+});

@@ -14,7 +14,8 @@ const DELAY_MS = 400;
 
 /**
  * Saves the document shortly after each change and at once when the tab is hidden; follows saves
- * of other tabs while this one has no unsaved edits, and asks the user when it has.
+ * of other tabs while this one has no unsaved edits, and asks the user when it has. Leaving the
+ * page with edits that could not be saved asks the user first.
  */
 export function useAutosave(store: DesignerStore, persistence: Persistence | null): void {
   useEffect(() => {
@@ -78,15 +79,25 @@ export function useAutosave(store: DesignerStore, persistence: Persistence | nul
     const onHidden = () => {
       if (window.document.visibilityState === 'hidden') flush();
     };
+    // Edits that could not be saved (a conflict waiting for the user's choice, a full storage)
+    // exist only in this tab: leaving asks first, as the browser's "Leave site?" prompt.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      flush();
+      const state = store.getState();
+      const unsaved = state.document !== sync.document || state.gestureBase !== null;
+      if (unsaved && (sync.paused || state.saveError !== null)) event.preventDefault();
+    };
     window.addEventListener('storage', onStorage);
     window.document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       unsubscribe();
       flush();
       window.removeEventListener('storage', onStorage);
       window.document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, [store, persistence]);
 }

@@ -236,9 +236,15 @@ export async function importXl(browser: Browser): Promise<{ ms: number; cards: n
 }
 
 /** Exports M as SVG and PNG through the Export menu; the writers' User Timing and the files' sizes. */
-export async function exportM(
-  browser: Browser,
-): Promise<{ svgMs: number; svgToDownloadMs: number; svgBytes: number; pngMs: number }> {
+export async function exportM(browser: Browser): Promise<{
+  svgMs: number;
+  svgToDownloadMs: number;
+  svgBytes: number;
+  pngMs: number;
+  pngDecodeMs: number;
+  pngDrawMs: number;
+  pngEncodeMs: number;
+}> {
   const { document } = generateDocument(SIZES.M);
   const { context, page } = await openSession(browser, document, { acceptDownloads: true });
   try {
@@ -263,6 +269,12 @@ export async function exportM(
         svgWrite: duration('wfm:export-svg:write'),
         svg: duration('wfm:export-svg'),
         png: duration('wfm:export-png'),
+        marks: Object.fromEntries(
+          performance
+            .getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('wfm:'))
+            .map((m) => [m.name, Math.round(m.startTime)]),
+        ),
       };
     });
     if (measures.svgWrite === undefined || measures.svg === undefined || measures.png === undefined) {
@@ -270,7 +282,18 @@ export async function exportM(
     }
     const svgBytes = statSync(svgPath).size;
     if (statSync(pngPath).size < 1000) throw new NoEffectError('the PNG is empty');
-    return { svgMs: measures.svgWrite, svgToDownloadMs: measures.svg, svgBytes, pngMs: measures.png };
+    // The PNG's steps (src/app/png-export.ts), to see where its time goes.
+    const at = (name: string) => measures.marks[`wfm:png:${name}`] ?? Number.NaN;
+    const pngStart = measures.marks['wfm:export-png:start'] ?? Number.NaN;
+    return {
+      svgMs: measures.svgWrite,
+      svgToDownloadMs: measures.svg,
+      svgBytes,
+      pngMs: measures.png,
+      pngDecodeMs: at('decoded') - pngStart,
+      pngDrawMs: at('drawn') - at('decoded'),
+      pngEncodeMs: at('encoded') - at('drawn'),
+    };
   } finally {
     await context.close();
   }

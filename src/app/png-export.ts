@@ -15,6 +15,7 @@ export async function svgToPng(
     image.decoding = 'async';
     image.src = url;
     await image.decode();
+    performance.mark('wfm:png:decoded');
     const width = Math.ceil(image.naturalWidth * scale);
     const height = Math.ceil(image.naturalHeight * scale);
     const canvas = window.document.createElement('canvas');
@@ -23,8 +24,10 @@ export async function svgToPng(
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw on a canvas.');
     context.drawImage(image, 0, 0, width, height);
+    performance.mark('wfm:png:drawn');
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('This browser could not encode the PNG (the image may be too large).');
+    performance.mark('wfm:png:encoded');
     const png = new Uint8Array(await blob.arrayBuffer());
     return addPngText(png, PNG_TEXT_KEYWORD, asciiJson(documentJson));
   } finally {

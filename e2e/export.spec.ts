@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import { generateDocument, SIZES } from '../bench/generate';
+import { serializeDocument } from '../src/document';
 import { expect, test } from './fixtures';
 
 const EXAMPLE = join(process.cwd(), 'examples', 'single-site.wfm.json');
@@ -91,4 +93,36 @@ test('a refused import names the path inside the file and leaves the open docume
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(designer.nodes()).toHaveCount(8);
   await expect(designer.edges).toHaveCount(11);
+});
+
+test('a 1,000-component deployment exports as SVG under 1 MB and as a PNG that imports back', async ({
+  designer,
+  page,
+}) => {
+  test.slow(); // 1,000 cards in a software-rendered browser
+  const { document } = generateDocument(SIZES.M);
+  const file = test.info().outputPath('thousand.wfm.json');
+  writeFileSync(file, serializeDocument(document));
+  await importFile(page, file);
+  await expect(designer.status()).toContainText('(1000 components)');
+  const json = readFileSync((await exportAs(page, 'Export JSON')).path, 'utf8');
+
+  const svg = await exportAs(page, 'Export SVG');
+  expect(statSync(svg.path).size).toBeLessThan(1_000_000);
+  const png = await exportAs(page, 'Export PNG');
+  // The targets (SVG 20 ms, PNG 1.5 s) are measured by `npm run bench`; here only a generous
+  // ceiling, three times the PNG target, so a pathological slowdown fails without flakiness.
+  const pngMs = await page.evaluate(
+    () => performance.getEntriesByName('wfm:export-png', 'measure').at(-1)?.duration,
+  );
+  expect(pngMs).toBeLessThan(4_500);
+  const width = readFileSync(png.path).readUInt32BE(16);
+  const height = readFileSync(png.path).readUInt32BE(20);
+  expect(width * height).toBeLessThanOrEqual(8_000_000 * 1.01);
+
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(designer.nodes()).toHaveCount(0);
+  await importFile(page, png.path);
+  await expect(designer.status()).toContainText('(1000 components)');
+  expect(readFileSync((await exportAs(page, 'Export JSON')).path, 'utf8')).toBe(json);
 });

@@ -1,9 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
+import { FIT_VIEW_OPTIONS } from '../canvas/view';
 import { useDesigner, useDesignerStore } from './store-context';
 import { tidyUp } from './tidy-up';
-
-/** As the canvas fits a new document: the whole diagram with a margin, never zoomed in past 120 %. */
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 
 /** Commands about the diagram as a whole: start from a template, learn the rules, lay it out. */
 export function CanvasToolbar() {

@@ -27,7 +27,7 @@ import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { OverviewMap } from './overview-map';
 import { createEdgeProjection, createNodeProjection } from './projection';
-import { snapToGrid } from './view';
+import { FIT_VIEW_OPTIONS, snapToGrid } from './view';
 
 /** The MIME type the palette puts on a dragged kind. */
 export const KIND_DRAG_TYPE = 'application/x-wfm-kind';
@@ -35,7 +35,6 @@ export const KIND_DRAG_TYPE = 'application/x-wfm-kind';
 const nodeTypes = { component: ComponentNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [8, 8];
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const NO_PROBLEMS: ReadonlyMap<string, readonly Problem[]> = new Map();
 /** A card's size before it is measured (most are this size). */
 const CARD_SIZE = { width: 200, height: 60 };

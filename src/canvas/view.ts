@@ -6,6 +6,9 @@ import { CARD, fitsInView, freeSlotNear, type Rect, type VisibleArea } from './p
 
 export { snapToGrid } from './placement';
 
+/** How the canvas fits a diagram: the whole of it with a margin, never zoomed in past 120 %. */
+export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
+
 /** The flow position at the centre of the visible canvas. */
 export function useViewCentre(): () => { x: number; y: number } {
   const flow = useReactFlow();

@@ -65,7 +65,8 @@ export function OverviewMap({ colorOf }: { colorOf: (node: Node) => string }) {
   const content = useMemo(() => nodesBox(nodes), [nodes]);
   const view = { x: viewX, y: viewY, width: viewWidth, height: viewHeight };
   const box = union(content, view);
-  const scale = Math.max(box.width / WIDTH, box.height / HEIGHT) || 1;
+  // A margin of a twentieth on each side, so the frame of the view never lies on the map's edge.
+  const scale = Math.max(box.width / (WIDTH * 0.9), box.height / (HEIGHT * 0.9)) || 1;
   // The drawing is centred in the map.
   const left = box.x - (WIDTH * scale - box.width) / 2;
   const top = box.y - (HEIGHT * scale - box.height) / 2;

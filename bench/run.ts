@@ -4,20 +4,13 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_URL, launchBrowser } from './browser';
-import {
-  coldLoadS,
-  dragMWholeDiagram,
-  dragS,
-  editToBadgeM,
-  exportM,
-  importClearHeap,
-  importXl,
-  NoEffectError,
-  panL,
-} from './browser-scenarios';
-import { BUDGET, measureInitialBundle } from './budget';
+import { coldLoadS, editToBadgeM, exportM, importClearHeap, importXl } from './browser-scenarios';
+import { measureInitialBundle } from './budget';
+import { dragMWholeDiagram, dragS, panL } from './frame-scenarios';
+import { NoEffectError } from './no-effect';
 import { fullValidateXl, revalidateAfterEditM, svgExportNodeM } from './node-scenarios';
 import { median, round } from './stats';
+import { type Figures, TARGETS } from './targets';
 
 // `npm run bench`: builds the app, serves the production build, and measures the scenarios of
 // docs/performance.md. Options: --runs N (browser runs per scenario, at least 3), --only a,b
@@ -46,8 +39,6 @@ function parseOptions(argv: readonly string[]): Options {
     build: !argv.includes('--no-build'),
   };
 }
-
-type Figures = Record<string, number | string>;
 
 interface ScenarioResult {
   readonly runs: readonly Figures[];
@@ -123,116 +114,6 @@ async function bundleFigures(): Promise<Figures> {
   const size = measureInitialBundle(DIST);
   return { jsGzipKb: size.jsGzipKb, cssGzipKb: size.cssGzipKb, files: size.files.length };
 }
-
-interface Target {
-  readonly scenario: string;
-  readonly label: string;
-  readonly target: string;
-  /** The measured figure as the table shows it, and whether it meets the target. */
-  readonly judge: (m: Figures) => { measured: string; met: boolean };
-}
-
-const n = (m: Figures, key: string): number => {
-  const value = m[key];
-  return typeof value === 'number' ? value : Number.NaN;
-};
-const ms = (value: number) => `${round(value)} ms`;
-
-const TARGETS: readonly Target[] = [
-  {
-    scenario: 'validate-xl',
-    label: 'full validate, XL, Node',
-    target: '≤ 10 ms median',
-    judge: (m) => ({ measured: `${ms(n(m, 'medianMs'))} median`, met: n(m, 'medianMs') <= 10 }),
-  },
-  {
-    scenario: 'revalidate-m',
-    label: 're-validation after one edit, M',
-    target: '≤ 1 ms p99',
-    judge: (m) => ({
-      measured: `${ms(n(m, 'p99Ms'))} p99 (${ms(n(m, 'medianMs'))} median)`,
-      met: n(m, 'p99Ms') <= 1,
-    }),
-  },
-  {
-    scenario: 'drag-s',
-    label: 'drag a component, S',
-    target: 'p95 frame interval ≤ 20 ms',
-    judge: (m) => ({
-      measured: `p95 ${ms(n(m, 'p95Ms'))} (p50 ${ms(n(m, 'p50Ms'))})`,
-      met: n(m, 'p95Ms') <= 20,
-    }),
-  },
-  {
-    scenario: 'drag-m',
-    label: 'drag a component, M, whole diagram visible',
-    target: 'p50 ≤ 17 ms, p95 ≤ 34 ms',
-    judge: (m) => ({
-      measured: `p50 ${ms(n(m, 'p50Ms'))}, p95 ${ms(n(m, 'p95Ms'))}`,
-      met: n(m, 'p50Ms') <= 17 && n(m, 'p95Ms') <= 34,
-    }),
-  },
-  {
-    scenario: 'pan-l',
-    label: 'pan, L, zoomed in (≥ 0.5)',
-    target: 'p95 ≤ 20 ms',
-    judge: (m) => ({
-      measured: `p95 ${ms(n(m, 'p95Ms'))} (p50 ${ms(n(m, 'p50Ms'))}, zoom ${round(n(m, 'zoom'))})`,
-      met: n(m, 'p95Ms') <= 20 && n(m, 'zoom') >= 0.5,
-    }),
-  },
-  {
-    scenario: 'import-xl',
-    label: 'import XL file → painted',
-    target: '≤ 1.5 s',
-    judge: (m) => ({ measured: `${round(n(m, 'ms') / 1000)} s`, met: n(m, 'ms') <= 1500 }),
-  },
-  {
-    scenario: 'export-m',
-    label: 'export SVG, M',
-    target: '≤ 20 ms and ≤ 1 MB',
-    judge: (m) => ({
-      measured: `${ms(n(m, 'svgMs'))}, ${round(n(m, 'svgBytes') / 1e6)} MB`,
-      met: n(m, 'svgMs') <= 20 && n(m, 'svgBytes') <= 1e6,
-    }),
-  },
-  {
-    scenario: 'export-m',
-    label: 'export PNG, M',
-    target: '≤ 0.5 s',
-    judge: (m) => ({ measured: `${round(n(m, 'pngMs') / 1000)} s`, met: n(m, 'pngMs') <= 500 }),
-  },
-  {
-    scenario: 'badge-m',
-    label: 'edit → problem badge painted, M',
-    target: '≤ 100 ms',
-    judge: (m) => ({ measured: ms(n(m, 'ms')), met: n(m, 'ms') <= 100 }),
-  },
-  {
-    scenario: 'bundle',
-    label: 'initial JS, gzip; CSS',
-    target: `≤ ${BUDGET.jsKb} kB; CSS ≤ ${BUDGET.cssKb} kB`,
-    judge: (m) => ({
-      measured: `${round(n(m, 'jsGzipKb'))} kB; CSS ${round(n(m, 'cssGzipKb'))} kB`,
-      met: n(m, 'jsGzipKb') <= BUDGET.jsKb && n(m, 'cssGzipKb') <= BUDGET.cssKb,
-    }),
-  },
-  {
-    scenario: 'cold-load-s',
-    label: 'cold load, 4× CPU throttle, S',
-    target: 'LCP ≤ 1.0 s',
-    judge: (m) => ({ measured: `LCP ${round(n(m, 'lcpMs') / 1000)} s`, met: n(m, 'lcpMs') <= 1000 }),
-  },
-  {
-    scenario: 'heap',
-    label: '10 × import/clear of M',
-    target: 'heap growth after GC ≤ 10 %',
-    judge: (m) => ({
-      measured: `${round(n(m, 'growthPercent'))} % (${round(n(m, 'baselineMb'))} → ${round(n(m, 'afterMb'))} MB)`,
-      met: n(m, 'growthPercent') <= 10,
-    }),
-  },
-];
 
 function medianFigures(runs: readonly Figures[]): Figures {
   const result: Figures = {};

@@ -1,34 +1,27 @@
-import { analyse } from './analyse';
 import { counted, describeComponent } from './describe';
+import { database, scheduleBuilding, servers, statistics, webAndReports } from './explain-component-sections';
+import {
+  type Context,
+  capitalised,
+  createContext,
+  each,
+  joinWords,
+  kindCount,
+  linkNames,
+  MAX_ERRORS,
+  names,
+  verb,
+} from './explain-context';
 import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
 import { isSourceKind, type SourceKind, type TargetKind } from './matrix';
-import type { Security, Topology, TopologyComponent } from './model';
-import { type DeploymentOptions, resolveOptions } from './options';
+import type { Topology, TopologyComponent } from './model';
 import type { Problem } from './problems';
-import { validate } from './validate';
 
 /** One part of the explanation: a heading and the plain sentences under it. */
 export interface ExplanationSection {
   heading: string;
   sentences: string[];
 }
-
-/** Past this many items, a sentence or a section names the first ones and counts the rest. */
-const MAX_NAMES = 8;
-const MAX_ITEMS = 20;
-const MAX_ERRORS = 12;
-
-const PLURAL: { readonly [K in ComponentKind]: string } = {
-  server: 'WFM Servers',
-  builder: 'WFM Builders',
-  daemon: 'WFM Daemons',
-  'data-aggregator': 'WFM Data Aggregators',
-  web: 'WFM Web instances',
-  'db-utility': 'WFM Database Utilities',
-  dap: 'DAPs',
-  'stat-server': 'Stat Servers',
-  'message-server': 'Message Servers',
-};
 
 const MESSAGE_SERVER_LOST = 'the Management Layer gets none of its logs and alarms';
 
@@ -63,103 +56,8 @@ const CONSEQUENCES: { readonly [S in SourceKind]: { readonly [T in TargetKind]?:
   },
 };
 
-/** The kinds that connect to a WFM Server as its clients, in the order the explanation names them. */
-const CLIENT_KINDS = ['builder', 'data-aggregator', 'web', 'daemon'] as const satisfies readonly SourceKind[];
 /** Kinds whose TLS follows the Genesys Security Deployment Guide, with the certificate on the Host. */
 const GUIDE_TLS_KINDS: ReadonlySet<ComponentKind> = new Set(['server', 'builder', 'data-aggregator']);
-
-interface Link {
-  readonly from: TopologyComponent;
-  readonly to: TopologyComponent;
-  readonly security: Security;
-}
-
-/** The document indexed once: components by kind, counted connections out of and into each one. */
-interface Context {
-  readonly components: readonly TopologyComponent[];
-  readonly connectionCount: number;
-  readonly options: DeploymentOptions;
-  readonly problems: readonly Problem[];
-  readonly byId: ReadonlyMap<string, TopologyComponent>;
-  readonly links: readonly Link[];
-  ofKind(kind: ComponentKind): readonly TopologyComponent[];
-  /** Components `component` connects to, of one kind, in connection order. */
-  targets(component: TopologyComponent, kind: ComponentKind): readonly TopologyComponent[];
-  /** Components that connect to `component`, of one kind (every kind when left out). */
-  sources(component: TopologyComponent, kind?: ComponentKind): readonly TopologyComponent[];
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function createContext(topology: Topology): Context {
-  const analysis = analyse(topology);
-  const kinds = new Map<ComponentKind, TopologyComponent[]>();
-  for (const component of topology.components) push(kinds, component.kind, component);
-  const out = new Map<string, TopologyComponent[]>();
-  const into = new Map<string, TopologyComponent[]>();
-  const all = new Map<string, TopologyComponent[]>();
-  const links: Link[] = [];
-  for (const { connection, from, to, cell } of analysis.connections) {
-    if (!from || !to || !cell) continue;
-    links.push({ from, to, security: connection.security ?? 'none' });
-    push(out, `${from.id}\u0000${to.kind}`, to);
-    push(into, `${to.id}\u0000${from.kind}`, from);
-    push(all, to.id, from);
-  }
-  return {
-    components: topology.components,
-    connectionCount: topology.connections.length,
-    options: resolveOptions(topology.options),
-    problems: validate(topology),
-    byId: analysis.byId,
-    links,
-    ofKind: (kind) => kinds.get(kind) ?? [],
-    targets: (component, kind) => out.get(`${component.id}\u0000${kind}`) ?? [],
-    sources: (component, kind) =>
-      (kind === undefined ? all.get(component.id) : into.get(`${component.id}\u0000${kind}`)) ?? [],
-  };
-}
-
-/** "a", "a and b", "a, b and c". */
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-function kindCount(count: number, kind: ComponentKind): string {
-  return counted(count, displayName(kind), PLURAL[kind]);
-}
-
-/** Names the first components and counts the rest: "WFM Builder 'B1', WFM Builder 'B2' and 3 more". */
-function names(components: readonly TopologyComponent[]): string {
-  const shown = components.slice(0, MAX_NAMES).map(describeComponent);
-  const rest = components.length - shown.length;
-  return joinWords(rest > 0 ? [...shown, `${rest} more`] : shown);
-}
-
-function linkNames(links: readonly Link[]): string {
-  const shown = links
-    .slice(0, MAX_NAMES)
-    .map((l) => `${describeComponent(l.from)} → ${describeComponent(l.to)}`);
-  const rest = links.length - shown.length;
-  return joinWords(rest > 0 ? [...shown, `${rest} more`] : shown);
-}
-
-/** One sentence group per item, for the first items only, then a count of the rest. */
-function each<T>(items: readonly T[], describe: (item: T) => string[], kind: ComponentKind): string[] {
-  const sentences = items.slice(0, MAX_ITEMS).flatMap(describe);
-  const rest = items.length - MAX_ITEMS;
-  if (rest > 0) sentences.push(`…and ${rest} more ${rest === 1 ? displayName(kind) : PLURAL[kind]}.`);
-  return sentences;
-}
-
-function verb(count: number, singular: string, plural: string): string {
-  return count === 1 ? singular : plural;
-}
 
 function overview(ctx: Context): string[] {
   const total = ctx.components.length;
@@ -185,221 +83,6 @@ function overview(ctx: Context): string[] {
         }.`
       : `It is not valid yet: it has ${counted(errors, 'error')} to fix, listed under “What is missing”.`,
   ];
-}
-
-function servers(ctx: Context): string[] {
-  const all = ctx.ofKind('server');
-  if (all.length === 0) {
-    const others = ctx.components.some((c) => c.kind !== 'server');
-    return others
-      ? [
-          'There is no WFM Server. It is the hub every other WFM component connects to, so nothing can work yet.',
-        ]
-      : [];
-  }
-  const sentences = [
-    all.length === 1
-      ? `There is one WFM Server: ${names(all)}.`
-      : `There are ${all.length} WFM Servers: ${names(all)}.`,
-  ];
-  sentences.push(
-    ...each(
-      all,
-      (server) => {
-        const clients = CLIENT_KINDS.flatMap((kind) => ctx.sources(server, kind));
-        const peers = ctx.targets(server, 'server');
-        const about = [
-          clients.length > 0
-            ? `${describeComponent(server)} serves ${names(clients)}, which ${verb(clients.length, 'connects', 'connect')} to it.`
-            : `No WFM application connects to ${describeComponent(server)} yet.`,
-        ];
-        if (peers.length > 0) {
-          about.push(
-            `${describeComponent(server)} connects to ${names(peers)} to create schedules for all the sites they serve.`,
-          );
-        }
-        return about;
-      },
-      'server',
-    ),
-  );
-  const linked = ctx.links.some((link) => link.from.kind === 'server' && link.to.kind === 'server');
-  if (all.length > 1 && !linked) {
-    sentences.push(
-      'The WFM Servers are not linked to each other, so none of them creates schedules for the sites of another.',
-    );
-  }
-  return sentences;
-}
-
-function scheduleBuilding(ctx: Context): string[] {
-  const withPool = ctx.ofKind('server').filter((server) => ctx.targets(server, 'builder').length > 0);
-  const idle = ctx.ofKind('builder').filter((builder) => ctx.sources(builder, 'server').length === 0);
-  return [
-    ...each(
-      withPool,
-      (server) => {
-        const pool = ctx.targets(server, 'builder');
-        return pool.length === 1
-          ? [`${describeComponent(server)} uses ${names(pool)} to build schedules.`]
-          : [
-              `${describeComponent(server)} uses a pool of ${pool.length} WFM Builders to build schedules: ${names(pool)}. It sends each build request to a Builder that is alive, choosing the one with the shortest queue.`,
-            ];
-      },
-      'server',
-    ),
-    ...each(
-      idle,
-      (builder) => {
-        const server = ctx.targets(builder, 'server');
-        return [
-          server.length > 0
-            ? `${describeComponent(builder)} connects to ${names(server)}, but no WFM Server lists it in its pool, so it gets no schedules to build.`
-            : `${describeComponent(builder)} is in no WFM Server's pool, so it gets no schedules to build.`,
-        ];
-      },
-      'builder',
-    ),
-  ];
-}
-
-function statistics(ctx: Context): string[] {
-  const aggregators = ctx.ofKind('data-aggregator');
-  const stats = ctx.ofKind('stat-server');
-  const sentences: string[] = [];
-  if (aggregators.length === 0) {
-    if (stats.length > 0 || ctx.ofKind('server').length > 0) {
-      sentences.push(
-        'There is no WFM Data Aggregator, so no statistics from Stat Server reach the WFM database.',
-      );
-    }
-  }
-  sentences.push(
-    ...each(
-      aggregators,
-      (aggregator) => {
-        const from = ctx.targets(aggregator, 'stat-server');
-        const into = ctx.targets(aggregator, 'dap');
-        const who = describeComponent(aggregator);
-        if (from.length > 0 && into.length > 0) {
-          return [
-            `${who} reads statistics from ${names(from)} and writes them into the WFM database through ${names(into)}.`,
-          ];
-        }
-        if (from.length > 0)
-          return [`${who} reads statistics from ${names(from)}, but has no DAP to write them into.`];
-        if (into.length > 0)
-          return [`${who} has no Stat Server, so it has no statistics to write into ${names(into)}.`];
-        return [`${who} has no Stat Server and no DAP, so it moves no statistics.`];
-      },
-      'data-aggregator',
-    ),
-  );
-  if (aggregators.some((aggregator) => ctx.targets(aggregator, 'stat-server').length > 0)) {
-    sentences.push(
-      'Through its connection to Stat Server, WFM Data Aggregator is the one point where Workforce Management meets the statistics of the Genesys Framework.',
-    );
-  }
-  const unread = stats.filter((stat) => ctx.sources(stat, 'data-aggregator').length === 0);
-  sentences.push(
-    ...each(
-      unread,
-      (stat) => [`${describeComponent(stat)} is not used: no WFM Data Aggregator reads from it.`],
-      'stat-server',
-    ),
-  );
-  return sentences;
-}
-
-function database(ctx: Context): string[] {
-  const daps = ctx.ofKind('dap');
-  const sentences: string[] = [];
-  if (daps.length === 0) {
-    const needs = ctx.components.some(
-      (c) => c.kind === 'server' || c.kind === 'data-aggregator' || c.kind === 'db-utility',
-    );
-    if (needs) sentences.push('There is no DAP, so no component can reach the WFM database.');
-  }
-  sentences.push(
-    ...each(
-      daps,
-      (dap) => {
-        const users = ctx.sources(dap);
-        return [
-          users.length > 0
-            ? `${describeComponent(dap)} stands for the WFM database; ${names(users)} ${verb(users.length, 'uses', 'use')} it directly.`
-            : `${describeComponent(dap)} stands for a WFM database, but no component uses it.`,
-        ];
-      },
-      'dap',
-    ),
-  );
-  sentences.push(
-    ...each(
-      ctx.ofKind('db-utility').filter((utility) => ctx.targets(utility, 'dap').length > 0),
-      (utility) => [
-        `${describeComponent(utility)} creates, updates, backs up and restores the database of ${names(ctx.targets(utility, 'dap'))}.`,
-      ],
-      'db-utility',
-    ),
-  );
-  const indirect = (['builder', 'web', 'daemon'] as const).filter((kind) => ctx.ofKind(kind).length > 0);
-  if (indirect.length > 0) {
-    sentences.push(
-      `${joinWords(indirect.map(displayName))} reach the database indirectly, through WFM Server.`,
-    );
-  }
-  return sentences;
-}
-
-function webAndReports(ctx: Context): string[] {
-  const webs = ctx.ofKind('web');
-  const daemons = ctx.ofKind('daemon');
-  const sentences = each(
-    webs,
-    (web) => {
-      const about: string[] = [];
-      const server = ctx.targets(web, 'server');
-      if (server.length > 0) {
-        about.push(`${describeComponent(web)} serves supervisors and agents through ${names(server)}.`);
-      }
-      const engine = ctx.targets(web, 'web');
-      if (engine.length > 0) {
-        about.push(`${describeComponent(web)} uses ${names(engine)} as its report engine (inferred).`);
-      }
-      return about;
-    },
-    'web',
-  );
-  if (daemons.length === 0 && ctx.ofKind('server').length > 0) {
-    sentences.push(
-      'There is no WFM Daemon, so WFM sends no e-mail notifications and runs no scheduled reports.',
-    );
-  }
-  sentences.push(
-    ...each(
-      daemons,
-      (daemon) => {
-        const server = ctx.targets(daemon, 'server');
-        const web = ctx.targets(daemon, 'web');
-        const about = [
-          `${describeComponent(daemon)} sends e-mail notifications and runs scheduled reports${
-            server.length > 0 ? ` with data from ${names(server)}` : ''
-          }.`,
-        ];
-        if (web.length > 0)
-          about.push(`It connects to ${names(web)}, so it can generate the Report Scheduler.`);
-        else if (!ctx.options.scheduledReporting) {
-          about.push(
-            'It has no connection to WFM Web, so it cannot generate the Report Scheduler; that is fine while scheduled reporting is off.',
-          );
-        }
-        return about;
-      },
-      'daemon',
-    ),
-  );
-  return sentences;
 }
 
 function security(ctx: Context): string[] {
@@ -474,10 +157,6 @@ function etl(ctx: Context): string[] {
   return [
     `${etlServers.length} WFM Servers are marked as ETL servers (${names(etlServers)}), but the guide allows only one.`,
   ];
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function errorSentence(problem: Problem, byId: ReadonlyMap<string, TopologyComponent>): string {

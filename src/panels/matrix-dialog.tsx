@@ -4,11 +4,6 @@ import { useDesigner } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import {
   type CellOffence,
-  type CellUsage,
-  cellRequirement,
-  type DeploymentOptions,
-  displayName,
-  explainCell,
   KIND_CATALOG,
   MARKS,
   matrixCell,
@@ -16,158 +11,11 @@ import {
   RULESET,
   resolveOptions,
   SOURCE_KINDS,
-  type SourceKind,
   TARGET_KINDS,
 } from '../domain';
+import { CellExplanation, OffenceList } from './matrix-cell-detail';
+import { COLS, cellLabel, moveFrom, type Position, positionOf, ROW_LABEL } from './matrix-grid';
 import './matrix-dialog.css';
-
-/** The source page heads its rows with these words; its columns read the kinds' short names. */
-const ROW_LABEL: { readonly [S in SourceKind]: string } = {
-  server: 'Server',
-  builder: 'Builder',
-  daemon: 'Daemon',
-  'data-aggregator': 'Data Aggregator',
-  web: 'Web',
-  'db-utility': 'Database Utility (Backup-Restore Utility)',
-};
-
-interface Position {
-  readonly row: number;
-  readonly col: number;
-}
-
-const ROWS = SOURCE_KINDS.length;
-const COLS = TARGET_KINDS.length;
-
-function positionOf(cell: { readonly from: string; readonly to: string } | undefined): Position | null {
-  if (!cell) return null;
-  const rows: readonly string[] = SOURCE_KINDS;
-  const cols: readonly string[] = TARGET_KINDS;
-  const row = rows.indexOf(cell.from);
-  const col = cols.indexOf(cell.to);
-  return row >= 0 && col >= 0 ? { row, col } : null;
-}
-
-/** Where an arrow, Home or End key moves the grid's focus, or `null` for other keys. */
-function moveFrom({ row, col }: Position, event: KeyboardEvent): Position | null {
-  const clampRow = (r: number) => Math.min(ROWS - 1, Math.max(0, r));
-  const clampCol = (c: number) => Math.min(COLS - 1, Math.max(0, c));
-  switch (event.key) {
-    case 'ArrowUp':
-      return { row: clampRow(row - 1), col };
-    case 'ArrowDown':
-      return { row: clampRow(row + 1), col };
-    case 'ArrowLeft':
-      return { row, col: clampCol(col - 1) };
-    case 'ArrowRight':
-      return { row, col: clampCol(col + 1) };
-    case 'Home':
-      return event.ctrlKey ? { row: 0, col: 0 } : { row, col: 0 };
-    case 'End':
-      return event.ctrlKey ? { row: ROWS - 1, col: COLS - 1 } : { row, col: COLS - 1 };
-    default:
-      return null;
-  }
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** The cell's accessible name: what the source prints, then what this deployment does with it. */
-function cellLabel(usage: CellUsage): string {
-  const cell = matrixCell(usage.from, usage.to);
-  const rule = cell ? `${MARKS[cell.mark].symbol}, ${MARKS[cell.mark].legend}` : 'not allowed';
-  const used = usage.count > 0 ? `; ${plural(usage.count, 'connection')} in this deployment` : '';
-  const broken =
-    usage.offences.length > 0
-      ? `; broken by this deployment (${plural(usage.offences.length, 'problem')})`
-      : '';
-  return `${displayName(usage.from)} to ${displayName(usage.to)}: ${rule}${used}${broken}`;
-}
-
-/** How the deployment's options change the cell's requirement, if they do. */
-function optionWords(usage: CellUsage, options: DeploymentOptions): string | null {
-  const cell = matrixCell(usage.from, usage.to);
-  if (!cell) return null;
-  const required = cellRequirement(cell, options).requiredBy;
-  if (cell.to === 'message-server') {
-    return required === 'management-layer'
-      ? 'The Management Layer is on in this deployment, so this connection is required.'
-      : 'The Management Layer is off in this deployment: the connection is not needed, and one that is drawn gets a warning. With the Management Layer on, it is required.';
-  }
-  if (cell.from === 'daemon' && cell.to === 'web') {
-    return required === 'scheduled-reporting'
-      ? 'Scheduled reporting is on in this deployment, so this connection is required.'
-      : 'Scheduled reporting is off in this deployment, so this connection is optional. With scheduled reporting on, it is required.';
-  }
-  return null;
-}
-
-function OffenceList({
-  offences,
-  onGo,
-}: {
-  offences: readonly CellOffence[];
-  onGo: (o: CellOffence) => void;
-}) {
-  return (
-    <ul className="matrix-explain__offences">
-      {offences.map((offence) => (
-        <li key={offence.connectionId ?? `${offence.componentId}|${offence.code}`}>
-          <button type="button" className="matrix-explain__offence" onClick={() => onGo(offence)}>
-            {offence.message}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function CellExplanation({
-  usage,
-  options,
-  onGo,
-}: {
-  usage: CellUsage;
-  options: DeploymentOptions;
-  onGo: (o: CellOffence) => void;
-}) {
-  const cell = matrixCell(usage.from, usage.to);
-  const option = optionWords(usage, options);
-  return (
-    <>
-      <h3 className="matrix-explain__title">
-        {displayName(usage.from)} → {displayName(usage.to)}
-        <span className={`matrix-explain__mark is-${cell ? cell.mark : 'empty'}`}>
-          {cell ? `${MARKS[cell.mark].symbol} · ${MARKS[cell.mark].legend}` : 'empty · not allowed'}
-        </span>
-      </h3>
-      <p>{explainCell(usage.from, usage.to)}</p>
-      {cell?.note && (
-        <blockquote className="matrix-explain__note">
-          <span className="matrix-explain__note-label">Note from the source</span> {cell.note}
-        </blockquote>
-      )}
-      {option && <p className="matrix-explain__option">{option}</p>}
-      {cell && (
-        <p>
-          {usage.count > 0
-            ? `This deployment has ${plural(usage.count, 'such connection')}.`
-            : 'This deployment has no such connection.'}
-        </p>
-      )}
-      {usage.offences.length > 0 && (
-        <>
-          <p className="matrix-explain__broken">
-            This deployment breaks this rule. Choose a problem to show its component on the canvas:
-          </p>
-          <OffenceList offences={usage.offences} onGo={onGo} />
-        </>
-      )}
-    </>
-  );
-}
 
 /**
  * The component connections matrix as the Genesys guide prints it, read from the domain's table,

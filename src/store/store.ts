@@ -1,12 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createEmptyDocument, type ParseError, type TopologyDocument } from '../document';
-import type { ComponentKind, DeploymentOptions, Security } from '../domain';
-import { emptyHistory, type History, pushStep, stepBack, stepForward } from './history';
+import { createEmptyDocument, type TopologyDocument } from '../document';
+import { emptyHistory, pushStep, stepBack, stepForward } from './history';
 import {
-  type AddConnectionResult,
   addComponent,
   addConnection,
-  type ComponentPatch,
   deleteElements,
   extractFragment,
   type Fragment,
@@ -16,103 +13,34 @@ import {
   updateConnection,
   type XY,
 } from './operations';
-import type { QuickFix } from './quick-fixes';
+import type {
+  ClipboardSlice,
+  DesignerState,
+  DesignerStore,
+  DocumentSlice,
+  HistorySlice,
+  Selection,
+  SelectionSlice,
+  UiSlice,
+} from './store-types';
 
-export interface Selection {
-  readonly components: ReadonlySet<string>;
-  readonly connections: ReadonlySet<string>;
-}
+export type {
+  ClipboardSlice,
+  DesignerState,
+  DesignerStore,
+  DocumentSlice,
+  HistorySlice,
+  Notice,
+  NoticeTone,
+  OpenDialog,
+  Selection,
+  SelectionSlice,
+  SidePanel,
+  ThemePreference,
+  UiSlice,
+} from './store-types';
 
 export const EMPTY_SELECTION: Selection = { components: new Set(), connections: new Set() };
-
-export type NoticeTone = 'info' | 'success' | 'refusal' | 'error';
-
-/** A message for the status line; `seq` makes a repeated message announce again. */
-export interface Notice {
-  readonly text: string;
-  readonly tone: NoticeTone;
-  readonly seq: number;
-}
-
-export interface DocumentSlice {
-  readonly document: TopologyDocument;
-  /** Bumped by every replacement of the whole document (New, import), so the view can fit again. */
-  readonly documentEpoch: number;
-  addComponent(kind: ComponentKind, position: XY): string;
-  updateComponent(id: string, patch: ComponentPatch): void;
-  /** Moves during a gesture: no history step until `endGesture`. */
-  moveComponents(moves: ReadonlyMap<string, XY>, mode: 'gesture' | 'step'): void;
-  connect(from: string, to: string): AddConnectionResult;
-  setSecurity(connectionId: string, security: Security): void;
-  deleteSelection(): void;
-  deleteElements(componentIds: Iterable<string>, connectionIds: Iterable<string>): void;
-  setName(name: string): void;
-  setOption(key: keyof DeploymentOptions, value: boolean): void;
-  /** Replaces the whole document (New, import, template) as one undo step. */
-  replaceDocument(document: TopologyDocument): void;
-  /** Applies a problem's quick fix as one undo step, selects what it created and says what it did. */
-  applyQuickFix(fix: QuickFix): void;
-}
-
-export interface HistorySlice {
-  readonly history: History<TopologyDocument>;
-  /** The document as it was when the current gesture (a drag) began. */
-  readonly gestureBase: TopologyDocument | null;
-  beginGesture(): void;
-  endGesture(): void;
-  undo(): void;
-  redo(): void;
-}
-
-export interface SelectionSlice {
-  readonly selection: Selection;
-  select(selection: { components?: Iterable<string>; connections?: Iterable<string> }): void;
-  selectAll(): void;
-  clearSelection(): void;
-}
-
-export interface ClipboardSlice {
-  readonly clipboard: Fragment | null;
-  copySelection(): number;
-  paste(at: XY): void;
-  duplicateSelection(): void;
-}
-
-export type ThemePreference = 'system' | 'light' | 'dark';
-
-/** The one modal dialog open at a time. */
-export type OpenDialog =
-  | { readonly kind: 'connect-to'; readonly fromId: string }
-  | { readonly kind: 'shortcuts' }
-  | { readonly kind: 'import-error'; readonly fileName: string; readonly error: ParseError }
-  | { readonly kind: 'share-link'; readonly url: string }
-  | { readonly kind: 'templates' }
-  | { readonly kind: 'tab-conflict' }
-  | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } };
-
-/** The non-modal side panel beside the canvas, if one is open. */
-export type SidePanel = 'explain' | 'exercises';
-
-export interface UiSlice {
-  readonly notice: Notice | null;
-  notify(text: string, tone?: NoticeTone): void;
-  readonly theme: ThemePreference;
-  setTheme(theme: ThemePreference): void;
-  /** Why the last autosave failed, or `null` when it worked. */
-  readonly saveError: string | null;
-  setSaveError(error: string | null): void;
-  readonly dialog: OpenDialog | null;
-  openDialog(dialog: OpenDialog | null): void;
-  readonly sidePanel: SidePanel | null;
-  /** Opens a side panel, or closes it when it is already open. */
-  toggleSidePanel(panel: SidePanel | null): void;
-  /** An Inspector field to focus once it shows (the "Rename" quick fix); the Inspector clears it. */
-  readonly focusField: 'name' | null;
-  setFocusField(field: 'name' | null): void;
-}
-
-export type DesignerState = DocumentSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice;
-export type DesignerStore = StoreApi<DesignerState>;
 
 type Set = StoreApi<DesignerState>['setState'];
 type Get = StoreApi<DesignerState>['getState'];

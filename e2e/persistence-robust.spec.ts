@@ -1,4 +1,4 @@
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 
@@ -103,6 +103,19 @@ const THEIRS = {
   components: [{ id: 'their-1', kind: 'builder', name: 'Their_Builder', position: { x: 0, y: 0 } }],
   connections: [],
 };
+
+/**
+ * This tab adds a WFM Server (an unsaved edit) while a second tab saves THEIRS over it: the
+ * conflict dialog opens. Returns the dialog.
+ */
+async function reachConflict(designer: DesignerPage, page: Page): Promise<Locator> {
+  const second = await openSecondTab(page);
+  await designer.addFromPalette('WFM Server');
+  await saveAsAnotherTab(second.page, THEIRS);
+  const dialog = page.getByRole('dialog', { name: 'Another tab saved this deployment' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
 
 test('a corrupt save is moved aside and kept, the user is told, and the editor opens and saves', async ({
   designer,
@@ -232,12 +245,7 @@ test('a tab with unsaved edits is asked; "Keep mine as a copy" saves mine and ke
   designer,
   page,
 }) => {
-  const second = await openSecondTab(page);
-  await designer.addFromPalette('WFM Server');
-  await saveAsAnotherTab(second.page, THEIRS);
-
-  const dialog = page.getByRole('dialog', { name: 'Another tab saved this deployment' });
-  await expect(dialog).toBeVisible();
+  const dialog = await reachConflict(designer, page);
   await dialog.getByRole('button', { name: 'Keep mine as a copy' }).click();
   await expect(dialog).toBeHidden();
 
@@ -256,12 +264,7 @@ test('a tab with unsaved edits is asked; "Load the other tab’s version" loads 
   designer,
   page,
 }) => {
-  const second = await openSecondTab(page);
-  await designer.addFromPalette('WFM Server');
-  await saveAsAnotherTab(second.page, THEIRS);
-
-  const dialog = page.getByRole('dialog', { name: 'Another tab saved this deployment' });
-  await expect(dialog).toBeVisible();
+  const dialog = await reachConflict(designer, page);
   await dialog.getByRole('button', { name: 'Load the other tab’s version' }).click();
   await expect(dialog).toBeHidden();
 
@@ -318,10 +321,7 @@ test('leaving a tab whose edits wait on a conflict asks first, and staying keeps
   designer,
   page,
 }) => {
-  const second = await openSecondTab(page);
-  await designer.addFromPalette('WFM Server');
-  await saveAsAnotherTab(second.page, THEIRS);
-  await expect(page.getByRole('dialog', { name: 'Another tab saved this deployment' })).toBeVisible();
+  await reachConflict(designer, page);
 
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });

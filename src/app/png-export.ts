@@ -25,12 +25,28 @@ export async function svgToPng(
     if (!context) throw new Error('This browser cannot draw on a canvas.');
     context.drawImage(image, 0, 0, width, height);
     performance.mark('wfm:png:drawn');
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('This browser could not encode the PNG (the image may be too large).');
+    const png = encodePng(canvas);
     performance.mark('wfm:png:encoded');
-    const png = new Uint8Array(await blob.arrayBuffer());
     return addPngText(png, PNG_TEXT_KEYWORD, asciiJson(documentJson));
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/**
+ * The canvas as PNG bytes, encoded now. Not `toBlob`: Chromium encodes that in the page's idle
+ * time and only forces it after waiting a second, and a page with keyboard focus on a control gave
+ * it no idle time, so a PNG of 1,000 cards took 1.1 s to encode instead of 0.1 s
+ * (docs/performance.md). `toDataURL` blocks for that 0.1 s, which an export the user asked for can.
+ */
+function encodePng(canvas: HTMLCanvasElement): Uint8Array<ArrayBuffer> {
+  const url = canvas.toDataURL('image/png');
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:image/png') || comma < 0) {
+    throw new Error('This browser could not encode the PNG (the image may be too large).');
+  }
+  const binary = atob(url.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { generateDocument, SIZES } from '../bench/generate';
 import { serializeDocument } from '../src/document';
+import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 
 const EXAMPLE = join(process.cwd(), 'examples', 'single-site.wfm.json');
@@ -125,4 +126,52 @@ test('a 1,000-component deployment exports as SVG under 1 MB and as a PNG that i
   await importFile(page, png.path);
   await expect(designer.status()).toContainText('(1000 components)');
   expect(readFileSync((await exportAs(page, 'Export JSON')).path, 'utf8')).toBe(json);
+});
+
+test('"Copy share link" copies a link that opens the deployment in a fresh browser, one Undo from the old one', async ({
+  designer,
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL ?? '' });
+  await importFile(page, EXAMPLE);
+  await expect(designer.nodes()).toHaveCount(8);
+  const exported = readFileSync((await exportAs(page, 'Export JSON')).path, 'utf8');
+
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(designer.status()).toContainText('Share link copied to the clipboard');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#doc=/);
+  expect(link.length).toBeLessThanOrEqual(8000);
+
+  const fresh = await browser.newContext({ acceptDownloads: true });
+  try {
+    const other = new DesignerPage(await fresh.newPage());
+    await other.page.goto(link);
+    await expect(other.nodes()).toHaveCount(8);
+    await expect(other.status()).toContainText('Opened “Single site” (8 components)');
+    expect(readFileSync((await exportAs(other.page, 'Export JSON')).path, 'utf8')).toBe(exported);
+    await other.undoButton.click();
+    await expect(other.nodes()).toHaveCount(0);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a deployment too large for a link is told to use a file, and nothing is copied', async ({
+  designer,
+  page,
+}) => {
+  test.slow(); // 1,000 cards in a software-rendered browser
+  const { document } = generateDocument(SIZES.M);
+  const file = test.info().outputPath('large.wfm.json');
+  writeFileSync(file, serializeDocument(document));
+  await importFile(page, file);
+  await expect(designer.status()).toContainText('(1000 components)');
+
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(designer.status()).toContainText('too large for a link');
+  await expect(designer.status()).toContainText('Use Export JSON and send the file instead.');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import { snapToGrid } from '../canvas/view';
+import { counted } from '../domain';
 import type { DesignerState } from '../store/store';
 
 /** What a command may use besides the store: things only the mounted app knows. */
@@ -68,7 +69,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: (s) => s.selection.components.size > 0,
     run: ({ state }) => {
       const count = state().copySelection();
-      state().notify(`Copied ${count} component${count === 1 ? '' : 's'}.`);
+      state().notify(`Copied ${counted(count, 'component')}.`);
     },
   },
   {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { ConnectToDialog } from '../panels/connect-to-dialog';
 import { ImportErrorDialog } from './import-error-dialog';
 import { Modal } from './modal';
@@ -26,18 +26,10 @@ export function Dialogs({ persistence }: { persistence: Persistence | null }) {
     return <TabConflictDialog store={store} persistence={persistence} onClose={close} />;
   }
   if (dialog?.kind === 'templates') {
-    return (
-      <Suspense fallback={null}>
-        <TemplatesDialog onClose={close} />
-      </Suspense>
-    );
+    return <TemplatesDialog onClose={close} />;
   }
   if (dialog?.kind === 'matrix') {
-    return (
-      <Suspense fallback={null}>
-        <MatrixDialog onClose={close} />
-      </Suspense>
-    );
+    return <MatrixDialog onClose={close} />;
   }
   if (dialog?.kind === 'import-error') {
     return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;

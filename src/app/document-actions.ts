@@ -1,5 +1,6 @@
 import { serializeDocument, type TopologyDocument } from '../document';
 import type { DesignerStore } from '../store/store';
+import type { DrawnFormat } from './export-file';
 import { downloadFile, fileBaseName } from './file-io';
 import { type ImportResult, importFile, importText } from './import-file';
 
@@ -23,7 +24,7 @@ export async function importUserFile(store: DesignerStore, file: File): Promise<
   applyImport(store, await importFile(file), `“${file.name}”`);
 }
 
-export type ExportFormat = 'json' | 'svg' | 'png' | 'markdown';
+export type ExportFormat = 'json' | DrawnFormat;
 
 let writers: Promise<typeof import('./export-file')> | undefined;
 

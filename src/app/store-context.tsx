@@ -45,18 +45,7 @@ export function useJudge(): ConnectionJudge {
   return useStore(store, (state) => derivations.judge(state.document));
 }
 
-/** Error and warning counts of one component, as a primitive so a node re-renders only when they change. */
-export function useComponentProblemCounts(componentId: string): { errors: number; warnings: number } {
-  const { store, derivations } = useDesignerContext();
-  const key = useStore(store, (state) => {
-    const problems = derivations.problems(state.document).byComponent.get(componentId) ?? [];
-    let errors = 0;
-    let warnings = 0;
-    for (const problem of problems) {
-      if (problem.severity === 'error') errors += 1;
-      else if (problem.severity === 'warning') warnings += 1;
-    }
-    return errors * 100_000 + warnings;
-  });
-  return { errors: Math.floor(key / 100_000), warnings: key % 100_000 };
+/** The store's memoised derivations, for code that reads them at call time (a store listener). */
+export function useDerivations(): Derivations {
+  return useDesignerContext().derivations;
 }

@@ -6,13 +6,8 @@ export interface XY {
   readonly y: number;
 }
 
-/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
-export const GRID = 8;
+export { GRID, snapToGrid as snap } from '../export/layout';
 export const NODE_GAP = 56;
-
-export function snap(value: number): number {
-  return Math.round(value / GRID) * GRID;
-}
 
 /** What every step needs to know about the document. */
 export interface Setting {

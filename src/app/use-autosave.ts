@@ -53,6 +53,12 @@ export function useAutosave(store: DesignerStore, persistence: Persistence | nul
       timer = setTimeout(flush, DELAY_MS);
     });
 
+    /** This tab has edits that are not in storage yet (or a drag under way). */
+    const hasLocalEdits = () => {
+      const state = store.getState();
+      return state.document !== sync.document || state.gestureBase !== null;
+    };
+
     const onStorage = (event: StorageEvent) => {
       if (event.storageArea !== storage || event.key !== HEAD_KEY || sync.paused) return;
       const state = store.getState();
@@ -60,7 +66,7 @@ export function useAutosave(store: DesignerStore, persistence: Persistence | nul
         known: sync.head,
         incoming: parseHead(event.newValue),
         current: readHead(storage),
-        hasLocalEdits: state.document !== sync.document || state.gestureBase !== null,
+        hasLocalEdits: hasLocalEdits(),
       });
       if (verdict === 'conflict') {
         askUser();
@@ -83,9 +89,7 @@ export function useAutosave(store: DesignerStore, persistence: Persistence | nul
     // exist only in this tab: leaving asks first, as the browser's "Leave site?" prompt.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       flush();
-      const state = store.getState();
-      const unsaved = state.document !== sync.document || state.gestureBase !== null;
-      if (unsaved && (sync.paused || state.saveError !== null)) event.preventDefault();
+      if (hasLocalEdits() && (sync.paused || store.getState().saveError !== null)) event.preventDefault();
     };
     window.addEventListener('storage', onStorage);
     window.document.addEventListener('visibilitychange', onHidden);

@@ -2,6 +2,7 @@ import { BaseEdge, type Edge, type EdgeProps, type InternalNode, useStore } from
 import { memo, useMemo } from 'react';
 import { connectionEnds } from '../export/geometry';
 import { estimateTextWidth } from '../export/text-metrics';
+import { CARD } from './placement';
 
 export type ConnectionEdgeData = {
   /** `error`, `warning` or `info` when the connection has a problem of that severity. */
@@ -33,8 +34,6 @@ function useEnds(source: string, target: string): Ends {
   return useStore(select);
 }
 
-const FALLBACK = { width: 180, height: 56 };
-
 /** A straight, directed connection from border to border of the two cards. */
 export const ConnectionEdge = memo(function ConnectionEdge({
   id,
@@ -49,8 +48,8 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   const rect = (node: typeof from) => ({
     x: node.internals.positionAbsolute.x,
     y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? FALLBACK.width,
-    height: node.measured.height ?? FALLBACK.height,
+    width: node.measured.width ?? CARD.width,
+    height: node.measured.height ?? CARD.height,
   });
   const { start, end } = connectionEnds(rect(from), rect(to), data.hasReverse ? 7 : 0, 3);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;

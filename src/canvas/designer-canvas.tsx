@@ -8,7 +8,6 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   getViewportForBounds,
-  type Node,
   type NodeChange,
   ReactFlow,
   useConnection,
@@ -18,14 +17,17 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { importUserFile } from '../app/document-actions';
-import { useDesigner, useDesignerStore, useJudge, useProblems } from '../app/store-context';
+import { useDerivations, useDesigner, useDesignerStore, useJudge, useProblems } from '../app/store-context';
 import { useColorMode } from '../app/theme';
-import { describeComponent, isComponentKind, kindInfo, type Problem } from '../domain';
+import type { DocumentComponent } from '../document';
+import { describeComponent, isComponentKind, kindInfo } from '../domain';
+import { CARD_HEIGHT, CARD_WIDTH, GRID } from '../export/layout';
 import { ComponentNode, type ComponentNodeType } from './component-node';
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { OverviewMap } from './overview-map';
+import { type Box, boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
 import { FIT_VIEW_OPTIONS, snapToGrid } from './view';
 
@@ -34,10 +36,7 @@ export const KIND_DRAG_TYPE = 'application/x-wfm-kind';
 
 const nodeTypes = { component: ComponentNode };
 const edgeTypes = { connection: ConnectionEdge };
-const SNAP_GRID: [number, number] = [8, 8];
-const NO_PROBLEMS: ReadonlyMap<string, readonly Problem[]> = new Map();
-/** A card's size before it is measured (most are this size). */
-const CARD_SIZE = { width: 200, height: 60 };
+const SNAP_GRID: [number, number] = [GRID, GRID];
 /**
  * Below this zoom a card's text is under 4 px tall: cards show their colour, icon and problem
  * badge only, and connections lose their labels, which spares every frame the painting and
@@ -46,33 +45,18 @@ const CARD_SIZE = { width: 200, height: 60 };
 const LOW_DETAIL_ZOOM = 0.3;
 
 /** A card's colour in the overview map: its kind's. */
-function mapColor(node: Node): string {
-  const { component } = node.data;
-  if (typeof component === 'object' && component !== null && 'kind' in component) {
-    const { kind } = component;
-    if (typeof kind === 'string' && isComponentKind(kind)) return kindInfo(kind).color;
-  }
-  return '#94a3b8';
+function mapColor(node: ComponentNodeType): string {
+  return kindInfo(node.data.component.kind).color;
 }
 
 /** The box around the cards before they are measured, each taken at its usual size. */
-function estimatedBounds(
-  components: readonly { readonly position?: { readonly x: number; readonly y: number } | undefined }[],
-): { x: number; y: number; width: number; height: number } | null {
-  if (components.length === 0) return null;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const { position } of components) {
-    const x = position?.x ?? 0;
-    const y = position?.y ?? 0;
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x + CARD_SIZE.width);
-    maxY = Math.max(maxY, y + CARD_SIZE.height);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+function estimatedBounds(components: readonly DocumentComponent[]): Box | null {
+  return boundsOf(components, ({ position }) => ({
+    x: position?.x ?? 0,
+    y: position?.y ?? 0,
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+  }));
 }
 
 /**
@@ -98,6 +82,7 @@ function usePaintedOnce(): boolean {
 /** The React Flow canvas: a projection of the document; every edit goes back through the store. */
 export function DesignerCanvas() {
   const store = useDesignerStore();
+  const derivations = useDerivations();
   const components = useDesigner((s) => s.document.components);
   const connections = useDesigner((s) => s.document.connections);
   const selection = useDesigner((s) => s.selection);
@@ -143,10 +128,12 @@ export function DesignerCanvas() {
           const { maxZoom, padding } = FIT_VIEW_OPTIONS;
           void flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding));
         }
-        flowState.setNodes(nodeProjection.project(next, state.selection.components, NO_PROBLEMS));
-        flowState.setEdges(projectEdges(next, links, NO_PROBLEMS, state.selection.connections));
+        // The same memoised problems the render reads next, so it reuses every node and edge.
+        const { byComponent, byConnection } = derivations.problems(state.document);
+        flowState.setNodes(nodeProjection.project(next, state.selection.components, byComponent));
+        flowState.setEdges(projectEdges(next, links, byConnection, state.selection.connections));
       }),
-    [store, flow, flowStore, nodeProjection, projectEdges],
+    [store, derivations, flow, flowStore, nodeProjection, projectEdges],
   );
 
   const onNodesChange = useCallback(

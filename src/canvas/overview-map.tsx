@@ -1,32 +1,19 @@
 import { type Node, Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import { shallow } from 'zustand/shallow';
+import { CARD_HEIGHT, CARD_WIDTH } from '../export/layout';
+import { type Box, boundsOf } from './placement';
 
 const WIDTH = 168;
 const HEIGHT = 112;
-/** A card's size in the map before it is measured: the map is a sketch, not a measurement. */
-const CARD = { width: 200, height: 60 };
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-function nodesBox(nodes: readonly Node[]): Box | null {
-  if (nodes.length === 0) return null;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const node of nodes) {
-    minX = Math.min(minX, node.position.x);
-    minY = Math.min(minY, node.position.y);
-    maxX = Math.max(maxX, node.position.x + (node.measured?.width ?? CARD.width));
-    maxY = Math.max(maxY, node.position.y + (node.measured?.height ?? CARD.height));
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+/** A node's box in the map; a card not measured yet is taken at its usual size: the map is a sketch. */
+function nodeBox(node: Node): Box {
+  return {
+    x: node.position.x,
+    y: node.position.y,
+    width: node.measured?.width ?? CARD_WIDTH,
+    height: node.measured?.height ?? CARD_HEIGHT,
+  };
 }
 
 function union(a: Box | null, b: Box): Box {
@@ -55,14 +42,15 @@ const selectNodes = (s: ReactFlowState) => s.nodes;
  * change: React Flow's own mini map is a React component per card, each subscribed to the store,
  * which with thousands of cards cost every pan and drag frame milliseconds (docs/performance.md).
  */
-export function OverviewMap({ colorOf }: { colorOf: (node: Node) => string }) {
-  const flow = useReactFlow();
-  const nodes = useStore(selectNodes);
+export function OverviewMap<N extends Node>({ colorOf }: { colorOf: (node: N) => string }) {
+  const flow = useReactFlow<N>();
+  // React Flow's store hook is not generic over the node type: the nodes are the canvas's own.
+  const nodes = useStore(selectNodes) as N[];
   const [viewX, viewY, viewWidth, viewHeight] = useStore(selectView, shallow);
   const canvas = useRef<HTMLCanvasElement>(null);
   const dragging = useRef(false);
 
-  const content = useMemo(() => nodesBox(nodes), [nodes]);
+  const content = useMemo(() => boundsOf(nodes, nodeBox), [nodes]);
   const view = { x: viewX, y: viewY, width: viewWidth, height: viewHeight };
   const box = union(content, view);
   // A margin of a twentieth on each side, so the frame of the view never lies on the map's edge.
@@ -83,13 +71,9 @@ export function OverviewMap({ colorOf }: { colorOf: (node: Node) => string }) {
     context.clearRect(0, 0, canvas.current.width, canvas.current.height);
     context.setTransform(ratio / scale, 0, 0, ratio / scale, (-left * ratio) / scale, (-top * ratio) / scale);
     for (const node of nodes) {
+      const { x, y, width, height } = nodeBox(node);
       context.fillStyle = colorOf(node);
-      context.fillRect(
-        node.position.x,
-        node.position.y,
-        node.measured?.width ?? CARD.width,
-        node.measured?.height ?? CARD.height,
-      );
+      context.fillRect(x, y, width, height);
     }
   }, [nodes, colorOf, scale, left, top]);
 

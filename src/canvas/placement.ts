@@ -1,13 +1,15 @@
 // Where a component added by click (palette, Enter on a palette item) lands. Pure, so the choice
 // can be tested without a browser; `view.ts` feeds it the visible part of the canvas.
 
+import { snapToGrid } from '../export/layout';
+
+export { snapToGrid };
+
 /** A card's size before it is measured; a long name grows a card up to 300 px. */
 export const CARD = { width: 180, height: 56 } as const;
 
 // Room for the widest card and its connection handle, which hangs below the card.
 const SLOT = { width: 320, height: 112 } as const;
-/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
-const GRID = 8;
 /** How far out from the centre the search for a free slot goes, in slots. */
 const RINGS = 30;
 
@@ -23,9 +25,28 @@ export interface Rect {
   readonly bottom: number;
 }
 
-/** Rounds a flow coordinate to the canvas's snap grid. */
-export function snapToGrid(value: number): number {
-  return Math.round(value / GRID) * GRID;
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The box around `items`, each placed by `boxOf`; `null` for none. */
+export function boundsOf<T>(items: readonly T[], boxOf: (item: T) => Box): Box | null {
+  if (items.length === 0) return null;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const item of items) {
+    const { x, y, width, height } = boxOf(item);
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + width);
+    maxY = Math.max(maxY, y + height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Edge, MarkerType } from '@xyflow/react';
 import type { DocumentComponent, DocumentConnection } from '../document';
-import { describeComponent, displayName, matrixCell, type Problem } from '../domain';
+import { countBySeverity, describeComponent, displayName, matrixCell, type Problem } from '../domain';
 import type { ComponentNodeType } from './component-node';
 import type { ConnectionEdgeData, ConnectionEdgeType } from './connection-edge';
 
@@ -17,16 +17,6 @@ function worstSeverity(problems: readonly Problem[] | undefined): ConnectionEdge
     if (!worst || SEVERITY_RANK[problem.severity] > SEVERITY_RANK[worst]) worst = problem.severity;
   }
   return worst;
-}
-
-function problemCounts(problems: readonly Problem[] | undefined): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const problem of problems ?? []) {
-    if (problem.severity === 'error') errors += 1;
-    else if (problem.severity === 'warning') warnings += 1;
-  }
-  return { errors, warnings };
 }
 
 interface NodeInputs {
@@ -60,27 +50,28 @@ export interface NodeProjection {
 export function createNodeProjection(): NodeProjection {
   let cache = new Map<string, { inputs: NodeInputs; node: ComponentNodeType }>();
   const sizes = new Map<string, Size>();
+  let lastProblems: ReadonlyMap<string, readonly Problem[]> | undefined;
   return {
     project(components, selected, byComponent) {
+      // A drag moves components but leaves the problems as they were: the counts cannot change.
+      const sameProblems = byComponent === lastProblems;
+      lastProblems = byComponent;
       const next = new Map<string, { inputs: NodeInputs; node: ComponentNodeType }>();
       const nodes = components.map((component) => {
-        const { errors, warnings } = problemCounts(byComponent.get(component.id));
-        const inputs: NodeInputs = {
-          component,
-          selected: selected.has(component.id),
-          size: sizes.get(component.id),
-          errors,
-          warnings,
-        };
         const hit = cache.get(component.id);
-        if (
-          hit &&
-          hit.inputs.component === component &&
-          hit.inputs.selected === inputs.selected &&
-          hit.inputs.size === inputs.size &&
-          hit.inputs.errors === errors &&
-          hit.inputs.warnings === warnings
-        ) {
+        const isSelected = selected.has(component.id);
+        const size = sizes.get(component.id);
+        const same =
+          hit?.inputs.component === component &&
+          hit.inputs.selected === isSelected &&
+          hit.inputs.size === size;
+        if (hit && same && sameProblems) {
+          next.set(component.id, hit);
+          return hit.node;
+        }
+        const { error: errors, warning: warnings } = countBySeverity(byComponent.get(component.id) ?? []);
+        const inputs: NodeInputs = { component, selected: isSelected, size, errors, warnings };
+        if (hit && same && hit.inputs.errors === errors && hit.inputs.warnings === warnings) {
           next.set(component.id, hit);
           return hit.node;
         }

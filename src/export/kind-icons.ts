@@ -4,6 +4,11 @@ import type { ComponentKind } from '../domain';
  * One stroke icon per kind, as SVG path data on a 24×24 grid (stroke, no fill). The canvas, the
  * palette and the SVG exporter draw the same paths, so a diagram looks alike everywhere.
  */
+/** A kind's icon as SVG `<path>` markup, for the writers that build SVG as text. */
+export function kindIconMarkup(kind: ComponentKind): string {
+  return KIND_ICON_PATHS[kind].map((d) => `<path d="${d}"/>`).join('');
+}
+
 export const KIND_ICON_PATHS: { readonly [K in ComponentKind]: readonly string[] } = {
   // A hub with four spokes: every WFM component talks to the Server.
   server: ['M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6', 'M12 3v6M12 15v6M3 12h6M15 12h6'],

@@ -6,6 +6,14 @@ import { estimateTextWidth } from './text-metrics';
 export const CARD_WIDTH = 200;
 export const CARD_HEIGHT = 60;
 export const MAX_CARD_WIDTH = 300;
+/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
+export const GRID = 8;
+
+/** Rounds a flow coordinate to the canvas's snap grid. */
+export function snapToGrid(value: number): number {
+  return Math.round(value / GRID) * GRID;
+}
+
 const GAP_X = 48;
 const GAP_Y = 96;
 

@@ -3,6 +3,7 @@ import {
   COMPONENT_KINDS,
   type ComponentKind,
   countBySeverity,
+  counted,
   describeComponent,
   kindInfo,
   matrixCell,
@@ -12,10 +13,11 @@ import {
   validate,
 } from '../domain';
 import { connectionEnds, type Rect } from './geometry';
-import { KIND_ICON_PATHS } from './kind-icons';
+import { kindIconMarkup } from './kind-icons';
 import { CARD_HEIGHT, cardWidth, componentAddress, withDrawableLayout } from './layout';
 import { SVG_METADATA_ID } from './svg-metadata';
 import { estimateTextWidth, fitText } from './text-metrics';
+import { escapeXml } from './xml';
 
 export interface SvgOptions {
   /** Outline components and connections that have an error or a warning. */
@@ -67,29 +69,13 @@ const STYLE = [
 
 const LOCK_PATH = 'h8v6h-8z m1.5 0v-2a2.5 2.5 0 0 1 5 0v2';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are the point
-const SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are the point
-const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const ENTITIES: { readonly [ch: string]: string } = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-const toEntity = (ch: string): string => ENTITIES[ch] ?? '';
-
 /**
- * Escapes element text or an attribute value in one pass: the special characters as entities,
- * the characters XML cannot hold at all dropped. Text needs only `&`, `<` and `>`; quotes are
- * escaped too when the text has an `=`, so that no name reads as an attribute (`href="…"`) to a
- * naive scanner. Attribute values here are always in double quotes and never hold an `=`.
+ * Escapes element text or an attribute value. Quotes are escaped only when the text has an `=`, so
+ * that no name reads as an attribute (`href="…"`) to a naive scanner; attribute values here are
+ * always in double quotes and never hold an `=`.
  */
 function escapeText(value: string, quotes = value.includes('=')): string {
-  const special = quotes ? SPECIAL : TEXT_SPECIAL;
-  special.lastIndex = 0;
-  return special.test(value) ? value.replace(special, toEntity) : value;
+  return escapeXml(value, quotes);
 }
 
 /**
@@ -109,7 +95,7 @@ function num(value: number): string {
 /** A kind's stripe, icon tile and icon, drawn once and placed on every card of that kind. */
 function kindSymbol(kind: ComponentKind): string {
   const { color } = kindInfo(kind);
-  const paths = KIND_ICON_PATHS[kind].map((d) => `<path d="${d}"/>`).join('');
+  const paths = kindIconMarkup(kind);
   return `<symbol id="kind-${kind}" overflow="visible"><rect width="5" height="${CARD_HEIGHT}" rx="2" fill="${color}"/><rect x="14" y="${ICON_Y}" width="32" height="32" rx="8" fill="${color}"/><g transform="translate(18 ${ICON_Y + 4})" fill="none" stroke="#ffffff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${paths}</g></symbol>`;
 }
 
@@ -242,10 +228,8 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     `<text x="${PAD}" y="${PAD + 6}" font-size="20" font-weight="bold" fill="${COLORS.text}">${escapeText(title)}</text>`,
   );
   const verdict =
-    counts.error === 0
-      ? 'follows the component connections matrix'
-      : `${counts.error} error${counts.error === 1 ? '' : 's'}`;
-  const subtitle = `${document.components.length} components · ${document.connections.length} connections · rule-set ${RULESET} · ${verdict}${counts.warning ? ` · ${counts.warning} warning${counts.warning === 1 ? '' : 's'}` : ''}`;
+    counts.error === 0 ? 'follows the component connections matrix' : counted(counts.error, 'error');
+  const subtitle = `${document.components.length} components · ${document.connections.length} connections · rule-set ${RULESET} · ${verdict}${counts.warning ? ` · ${counted(counts.warning, 'warning')}` : ''}`;
   out.push(
     `<text x="${PAD}" y="${PAD + 28}" font-size="12" fill="${COLORS.muted}">${escapeText(subtitle)}</text>`,
   );

@@ -1,16 +1,26 @@
-/** Characters XML 1.0 cannot hold at all, even escaped: dropped rather than making the file unreadable. */
+// The special characters as entities, and the characters XML 1.0 cannot hold at all, even escaped,
+// dropped rather than making the file unreadable.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const ENTITIES: { readonly [ch: string]: string } = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+const toEntity = (ch: string): string => ENTITIES[ch] ?? '';
 
-/** Escapes text for XML element content and attribute values (both quote kinds). */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(INVALID_XML_CHARS, '');
+/**
+ * Escapes text for XML element content and attribute values in one pass. With `quotes` false only
+ * `&`, `<` and `>` are escaped, which is all element text needs.
+ */
+export function escapeXml(text: string, quotes = true): string {
+  const special = quotes ? SPECIAL : TEXT_SPECIAL;
+  special.lastIndex = 0;
+  return special.test(text) ? text.replace(special, toEntity) : text;
 }
 
 /** Reverses `escapeXml` and the numeric character references any XML tool may write. */

@@ -3,13 +3,13 @@ import {
   type CellOffence,
   type CellUsage,
   cellRequirement,
+  counted,
   type DeploymentOptions,
   displayName,
   explainCell,
   MARKS,
   matrixCell,
 } from '../domain';
-import { plural } from './matrix-grid';
 
 /** How the deployment's options change the cell's requirement, if they do. */
 function optionWords(usage: CellUsage, options: DeploymentOptions): string | null {
@@ -78,7 +78,7 @@ export function CellExplanation({
       {cell && (
         <p>
           {usage.count > 0
-            ? `This deployment has ${plural(usage.count, 'such connection')}.`
+            ? `This deployment has ${counted(usage.count, 'such connection')}.`
             : 'This deployment has no such connection.'}
         </p>
       )}

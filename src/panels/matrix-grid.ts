@@ -2,6 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import {
   type CellUsage,
+  counted,
   displayName,
   MARKS,
   matrixCell,
@@ -61,18 +62,14 @@ export function moveFrom({ row, col }: Position, event: KeyboardEvent): Position
   }
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** The cell's accessible name: what the source prints, then what this deployment does with it. */
 export function cellLabel(usage: CellUsage): string {
   const cell = matrixCell(usage.from, usage.to);
   const rule = cell ? `${MARKS[cell.mark].symbol}, ${MARKS[cell.mark].legend}` : 'not allowed';
-  const used = usage.count > 0 ? `; ${plural(usage.count, 'connection')} in this deployment` : '';
+  const used = usage.count > 0 ? `; ${counted(usage.count, 'connection')} in this deployment` : '';
   const broken =
     usage.offences.length > 0
-      ? `; broken by this deployment (${plural(usage.offences.length, 'problem')})`
+      ? `; broken by this deployment (${counted(usage.offences.length, 'problem')})`
       : '';
   return `${displayName(usage.from)} to ${displayName(usage.to)}: ${rule}${used}${broken}`;
 }

@@ -1,7 +1,14 @@
 import { useId } from 'react';
 import { useProblems } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
-import { type Problem, problemComponentId, problemConnectionId, SEVERITIES, type Severity } from '../domain';
+import {
+  counted,
+  type Problem,
+  problemComponentId,
+  problemConnectionId,
+  SEVERITIES,
+  type Severity,
+} from '../domain';
 import { QuickFixButtons } from './quick-fix-buttons';
 
 const GROUP_TITLE: { readonly [S in Severity]: string } = {
@@ -10,15 +17,11 @@ const GROUP_TITLE: { readonly [S in Severity]: string } = {
   info: 'Information',
 };
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** "2 errors · 1 warning": the severities that occur, in order of weight. */
 export function formatCounts(counts: { error: number; warning: number; info: number }): string {
   const parts = [
-    counts.error ? plural(counts.error, 'error') : '',
-    counts.warning ? plural(counts.warning, 'warning') : '',
+    counts.error ? counted(counts.error, 'error') : '',
+    counts.warning ? counted(counts.warning, 'warning') : '',
     counts.info ? `${counts.info} info` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'No problems';

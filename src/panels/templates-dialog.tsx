@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Modal } from '../app/modal';
 import { useDesignerStore } from '../app/store-context';
 import { parseDocument } from '../document';
+import { counted } from '../domain';
 import { serializeSvg } from '../export';
 import { TEMPLATES, type TemplateEntry } from '../templates/catalog';
 import './templates-dialog.css';
@@ -11,10 +12,6 @@ interface Preview {
   /** A `data:` URL of the template drawn as SVG (the strict CSP allows `data:` images), or null. */
   readonly thumbnail: string | null;
   readonly summary: string;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 let previews: readonly Preview[] | null = null;
@@ -28,7 +25,7 @@ function templatePreviews(): readonly Preview[] {
     return {
       entry,
       thumbnail: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(result.document))}`,
-      summary: `${plural(components.length, 'component')} · ${plural(connections.length, 'connection')}`,
+      summary: `${counted(components.length, 'component')} · ${counted(connections.length, 'connection')}`,
     };
   });
   return previews;

@@ -1,4 +1,5 @@
 // Builders of single quick fixes, and where a fix places a component it adds.
+
 import type { DocumentComponent, TopologyDocument } from '../document';
 import {
   type ComponentKind,
@@ -11,16 +12,13 @@ import {
   type TargetKind,
   validate,
 } from '../domain';
-import { ROLE_TIER } from '../export/layout';
+import { ROLE_TIER, snapToGrid } from '../export/layout';
 import { addComponent, addConnection, deleteElements, updateComponent, type XY } from './operations';
 import type { EditQuickFix, QuickFixResult } from './quick-fix-types';
 
 /** A slot holds the widest card (300 px) and its handle; rows leave room for a connection between them. */
 const SLOT = { width: 320, height: 112 };
 const ROW_PITCH = 160;
-const GRID = 8;
-
-const snap = (value: number) => Math.round(value / GRID) * GRID;
 
 /** A free spot for a new card of `kind` beside `anchor`: above it for a client, below for what it uses. */
 function placeNear(
@@ -30,18 +28,18 @@ function placeNear(
 ): XY {
   const at = anchor?.position ?? { x: 0, y: 0 };
   const direction = anchor ? Math.sign(ROLE_TIER[kind] - ROLE_TIER[anchor.kind]) : -1;
-  const y = snap(at.y + direction * ROW_PITCH);
+  const y = snapToGrid(at.y + direction * ROW_PITCH);
   const occupied = document.components.map((c) => c.position ?? { x: 0, y: 0 });
   const free = (x: number) =>
     !occupied.some((o) => Math.abs(o.x - x) < SLOT.width && Math.abs(o.y - y) < SLOT.height);
   // Straight above or below first, then outwards; on the anchor's own row, start beside it.
   for (let step = direction === 0 ? 1 : 0; step < 40; step += 1) {
     for (const side of step === 0 ? [0] : [1, -1]) {
-      const x = snap(at.x + side * step * SLOT.width);
+      const x = snapToGrid(at.x + side * step * SLOT.width);
       if (free(x)) return { x, y };
     }
   }
-  return { x: snap(at.x), y };
+  return { x: snapToGrid(at.x), y };
 }
 
 function find(document: TopologyDocument, id: string): DocumentComponent | undefined {

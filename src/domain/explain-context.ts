@@ -5,7 +5,6 @@ import { type ComponentKind, displayName } from './kinds';
 import type { Security, Topology, TopologyComponent } from './model';
 import { type DeploymentOptions, resolveOptions } from './options';
 import type { Problem } from './problems';
-import { validate } from './validate';
 
 /** Past this many items, a sentence or a section names the first ones and counts the rest. */
 const MAX_NAMES = 8;
@@ -51,7 +50,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function createContext(topology: Topology): Context {
+export function createContext(topology: Topology, problems: readonly Problem[]): Context {
   const analysis = analyse(topology);
   const kinds = new Map<ComponentKind, TopologyComponent[]>();
   for (const component of topology.components) push(kinds, component.kind, component);
@@ -70,7 +69,7 @@ export function createContext(topology: Topology): Context {
     components: topology.components,
     connectionCount: topology.connections.length,
     options: resolveOptions(topology.options),
-    problems: validate(topology),
+    problems,
     byId: analysis.byId,
     links,
     ofKind: (kind) => kinds.get(kind) ?? [],

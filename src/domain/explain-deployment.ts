@@ -16,6 +16,7 @@ import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
 import { isSourceKind, type SourceKind, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent } from './model';
 import type { Problem } from './problems';
+import { validate } from './validate';
 
 /** One part of the explanation: a heading and the plain sentences under it. */
 export interface ExplanationSection {
@@ -203,8 +204,11 @@ const SECTIONS: readonly { readonly heading: string; readonly write: (ctx: Conte
  * Deterministic and linear in the size of the document.
  * @example explainDeployment({ components: [], connections: [] })[0].sentences[0] // 'The deployment is empty: …'
  */
-export function explainDeployment(topology: Topology): ExplanationSection[] {
-  const ctx = createContext(topology);
+export function explainDeployment(
+  topology: Topology,
+  problems: readonly Problem[] = validate(topology),
+): ExplanationSection[] {
+  const ctx = createContext(topology, problems);
   return SECTIONS.map(({ heading, write }) => ({ heading, sentences: write(ctx) })).filter(
     (section) => section.sentences.length > 0,
   );

@@ -5,7 +5,7 @@ import { estimateTextWidth } from './text-metrics';
 /** The card size every writer and the automatic layout assume; a card grows up to MAX_CARD_WIDTH. */
 export const CARD_WIDTH = 200;
 export const CARD_HEIGHT = 60;
-export const MAX_CARD_WIDTH = 300;
+const MAX_CARD_WIDTH = 300;
 /** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
 export const GRID = 8;
 
@@ -76,8 +76,10 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
     else rows.set(tier, [component]);
   }
   // Each card takes its own width, so a long name does not run into its neighbour.
+  const widths = new Map(unplaced.map((component) => [component.id, cardWidth(component)]));
+  const widthOf = (component: DocumentComponent) => widths.get(component.id) ?? CARD_WIDTH;
   const rowWidth = (row: readonly DocumentComponent[]) =>
-    row.reduce((sum, component) => sum + cardWidth(component) + GAP_X, -GAP_X);
+    row.reduce((sum, component) => sum + widthOf(component) + GAP_X, -GAP_X);
   const fullWidth = Math.max(...[...rows.values()].map(rowWidth));
   let rowIndex = 0;
   for (const tier of [...rows.keys()].sort((a, b) => a - b)) {
@@ -85,7 +87,7 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
     let x = left + (fullWidth - rowWidth(row)) / 2;
     for (const component of row) {
       result.set(component.id, { x: Math.round(x), y: top + rowIndex * (CARD_HEIGHT + GAP_Y) });
-      x += cardWidth(component) + GAP_X;
+      x += widthOf(component) + GAP_X;
     }
     rowIndex += 1;
   }

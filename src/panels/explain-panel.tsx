@@ -1,8 +1,14 @@
 import { type ReactNode, useMemo } from 'react';
-import { useDesigner } from '../app/store-context';
+import { useDerivations, useDesigner } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import type { TopologyDocument } from '../document';
-import { COMPONENT_KINDS, displayName, type ExplanationSection, explainDeployment } from '../domain';
+import {
+  COMPONENT_KINDS,
+  displayName,
+  type ExplanationSection,
+  explainDeployment,
+  type Problem,
+} from '../domain';
 import './explain-panel.css';
 import type { DesignerState } from '../store/store';
 import { SidePanelFrame } from './side-panel-frame';
@@ -37,17 +43,18 @@ interface Explanation {
   readonly ids: ReadonlyMap<string, string>;
 }
 
-function explain(document: TopologyDocument): Explanation {
+function explain(document: TopologyDocument, problems: readonly Problem[]): Explanation {
   const ids = new Map<string, string>();
   for (const component of document.components) {
     const key = nameKey(displayName(component.kind), component.name);
     if (!ids.has(key)) ids.set(key, component.id);
   }
-  return { sections: explainDeployment(document), ids };
+  return { sections: explainDeployment(document, problems), ids };
 }
 
 /** The explanation of the open document; a drag or an edit of a host or a note keeps the same one. */
 function useExplanation(): Explanation {
+  const derivations = useDerivations();
   const select = useMemo(() => {
     let last: { document: TopologyDocument; value: Explanation } | undefined;
     return (state: DesignerState): Explanation => {
@@ -55,10 +62,10 @@ function useExplanation(): Explanation {
       last =
         last && sameStructure(last.document, document)
           ? { document, value: last.value }
-          : { document, value: explain(document) };
+          : { document, value: explain(document, derivations.problems(document).problems) };
       return last.value;
     };
-  }, []);
+  }, [derivations]);
   return useDesigner(select);
 }
 

@@ -20,13 +20,7 @@ import {
 } from './quick-fix-builders';
 import type { QuickFix } from './quick-fix-types';
 
-export type {
-  EditQuickFix,
-  QuickFix,
-  QuickFixResult,
-  QuickFixSelection,
-  RenameQuickFix,
-} from './quick-fix-types';
+export type { EditQuickFix, QuickFix } from './quick-fix-types';
 
 /**
  * Problem codes that offer no quick fix on purpose. `tls-web-daemon` is information about where

@@ -25,19 +25,12 @@ import type {
 } from './store-types';
 
 export type {
-  ClipboardSlice,
   DesignerState,
   DesignerStore,
-  DocumentSlice,
-  HistorySlice,
-  Notice,
-  NoticeTone,
   OpenDialog,
   Selection,
-  SelectionSlice,
   SidePanel,
   ThemePreference,
-  UiSlice,
 } from './store-types';
 
 export const EMPTY_SELECTION: Selection = { components: new Set(), connections: new Set() };

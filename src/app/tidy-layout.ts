@@ -1,6 +1,7 @@
 // The automatic "Tidy up" layout: rows by role, dagre's order in each group, the best polished start.
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { TopologyDocument } from '../document';
+import { pushTo } from '../domain';
 import { CARD_HEIGHT, CARD_WIDTH, cardWidth, ROLE_TIER } from '../export';
 import { at, createScene, polish, type Scene, untidiness } from './tidy-polish';
 import { GRID, groupPairs, NODE_GAP, type Setting, snap, type XY } from './tidy-setting';
@@ -42,10 +43,7 @@ function connectedGroups(document: TopologyDocument): { groups: string[][]; loos
       loose.push(id);
       continue;
     }
-    const root = find(id);
-    const group = byRoot.get(root);
-    if (group) group.push(id);
-    else byRoot.set(root, [id]);
+    pushTo(byRoot, find(id), id);
   }
   return { groups: [...byRoot.values()], loose };
 }
@@ -110,10 +108,7 @@ function dagreCentres(ids: readonly string[], setting: Setting, variant: Variant
 function packRows(left: ReadonlyMap<string, number>, setting: Setting): Map<string, number> {
   const rows = new Map<number, string[]>();
   for (const id of [...left.keys()].sort((a, b) => (left.get(a) ?? 0) - (left.get(b) ?? 0))) {
-    const top = setting.top.get(id) ?? 0;
-    const row = rows.get(top);
-    if (row) row.push(id);
-    else rows.set(top, [id]);
+    pushTo(rows, setting.top.get(id) ?? 0, id);
   }
   const packed = new Map<string, number>();
   for (const ids of rows.values()) {

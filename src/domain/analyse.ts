@@ -1,5 +1,6 @@
 import { isSourceKind, type MatrixCell, matrixCell, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent, TopologyConnection } from './model';
+import { pushTo } from './multimap';
 
 /** Why a connection does not count toward its source's cardinality (rules.md section 4). */
 export type StructuralCode = 'self-connection' | 'forbidden-connection' | 'duplicate-connection';
@@ -74,9 +75,7 @@ export function analyse(topology: Topology): Analysis {
       byKind = new Map();
       counted.set(connection.from, byKind);
     }
-    const list = byKind.get(cell.to);
-    if (list) list.push(connection);
-    else byKind.set(cell.to, [connection]);
+    pushTo(byKind, cell.to, connection);
     connections.push({ connection, from, to, cell });
   }
   return { byId, connections, counted, pairs, reached };

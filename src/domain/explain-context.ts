@@ -1,8 +1,10 @@
 // The document indexed once for the explanation, and the phrasing helpers its sections share.
+
 import { analyse } from './analyse';
 import { counted, describeComponent } from './describe';
 import { type ComponentKind, displayName } from './kinds';
 import type { Security, Topology, TopologyComponent } from './model';
+import { pushTo } from './multimap';
 import { type DeploymentOptions, resolveOptions } from './options';
 import type { Problem } from './problems';
 
@@ -44,16 +46,10 @@ export interface Context {
   sources(component: TopologyComponent, kind?: ComponentKind): readonly TopologyComponent[];
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 export function createContext(topology: Topology, problems: readonly Problem[]): Context {
   const analysis = analyse(topology);
   const kinds = new Map<ComponentKind, TopologyComponent[]>();
-  for (const component of topology.components) push(kinds, component.kind, component);
+  for (const component of topology.components) pushTo(kinds, component.kind, component);
   const out = new Map<string, TopologyComponent[]>();
   const into = new Map<string, TopologyComponent[]>();
   const all = new Map<string, TopologyComponent[]>();
@@ -61,9 +57,9 @@ export function createContext(topology: Topology, problems: readonly Problem[]):
   for (const { connection, from, to, cell } of analysis.connections) {
     if (!from || !to || !cell) continue;
     links.push({ from, to, security: connection.security ?? 'none' });
-    push(out, `${from.id}\u0000${to.kind}`, to);
-    push(into, `${to.id}\u0000${from.kind}`, from);
-    push(all, to.id, from);
+    pushTo(out, `${from.id}\u0000${to.kind}`, to);
+    pushTo(into, `${to.id}\u0000${from.kind}`, from);
+    pushTo(all, to.id, from);
   }
   return {
     components: topology.components,

@@ -8,6 +8,7 @@ export * from './kinds';
 export * from './matrix';
 export * from './matrix-usage';
 export * from './model';
+export * from './multimap';
 export * from './options';
 export * from './problems';
 export * from './rule-status';

@@ -1,5 +1,5 @@
 import type { DocumentComponent, TopologyDocument } from '../document';
-import { type ComponentKind, kindInfo } from '../domain';
+import { type ComponentKind, kindInfo, pushTo } from '../domain';
 import { estimateTextWidth } from './text-metrics';
 
 /** The card size every writer and the automatic layout assume; a card grows up to MAX_CARD_WIDTH. */
@@ -70,10 +70,7 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
   const left = placed.length ? Math.min(...placed.map((c) => c.position?.x ?? 0)) : 0;
   const rows = new Map<number, typeof unplaced>();
   for (const component of unplaced) {
-    const tier = ROLE_TIER[component.kind];
-    const row = rows.get(tier);
-    if (row) row.push(component);
-    else rows.set(tier, [component]);
+    pushTo(rows, ROLE_TIER[component.kind], component);
   }
   // Each card takes its own width, so a long name does not run into its neighbour.
   const widths = new Map(unplaced.map((component) => [component.id, cardWidth(component)]));

@@ -6,6 +6,7 @@ import {
   type Problem,
   problemComponentId,
   problemConnectionId,
+  pushTo,
   type SeverityCounts,
   validate,
 } from '../domain';
@@ -47,20 +48,14 @@ function memoByStructure<T>(compute: (document: TopologyDocument) => T): (docume
   };
 }
 
-function addTo(index: Map<string, Problem[]>, id: string, problem: Problem): void {
-  const list = index.get(id);
-  if (list) list.push(problem);
-  else index.set(id, [problem]);
-}
-
 function indexProblems(problems: readonly Problem[]): ProblemIndex {
   const byComponent = new Map<string, Problem[]>();
   const byConnection = new Map<string, Problem[]>();
   for (const problem of problems) {
     const componentId = problemComponentId(problem);
     const connectionId = problemConnectionId(problem);
-    if (componentId !== undefined) addTo(byComponent, componentId, problem);
-    if (connectionId !== undefined) addTo(byConnection, connectionId, problem);
+    if (componentId !== undefined) pushTo(byComponent, componentId, problem);
+    if (connectionId !== undefined) pushTo(byConnection, connectionId, problem);
   }
   return { problems, counts: countBySeverity(problems), byComponent, byConnection };
 }

@@ -7,6 +7,7 @@ import {
   createConnectionJudge,
   type Problem,
   type ProblemCode,
+  pushTo,
 } from '../domain';
 import {
   ADD_DAEMON,
@@ -45,9 +46,7 @@ function contextOf(document: TopologyDocument): FixContext {
   const byKind = new Map<ComponentKind, DocumentComponent[]>();
   for (const c of document.components) {
     if (!byId.has(c.id)) byId.set(c.id, c);
-    const ofKind = byKind.get(c.kind);
-    if (ofKind) ofKind.push(c);
-    else byKind.set(c.kind, [c]);
+    pushTo(byKind, c.kind, c);
   }
   const context = { judge: createConnectionJudge(document), byId, byKind };
   contexts.set(document, context);

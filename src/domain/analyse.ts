@@ -1,4 +1,5 @@
-import { isSourceKind, type MatrixCell, matrixCell, type TargetKind } from './matrix';
+import { classifyConnections, DANGLING, DUPLICATE, FORBIDDEN, SELF } from './classify';
+import { type MatrixCell, matrixCell, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent, TopologyConnection } from './model';
 import { pushTo } from './multimap';
 
@@ -37,46 +38,43 @@ export function pairKey(fromId: string, toId: string): string {
 }
 
 export function analyse(topology: Topology): Analysis {
+  const { components } = topology;
+  const { indexOf, classes, fromIndex, toIndex, duplicateOf } = classifyConnections(topology);
   const byId = new Map<string, TopologyComponent>();
-  for (const component of topology.components) {
-    if (!byId.has(component.id)) byId.set(component.id, component);
-  }
+  for (const [id, index] of indexOf) byId.set(id, components[index] as TopologyComponent);
   const pairs = new Map<string, TopologyConnection>();
   const counted = new Map<string, Map<TargetKind, TopologyConnection[]>>();
   const reached = new Set<string>();
-  const connections: ClassifiedConnection[] = [];
-
-  for (const connection of topology.connections) {
-    const from = byId.get(connection.from);
-    const to = byId.get(connection.to);
+  const connections: ClassifiedConnection[] = topology.connections.map((connection, c) => {
     reached.add(connection.to);
-    if (!from || !to) {
-      connections.push({ connection, from, to });
-      continue;
+    const kind = classes[c];
+    if (kind === DANGLING) {
+      return { connection, from: byId.get(connection.from), to: byId.get(connection.to) };
     }
-    if (connection.from === connection.to) {
-      connections.push({ connection, from, to, structural: 'self-connection' });
-      continue;
+    const from = components[fromIndex[c] ?? 0] as TopologyComponent;
+    const to = components[toIndex[c] ?? 0] as TopologyComponent;
+    if (kind === SELF) return { connection, from, to, structural: 'self-connection' };
+    if (kind === FORBIDDEN) return { connection, from, to, structural: 'forbidden-connection' };
+    if (kind === DUPLICATE) {
+      const first = topology.connections[duplicateOf[c] ?? 0];
+      return {
+        connection,
+        from,
+        to,
+        structural: 'duplicate-connection',
+        ...(first ? { duplicateOf: first } : {}),
+      };
     }
-    const cell = matrixCell(from.kind, to.kind);
-    if (!cell || !isSourceKind(from.kind)) {
-      connections.push({ connection, from, to, structural: 'forbidden-connection' });
-      continue;
-    }
-    const key = pairKey(connection.from, connection.to);
-    const first = pairs.get(key);
-    if (first) {
-      connections.push({ connection, from, to, structural: 'duplicate-connection', duplicateOf: first });
-      continue;
-    }
-    pairs.set(key, connection);
+    // Counted: the classification found the cell, so it exists.
+    const cell = matrixCell(from.kind, to.kind) as MatrixCell;
+    pairs.set(pairKey(connection.from, connection.to), connection);
     let byKind = counted.get(connection.from);
     if (!byKind) {
       byKind = new Map();
       counted.set(connection.from, byKind);
     }
     pushTo(byKind, cell.to, connection);
-    connections.push({ connection, from, to, cell });
-  }
+    return { connection, from, to, cell };
+  });
   return { byId, connections, counted, pairs, reached };
 }

@@ -1,6 +1,7 @@
 import { cellRequirement, type Requirement } from './cardinality';
+import { classifyConnections, DANGLING, DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
 import { describeComponent } from './describe';
-import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
+import { COMPONENT_KINDS, displayName } from './kinds';
 import { rowCells, TARGET_KINDS, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent } from './model';
 import { type DeploymentOptions, resolveOptions } from './options';
@@ -13,22 +14,6 @@ import type {
 } from './problems';
 
 const UNUSED_WHEN_UNREACHED = new Set(['dap', 'stat-server', 'message-server']);
-
-// `validate` runs after every structural edit, on documents of up to 20,000 components: it works on
-// component indexes and typed arrays, allocates nothing per healthy component or connection, and
-// builds a message only for a problem it reports (docs/performance.md).
-
-const TARGET_INDEX = new Map<string, number>(TARGET_KINDS.map((kind, index) => [kind, index]));
-const KIND_INDEX = new Map<string, number>(COMPONENT_KINDS.map((kind, index) => [kind, index]));
-const KINDS = COMPONENT_KINDS.length;
-
-/** `CELL_TARGET[from * KINDS + to]`: the target index of the matrix cell `from → to`, or -1 when forbidden. */
-const CELL_TARGET = new Int8Array(KINDS * KINDS).fill(-1);
-for (const [from, fromIndex] of KIND_INDEX) {
-  for (const cell of rowCells(from as ComponentKind)) {
-    CELL_TARGET[fromIndex * KINDS + (KIND_INDEX.get(cell.to) ?? 0)] = TARGET_INDEX.get(cell.to) ?? -1;
-  }
-}
 
 interface RowRule {
   readonly to: TargetKind;
@@ -48,42 +33,6 @@ function rowRules(options: DeploymentOptions): readonly (readonly RowRule[])[] {
 }
 
 /**
- * The first connection of each (source, target) pair, in an open-addressing table on typed arrays:
- * a `Map` keyed by pair was the largest cost of a validation.
- */
-function createPairTable(size: number, fromIndex: Int32Array, toIndex: Int32Array) {
-  let capacity = 16;
-  while (capacity < size * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const slots = new Int32Array(capacity); // connection index + 1; 0 is empty
-  return {
-    /** The first connection with the pair of connection `c`, or -1 after recording `c` as the first. */
-    firstOrAdd(c: number): number {
-      const f = fromIndex[c] ?? 0;
-      const t = toIndex[c] ?? 0;
-      let slot = (Math.imul(f, 0x9e3779b1) ^ Math.imul(t, 0x85ebca77)) & mask;
-      for (;;) {
-        const stored = slots[slot] ?? 0;
-        if (stored === 0) {
-          slots[slot] = c + 1;
-          return -1;
-        }
-        if (fromIndex[stored - 1] === f && toIndex[stored - 1] === t) return stored - 1;
-        slot = (slot + 1) & mask;
-      }
-    },
-  };
-}
-
-// How the connection pass classed each connection. An end not in the document gives no problem
-// (the parser refuses such files); self, forbidden and duplicate connections do not count.
-const DANGLING = 0;
-const SELF = 1;
-const FORBIDDEN = 2;
-const DUPLICATE = 3;
-const COUNTED = 4;
-
-/**
  * Every problem of rules.md section 4, in the contract's order: document problems, then component
  * problems in component order, then connection problems in connection order. Never throws.
  * @example validate({ components: [{ id: 'b', kind: 'builder', name: 'B1' }], connections: [] })[0].code === 'missing-connection'
@@ -95,57 +44,9 @@ export function validate(topology: Topology): Problem[] {
   const componentCount = components.length;
   const connectionCount = connections.length;
 
-  // The first component with an id stands for that id, as in `analyse`.
-  const indexOf = new Map<string, number>();
-  const canonical = new Int32Array(componentCount);
-  const kinds = new Uint8Array(componentCount);
-  for (let i = 0; i < componentCount; i += 1) {
-    const { id, kind } = components[i] as TopologyComponent;
-    kinds[i] = KIND_INDEX.get(kind) ?? 0;
-    const first = indexOf.get(id);
-    if (first === undefined) {
-      indexOf.set(id, i);
-      canonical[i] = i;
-    } else {
-      canonical[i] = first;
-    }
-  }
-
-  // One pass over the connections: classify each, count the counted ones by source and target kind.
+  const { canonical, kinds, counts, reached, classes, fromIndex, toIndex, duplicateOf } =
+    classifyConnections(topology);
   const targets = TARGET_KINDS.length;
-  const counts = new Int32Array(componentCount * targets);
-  const reached = new Uint8Array(componentCount);
-  const classes = new Uint8Array(connectionCount);
-  const fromIndex = new Int32Array(connectionCount);
-  const toIndex = new Int32Array(connectionCount);
-  const duplicateOf = new Int32Array(connectionCount);
-  const pairs = createPairTable(connectionCount, fromIndex, toIndex);
-  for (let c = 0; c < connectionCount; c += 1) {
-    const connection = connections[c] as Topology['connections'][number];
-    const f = indexOf.get(connection.from);
-    const t = indexOf.get(connection.to);
-    if (t !== undefined) reached[t] = 1;
-    if (f === undefined || t === undefined) continue; // DANGLING
-    fromIndex[c] = f;
-    toIndex[c] = t;
-    if (connection.from === connection.to) {
-      classes[c] = SELF;
-      continue;
-    }
-    const target = CELL_TARGET[(kinds[f] ?? 0) * KINDS + (kinds[t] ?? 0)] ?? -1;
-    if (target < 0) {
-      classes[c] = FORBIDDEN;
-      continue;
-    }
-    const first = pairs.firstOrAdd(c);
-    if (first >= 0) {
-      classes[c] = DUPLICATE;
-      duplicateOf[c] = first;
-      continue;
-    }
-    classes[c] = COUNTED;
-    counts[f * targets + target] = (counts[f * targets + target] ?? 0) + 1;
-  }
 
   const documentProblems: DocumentProblem[] = [];
   const componentProblems: (ComponentProblem | CardinalityProblem)[] = [];

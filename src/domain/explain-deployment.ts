@@ -15,7 +15,7 @@ import {
 import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
 import { isSourceKind, type SourceKind, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent } from './model';
-import type { Problem } from './problems';
+import { countBySeverity, type Problem } from './problems';
 import { validate } from './validate';
 
 /** One part of the explanation: a heading and the plain sentences under it. */
@@ -70,12 +70,7 @@ function overview(ctx: Context): string[] {
   const breakdown = COMPONENT_KINDS.filter((kind) => ctx.ofKind(kind).length > 0).map((kind) =>
     kindCount(ctx.ofKind(kind).length, kind),
   );
-  let errors = 0;
-  let warnings = 0;
-  for (const problem of ctx.problems) {
-    if (problem.severity === 'error') errors += 1;
-    else if (problem.severity === 'warning') warnings += 1;
-  }
+  const { error: errors, warning: warnings } = countBySeverity(ctx.problems);
   return [
     `This deployment has ${counted(total, 'component')} and ${counted(ctx.connectionCount, 'connection')}: ${joinWords(breakdown)}.`,
     errors === 0

@@ -37,8 +37,11 @@ async function importViaChooser(
       const status = window.document.querySelector('[role="status"]')?.textContent ?? '';
       if (state.__benchImportStart === undefined || !status.includes(title)) return null;
       const nodes = window.document.querySelectorAll<HTMLElement>('.react-flow__node');
-      const edges = window.document.querySelectorAll('.react-flow__edge');
-      if (nodes.length === 0 || edges.length === 0) return null;
+      // Connections are elements of their own, or paths of the one layer of a large diagram seen from afar.
+      const edges =
+        window.document.querySelectorAll('.react-flow__edge').length +
+        window.document.querySelectorAll('.edge-layer__lines').length;
+      if (nodes.length === 0 || edges === 0) return null;
       if (![...nodes].every((node) => node.style.visibility !== 'hidden')) return null;
       // This check runs in an animation frame: the cards are in the frame being drawn now.
       return performance.now() - state.__benchImportStart;

@@ -26,15 +26,16 @@ async function loadTemplate(page: Page, title: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-/** Where each card sits in the diagram's own coordinates (React Flow's transform), by node id. */
+/** Where each card sits in the diagram's own coordinates (its left and top), by node id. */
 async function flowPositions(page: Page): Promise<Record<string, string>> {
-  return page
-    .locator('.react-flow__node')
-    .evaluateAll((nodes) =>
-      Object.fromEntries(
-        nodes.map((node) => [node.getAttribute('data-id'), (node as HTMLElement).style.transform]),
-      ),
-    );
+  return page.locator('.react-flow__node').evaluateAll((nodes) =>
+    Object.fromEntries(
+      nodes.map((node) => {
+        const { left, top } = (node as HTMLElement).style;
+        return [node.getAttribute('data-id'), `${left},${top}`];
+      }),
+    ),
+  );
 }
 
 for (const { title, components, connections } of TEMPLATES) {

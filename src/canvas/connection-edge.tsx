@@ -2,7 +2,7 @@ import { BaseEdge, type Edge, type EdgeProps, type InternalNode, useStore } from
 import { memo, useMemo } from 'react';
 import { connectionEnds } from '../export/geometry';
 import { estimateTextWidth } from '../export/text-metrics';
-import { CARD } from './placement';
+import { cardBox } from './edge-layer';
 
 export type ConnectionEdgeData = {
   /** `error`, `warning` or `info` when the connection has a problem of that severity. */
@@ -45,13 +45,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
 }: EdgeProps<ConnectionEdgeType>) {
   const [from, to] = useEnds(source, target);
   if (!from || !to || !data) return null;
-  const rect = (node: typeof from) => ({
-    x: node.internals.positionAbsolute.x,
-    y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? CARD.width,
-    height: node.measured.height ?? CARD.height,
-  });
-  const { start, end } = connectionEnds(rect(from), rect(to), data.hasReverse ? 7 : 0, 3);
+  const { start, end } = connectionEnds(cardBox(from), cardBox(to), data.hasReverse ? 7 : 0, 3);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
   // Short of the middle, so the labels of a two-way pair do not cover each other.
   const midX = start.x + (end.x - start.x) * 0.42;

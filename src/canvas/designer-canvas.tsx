@@ -26,6 +26,9 @@ import { ComponentNode, type ComponentNodeType } from './component-node';
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
+import { type CardNode, cardBox, EdgeLayer } from './edge-layer';
+import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
+import { createFrameBatch } from './frame-batch';
 import { OverviewMap } from './overview-map';
 import { type Box, boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
@@ -43,6 +46,20 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
  * layering of thousands of unreadable texts (docs/performance.md).
  */
 const LOW_DETAIL_ZOOM = 0.3;
+/**
+ * Above this many components, React Flow renders only what is in view, and when zoomed out below
+ * LOW_DETAIL_ZOOM the connections are drawn as one layer instead of an element each
+ * (docs/performance.md, decision 012).
+ */
+const LARGE_DIAGRAM = 300;
+/** How near a click must be to a connection of the layer to select it, in screen pixels. */
+const LAYER_CLICK_TOLERANCE = 6;
+const NO_EDGES: Edge[] = [];
+
+/** True when the connections are drawn as one layer: a large diagram seen from afar. */
+function isLayered(components: number, zoom: number): boolean {
+  return components > LARGE_DIAGRAM && zoom < LOW_DETAIL_ZOOM;
+}
 
 /** A card's colour in the overview map: its kind's. */
 function mapColor(node: ComponentNodeType): string {
@@ -95,6 +112,8 @@ export function DesignerCanvas() {
     [connectingFrom, judge],
   );
   const lowDetail = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  const layered = lowDetail && components.length > LARGE_DIAGRAM;
+  const drawer = useMemo(() => createLayerDrawer<CardNode>(cardBox), []);
   const painted = usePaintedOnce();
   const colorMode = useColorMode();
   const flow = useReactFlow();
@@ -123,45 +142,70 @@ export function DesignerCanvas() {
         const flowState = flowStore.getState();
         const { components: next, connections: links } = state.document;
         const bounds = estimatedBounds(next);
+        let zoom = flowState.transform[2];
         if (bounds && flowState.width > 0 && flowState.height > 0) {
           const { width, height, minZoom } = flowState;
           const { maxZoom, padding } = FIT_VIEW_OPTIONS;
-          void flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding));
+          const viewport = getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding);
+          zoom = viewport.zoom;
+          void flow.setViewport(viewport);
         }
         // The same memoised problems the render reads next, so it reuses every node and edge.
         const { byComponent, byConnection } = derivations.problems(state.document);
         flowState.setNodes(nodeProjection.project(next, state.selection.components, byComponent));
-        flowState.setEdges(projectEdges(next, links, byConnection, state.selection.connections));
+        const projected = projectEdges(next, links, byConnection, state.selection.connections);
+        flowState.setEdges(isLayered(next.length, zoom) ? NO_EDGES : projected);
       }),
     [store, derivations, flow, flowStore, nodeProjection, projectEdges],
   );
 
+  // A drag's moves reach the store once per animation frame (frame-batch.ts).
+  const dragMoves = useMemo(
+    () =>
+      createFrameBatch<{ x: number; y: number }>((moves) => {
+        const state = store.getState();
+        state.beginGesture();
+        state.moveComponents(moves, 'gesture');
+      }),
+    [store],
+  );
+  useEffect(() => () => dragMoves.cancel(), [dragMoves]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<ComponentNodeType>[]) => {
-      const state = store.getState();
       const moves = new Map<string, { x: number; y: number }>();
       let dragging = false;
       let dragEnded = false;
       let selectionChanged = false;
-      const selected = new Set(state.selection.components);
       for (const change of changes) {
         if (change.type === 'position') {
-          if (change.position) moves.set(change.id, change.position);
-          if (change.dragging) dragging = true;
-          else dragEnded = true;
+          if (change.dragging) {
+            dragging = true;
+            if (change.position) dragMoves.add(change.id, change.position);
+          } else {
+            dragEnded = true;
+            if (change.position) moves.set(change.id, change.position);
+          }
         } else if (change.type === 'select') {
           selectionChanged = true;
-          if (change.selected) selected.add(change.id);
-          else selected.delete(change.id);
         } else if (change.type === 'dimensions' && change.dimensions) {
           nodeProjection.measured(change.id, change.dimensions);
         }
       }
-      if (selectionChanged) state.select({ components: selected, connections: state.selection.connections });
-      if (dragging) {
-        state.beginGesture();
-        state.moveComponents(moves, 'gesture');
-      } else if (dragEnded) {
+      if (dragging && !dragEnded && !selectionChanged) return;
+      // Anything but another move applies the moves still waiting for a frame first.
+      dragMoves.flush();
+      const state = store.getState();
+      if (selectionChanged) {
+        const selected = new Set(state.selection.components);
+        for (const change of changes) {
+          if (change.type !== 'select') continue;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+        state.select({ components: selected, connections: state.selection.connections });
+      }
+      if (dragEnded) {
         if (state.gestureBase) {
           state.moveComponents(moves, 'gesture');
           state.endGesture();
@@ -170,7 +214,7 @@ export function DesignerCanvas() {
         }
       }
     },
-    [store, nodeProjection],
+    [store, nodeProjection, dragMoves],
   );
 
   const onEdgesChange = useCallback(
@@ -221,6 +265,18 @@ export function DesignerCanvas() {
     [judge, store],
   );
 
+  // Connections of the layer are not elements: a click on the pane near one selects it.
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (!layered) return;
+      const segments = drawer.last()?.segments ?? [];
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = nearestSegment(segments, point, LAYER_CLICK_TOLERANCE / flow.getZoom());
+      if (id) store.getState().select({ components: new Set(), connections: new Set([id]) });
+    },
+    [layered, drawer, flow, store],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(KIND_DRAG_TYPE) || event.dataTransfer.types.includes('Files')) {
       event.preventDefault();
@@ -256,13 +312,14 @@ export function DesignerCanvas() {
           <ReactFlow<ComponentNodeType, Edge>
             key={epoch}
             nodes={nodes}
-            edges={edges}
+            edges={layered ? NO_EDGES : edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             onConnectEnd={onConnectEnd}
+            onPaneClick={onPaneClick}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             connectionLineComponent={ConnectionLine}
@@ -277,9 +334,10 @@ export function DesignerCanvas() {
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-            onlyRenderVisibleElements={components.length > 300}
+            onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
             aria-label="Deployment diagram"
           >
+            {layered && <EdgeLayer edges={edges} drawer={drawer} />}
             <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
             <OverviewMap colorOf={mapColor} />
             <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />

@@ -1,4 +1,4 @@
-import { type Edge, MarkerType } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
 import type { DocumentComponent, DocumentConnection } from '../document';
 import { countBySeverity, describeComponent, displayName, matrixCell, type Problem } from '../domain';
 import type { ComponentNodeType } from './component-node';
@@ -75,10 +75,14 @@ export function createNodeProjection(): NodeProjection {
           next.set(component.id, hit);
           return hit.node;
         }
+        const position = { x: component.position?.x ?? 0, y: component.position?.y ?? 0 };
         const node: ComponentNodeType = {
           id: component.id,
           type: 'component',
-          position: { x: component.position?.x ?? 0, y: component.position?.y ?? 0 },
+          position,
+          // Placed with left/top, not React Flow's transform: cards that are not transformed share
+          // one paint chunk, where a thousand transforms made every frame re-layer each of them.
+          style: { transform: 'none', left: position.x, top: position.y },
           data: { component, errors, warnings },
           selected: inputs.selected,
           ariaLabel: `${displayName(component.kind)}: ${component.name}`,
@@ -181,7 +185,7 @@ export function createEdgeProjection() {
         connections: readonly DocumentConnection[];
         byConnection: ReadonlyMap<string, readonly Problem[]>;
         selected: ReadonlySet<string>;
-        edges: Edge[];
+        edges: ConnectionEdgeType[];
       }
     | undefined;
   return (
@@ -189,7 +193,7 @@ export function createEdgeProjection() {
     connections: readonly DocumentConnection[],
     byConnection: ReadonlyMap<string, readonly Problem[]>,
     selected: ReadonlySet<string>,
-  ): Edge[] => {
+  ): ConnectionEdgeType[] => {
     if (
       last &&
       last.connections === connections &&

@@ -1,0 +1,208 @@
+import { cellRequirement, type Requirement } from './cardinality';
+import { DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
+import { describeComponent } from './describe';
+import { COMPONENT_KINDS, displayName } from './kinds';
+import { rowCells, type TargetKind } from './matrix';
+import type { TopologyComponent, TopologyConnection } from './model';
+import type { DeploymentOptions } from './options';
+import type { CardinalityProblem, ComponentProblem, ConnectionProblem, DocumentProblem } from './problems';
+
+// The rules of rules.md section 4 for one component, one connection and the document, given the
+// facts the classification worked out. `validate` applies them to everything; the incremental
+// validator of the editor to what an edit touched. One copy of each rule, so they cannot differ.
+
+const UNUSED_WHEN_UNREACHED = new Set(['dap', 'stat-server', 'message-server']);
+
+export interface RowRule {
+  readonly to: TargetKind;
+  readonly target: number;
+  readonly requirement: Requirement;
+}
+
+/** Every cell of every row, by kind index, with its requirement under `options`. */
+export function rowRules(options: DeploymentOptions): readonly (readonly RowRule[])[] {
+  return COMPONENT_KINDS.map((kind) =>
+    rowCells(kind).map((cell) => ({
+      to: cell.to,
+      target: TARGET_INDEX.get(cell.to) ?? -1,
+      requirement: cellRequirement(cell, options),
+    })),
+  );
+}
+
+/** Which instance a component is among those a deployment may have only one of: WFM Daemons and ETL servers. */
+export type InstanceKind = 'daemon' | 'etl' | null;
+
+export function instanceKind(component: TopologyComponent): InstanceKind {
+  if (component.kind === 'daemon') return 'daemon';
+  if (component.kind === 'server' && component.etl === true) return 'etl';
+  return null;
+}
+
+/** What the rules of one component need to know beyond the component itself. */
+export interface ComponentFacts {
+  /** Its number among the WFM Daemons or ETL servers, in component order; 0 for the rest. */
+  readonly ordinal: number;
+  /** The first component with its name (trimmed, any case), when that is another one. */
+  readonly firstWithName: TopologyComponent | undefined;
+  /** Counted connections by target index, at `countsAt` in `counts`. */
+  readonly counts: ArrayLike<number>;
+  readonly countsAt: number;
+  /** True when a connection points at it. */
+  readonly reached: boolean;
+}
+
+/** The component and cardinality problems of one component, in the contract's order, added to `out`. */
+export function componentProblems(
+  component: TopologyComponent,
+  rules: readonly RowRule[],
+  facts: ComponentFacts,
+  out: (ComponentProblem | CardinalityProblem)[],
+): void {
+  if (facts.ordinal > 1) {
+    const daemon = component.kind === 'daemon';
+    out.push({
+      code: 'too-many-instances',
+      severity: 'error',
+      message: daemon
+        ? `${describeComponent(component)} is WFM Daemon number ${facts.ordinal}: a deployment may have only one, since more cause duplicate notifications and missing or duplicate scheduled reports`
+        : `${describeComponent(component)} is ETL server number ${facts.ordinal}: only one WFM Server may run ETL`,
+      componentId: component.id,
+    });
+  }
+  if (facts.firstWithName) {
+    out.push({
+      code: 'duplicate-name',
+      severity: 'error',
+      message: `${describeComponent(component)} has the same name as ${describeComponent(facts.firstWithName)}: Application names must be unique`,
+      componentId: component.id,
+    });
+  }
+  for (const { to, target, requirement } of rules) {
+    const count = facts.counts[facts.countsAt + target] ?? 0;
+    if (count < requirement.min) {
+      out.push(missingConnection(component, to, requirement));
+    } else if (requirement.max !== null && count > requirement.max) {
+      out.push({
+        code: 'too-many-connections',
+        severity: 'error',
+        message: `${describeComponent(component)} has ${count} connections to ${displayName(to)}, but the matrix allows ${
+          requirement.min === 1 ? 'exactly one' : 'at most one'
+        }`,
+        componentId: component.id,
+        targetKind: to,
+      });
+    }
+  }
+  if (UNUSED_WHEN_UNREACHED.has(component.kind) && !facts.reached) {
+    out.push({
+      code: 'unused-component',
+      severity: 'warning',
+      message: `${describeComponent(component)} is not used: no component connects to it`,
+      componentId: component.id,
+    });
+  }
+}
+
+/** The document problems: scheduled reporting needs a WFM Daemon. */
+export function documentProblems(options: DeploymentOptions, daemons: number): DocumentProblem[] {
+  if (!options.scheduledReporting || daemons > 0) return [];
+  return [
+    {
+      code: 'missing-component',
+      severity: 'error',
+      message: 'Scheduled reporting is on, but the deployment has no WFM Daemon to run the scheduled reports',
+    },
+  ];
+}
+
+/**
+ * The problems of one connection with both ends in the document, added to `out`. `kind` is its
+ * class (SELF, FORBIDDEN, DUPLICATE or COUNTED); `first` the connection a duplicate repeats.
+ */
+export function connectionProblems(
+  connection: TopologyConnection,
+  from: TopologyComponent,
+  to: TopologyComponent,
+  kind: number,
+  first: TopologyConnection | undefined,
+  options: DeploymentOptions,
+  out: ConnectionProblem[],
+): void {
+  if (kind === SELF) {
+    out.push({
+      code: 'self-connection',
+      severity: 'error',
+      message: `${describeComponent(from)} cannot connect to itself`,
+      connectionId: connection.id,
+    });
+    return;
+  }
+  if (kind === FORBIDDEN) {
+    out.push({
+      code: 'forbidden-connection',
+      severity: 'error',
+      message: `${describeComponent(from)} cannot connect to ${describeComponent(to)}: the component connections matrix has no ${displayName(from.kind)} → ${displayName(to.kind)} connection`,
+      connectionId: connection.id,
+    });
+    return;
+  }
+  if (kind === DUPLICATE) {
+    out.push({
+      code: 'duplicate-connection',
+      severity: 'error',
+      message: `${pairName(from, to)} is listed twice: connection '${connection.id}' repeats '${first?.id ?? ''}'`,
+      connectionId: connection.id,
+    });
+    return;
+  }
+  if (to.kind === 'message-server' && !options.managementLayer) {
+    out.push({
+      code: 'management-layer-off',
+      severity: 'warning',
+      message: `${pairName(from, to)} is configured, but the Management Layer is off: Message Server connections are used only with the Management Layer`,
+      connectionId: connection.id,
+    });
+  }
+  const security = connection.security ?? 'none';
+  if (security !== 'none' && (from.kind === 'web' || from.kind === 'daemon')) {
+    out.push({
+      code: 'tls-web-daemon',
+      severity: 'info',
+      message: `${pairName(from, to)} uses ${security === 'tls' ? 'TLS' : 'mutual TLS'}: for ${displayName(from.kind)}, TLS is set up in the servlet container and Java keystore, not by the Genesys Security Deployment Guide`,
+      connectionId: connection.id,
+    });
+  }
+}
+
+function pairName(from: TopologyComponent, to: TopologyComponent): string {
+  return `${describeComponent(from)} → ${describeComponent(to)}`;
+}
+
+function missingConnection(
+  component: TopologyComponent,
+  to: TargetKind,
+  requirement: Requirement,
+): CardinalityProblem {
+  const target = displayName(to);
+  const how =
+    requirement.requiredBy === 'management-layer'
+      ? `a ${target} when the Management Layer is used`
+      : requirement.requiredBy === 'scheduled-reporting'
+        ? `a ${target} for scheduled reporting (without it WFM Daemon cannot generate the Report Scheduler)`
+        : requirement.max === 1
+          ? `exactly one ${target}`
+          : `at least one ${target}`;
+  return {
+    code: 'missing-connection',
+    severity: 'error',
+    message: `${describeComponent(component)} must connect to ${how}`,
+    componentId: component.id,
+    targetKind: to,
+  };
+}
+
+/** The key two names are the same under: trimmed, any case. */
+export function nameKey(name: string): string {
+  return name.trim().toLowerCase();
+}

@@ -33,7 +33,7 @@ export const TARGETS: readonly Target[] = [
     label: 're-validation after one edit, M',
     target: '≤ 1 ms p99',
     judge: (m) => ({
-      measured: `${ms(n(m, 'p99Ms'))} p99 (${ms(n(m, 'medianMs'))} median)`,
+      measured: `${ms(n(m, 'p99Ms'))} p99 (${ms(n(m, 'medianMs'))} median; first 200 edits ${ms(n(m, 'coldP99Ms'))} p99)`,
       met: n(m, 'p99Ms') <= 1,
     }),
   },

@@ -19,6 +19,16 @@ for (const [from, fromIndex] of KIND_INDEX) {
   }
 }
 
+/** The target index of the matrix cell between two kind indexes, or -1 when the matrix forbids it. */
+export function cellTargetIndex(fromKind: number, toKind: number): number {
+  return CELL_TARGET[fromKind * KINDS + toKind] ?? -1;
+}
+
+/** A kind's index in COMPONENT_KINDS (0 for an unknown kind, as the classification counts it). */
+export function kindIndex(kind: string): number {
+  return KIND_INDEX.get(kind) ?? 0;
+}
+
 /**
  * The first connection of each (source, target) pair, in an open-addressing table on typed arrays:
  * a `Map` keyed by pair was the largest cost of a validation.

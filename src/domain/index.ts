@@ -4,6 +4,7 @@ export * from './describe';
 export * from './explain';
 export * from './explain-deployment';
 export * from './goals';
+export { createIncrementalValidator, type IncrementalValidator } from './incremental-validate';
 export * from './kinds';
 export * from './matrix';
 export * from './matrix-usage';

@@ -3,12 +3,12 @@ import {
   type ConnectionJudge,
   countBySeverity,
   createConnectionJudge,
+  createIncrementalValidator,
   type Problem,
   problemComponentId,
   problemConnectionId,
   pushTo,
   type SeverityCounts,
-  validate,
 } from '../domain';
 
 export interface ProblemIndex {
@@ -78,8 +78,10 @@ function createLazyJudge(document: TopologyDocument): ConnectionJudge {
 
 /** Makes the memoised derivations of one store: problems and the connection judge. */
 export function createDerivations() {
+  // After an edit, only what it touched is re-judged (src/domain/incremental-validate.ts).
+  const validator = createIncrementalValidator();
   return {
-    problems: memoByStructure((document) => indexProblems(validate(document))),
+    problems: memoByStructure((document) => indexProblems(validator.validate(document))),
     judge: memoByStructure(createLazyJudge),
   };
 }

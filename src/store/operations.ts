@@ -130,7 +130,12 @@ export function deleteElements(
   ) {
     return document;
   }
-  return { ...document, components, connections };
+  // An array with nothing taken out stays the same array, so what depends on it is not redone.
+  return {
+    ...document,
+    components: components.length === document.components.length ? document.components : components,
+    connections: connections.length === document.connections.length ? document.connections : connections,
+  };
 }
 
 /** What Copy keeps: components and the connections among them. */

@@ -86,6 +86,30 @@ test('"Connect to" in a missing-connection problem draws the edge, and one Undo 
   await expect(designer.edges).toHaveCount(1);
 });
 
+test('a quick fix names components as they are now: renaming the Server renames its "Connect to" button', async ({
+  designer,
+}) => {
+  const server = await designer.addFromPalette('WFM Server');
+  await designer.addFromPalette('WFM Builder');
+  const builderNeedsServer = problem(
+    designer,
+    'missing-connection',
+    "WFM Builder 'WFM_Builder_1' must connect to exactly one WFM Server",
+  );
+  await expect(fix(builderNeedsServer, 'Connect to WFM_Server_1')).toBeVisible();
+
+  await server.click();
+  await designer.commitField('Name', 'Primary_Server');
+
+  // The Builder's problem did not change, but its fix now names the Server by its new name.
+  await expect(fix(builderNeedsServer, 'Connect to Primary_Server')).toBeVisible();
+  await expect(fix(builderNeedsServer, 'Connect to WFM_Server_1')).toHaveCount(0);
+  await fix(builderNeedsServer, 'Connect to Primary_Server').click();
+  await expect(designer.status()).toHaveText(
+    "Connected WFM Builder 'WFM_Builder_1' to WFM Server 'Primary_Server'.",
+  );
+});
+
 test('with several candidates the user picks one, and more than four fold under "More…"', async ({
   designer,
 }) => {

@@ -33,7 +33,7 @@ function problemKey(problem: Problem): string {
   return `${problem.code}|${problemComponentId(problem) ?? problemConnectionId(problem) ?? ''}|${target}`;
 }
 
-function ProblemItem({ problem }: { problem: Problem }) {
+function ProblemItem({ problem, problems }: { problem: Problem; problems: readonly Problem[] }) {
   const reveal = useRevealElement();
   const componentId = problemComponentId(problem);
   const connectionId = problemConnectionId(problem);
@@ -54,7 +54,7 @@ function ProblemItem({ problem }: { problem: Problem }) {
         </span>
       )}
       <code className="problem__code">{problem.code}</code>
-      <QuickFixButtons problem={problem} describedBy={messageId} />
+      <QuickFixButtons problem={problem} problems={problems} describedBy={messageId} />
     </li>
   );
 }
@@ -86,7 +86,7 @@ export function ProblemsPanel() {
               </h3>
               <ul>
                 {group.map((problem) => (
-                  <ProblemItem key={problemKey(problem)} problem={problem} />
+                  <ProblemItem key={problemKey(problem)} problem={problem} problems={problems} />
                 ))}
               </ul>
             </div>

@@ -14,12 +14,26 @@ const INLINE_FIXES = 3;
  * Fixes are worked out when the problem is (on a structural change), and applied to the document
  * as it is at the click.
  */
-export function QuickFixButtons({ problem, describedBy }: { problem: Problem; describedBy: string }) {
+export function QuickFixButtons({
+  problem,
+  problems,
+  describedBy,
+}: {
+  problem: Problem;
+  /**
+   * All the problems of the document: a new list after every structural change. A problem that an
+   * edit did not touch stays the same object, but its fixes name other components (a renamed
+   * Server's "Connect to" button), so they are worked out again with every new list.
+   */
+  problems: readonly Problem[];
+  describedBy: string;
+}) {
   const store = useDesignerStore();
   const reveal = useRevealElement();
   const moreId = useId();
   const [expanded, setExpanded] = useState(false);
-  const fixes = useMemo(() => quickFixes(store.getState().document, problem), [store, problem]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `problems` marks the document's structure, which the fixes read
+  const fixes = useMemo(() => quickFixes(store.getState().document, problem), [store, problem, problems]);
   if (fixes.length === 0) return null;
 
   const apply = (fix: QuickFix, button: HTMLElement) => {

@@ -1,8 +1,9 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import type { DocumentComponent } from '../document';
 import { COMPONENT_KINDS, type ComponentKind, isSourceKind, isTargetKind, kindInfo } from '../domain';
 import { kindIconMarkup } from '../export/kind-icons';
+import { CARD_HEIGHT, cardWidth } from '../export/layout';
 import { useConnectState } from './connect-state';
 
 /**
@@ -29,15 +30,29 @@ const ICON_URLS = new Map<ComponentKind, string>(
   }),
 );
 
-/** A component's card: icon, kind, name, host:port and a problem badge. */
+/**
+ * True below the zoom where card text is under 4 px tall (designer-canvas.tsx). Cards then draw
+ * their colour, icon and badge only: thousands of unreadable texts were laid out and shaped for
+ * nothing, which took seconds when a large diagram was opened (docs/performance.md).
+ */
+export const LowDetailContext = createContext(false);
+
+/**
+ * A component's card: icon, kind, name, host:port and a problem badge. Without its text (far out)
+ * it keeps the size it was measured at, or the size the exports give it until it is measured, so
+ * cards do not shrink when zoomed out.
+ */
 export const ComponentNode = memo(function ComponentNode({
   id,
   data,
   selected,
+  width,
+  height,
 }: NodeProps<ComponentNodeType>) {
   const { component, errors, warnings } = data;
   const info = kindInfo(component.kind);
   const connectState = useConnectState(id);
+  const lowDetail = useContext(LowDetailContext);
   const address =
     component.host || component.port
       ? `${component.host ?? ''}${component.port ? `:${component.port}` : ''}`
@@ -53,18 +68,24 @@ export const ComponentNode = memo(function ComponentNode({
     <div
       className={className}
       style={
-        { '--kind-color': info.color, '--kind-icon': ICON_URLS.get(component.kind) } as React.CSSProperties
+        {
+          '--kind-color': info.color,
+          '--kind-icon': ICON_URLS.get(component.kind),
+          ...(lowDetail ? { width: width || cardWidth(component), height: height || CARD_HEIGHT } : {}),
+        } as React.CSSProperties
       }
     >
       {isTargetKind(component.kind) && (
         <Handle type="target" position={Position.Top} isConnectableStart={false} className="drop-zone" />
       )}
       <div className="component-card__icon" aria-hidden="true" />
-      <div className="component-card__text">
-        <div className="component-card__kind">{info.displayName}</div>
-        <div className="component-card__name">{component.name}</div>
-        {address && <div className="component-card__address">{address}</div>}
-      </div>
+      {!lowDetail && (
+        <div className="component-card__text">
+          <div className="component-card__kind">{info.displayName}</div>
+          <div className="component-card__name">{component.name}</div>
+          {address && <div className="component-card__address">{address}</div>}
+        </div>
+      )}
       {(errors > 0 || warnings > 0) && (
         <span
           className={`component-card__badge ${errors > 0 ? 'is-error' : 'is-warning'}`}

@@ -22,7 +22,7 @@ import { useColorMode } from '../app/theme';
 import type { DocumentComponent } from '../document';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
 import { CARD_HEIGHT, CARD_WIDTH, GRID } from '../export/layout';
-import { ComponentNode, type ComponentNodeType } from './component-node';
+import { ComponentNode, type ComponentNodeType, LowDetailContext } from './component-node';
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
@@ -307,43 +307,45 @@ export function DesignerCanvas() {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop target of palette drags; the keyboard path is the palette button
     <div className="canvas" data-detail={lowDetail ? 'low' : 'full'} onDragOver={onDragOver} onDrop={onDrop}>
-      <ConnectingContext.Provider value={connecting}>
-        {painted && (
-          <ReactFlow<ComponentNodeType, Edge>
-            key={epoch}
-            nodes={nodes}
-            edges={layered ? NO_EDGES : edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            onPaneClick={onPaneClick}
-            isValidConnection={isValidConnection}
-            connectionMode={ConnectionMode.Loose}
-            connectionLineComponent={ConnectionLine}
-            connectionRadius={28}
-            colorMode={colorMode}
-            snapToGrid
-            snapGrid={SNAP_GRID}
-            fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
-            minZoom={0.1}
-            maxZoom={2.5}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-            onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
-            aria-label="Deployment diagram"
-          >
-            {layered && <EdgeLayer edges={edges} drawer={drawer} />}
-            <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-            <OverviewMap colorOf={mapColor} />
-            <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
-          </ReactFlow>
-        )}
-      </ConnectingContext.Provider>
+      <LowDetailContext.Provider value={lowDetail}>
+        <ConnectingContext.Provider value={connecting}>
+          {painted && (
+            <ReactFlow<ComponentNodeType, Edge>
+              key={epoch}
+              nodes={nodes}
+              edges={layered ? NO_EDGES : edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              onPaneClick={onPaneClick}
+              isValidConnection={isValidConnection}
+              connectionMode={ConnectionMode.Loose}
+              connectionLineComponent={ConnectionLine}
+              connectionRadius={28}
+              colorMode={colorMode}
+              snapToGrid
+              snapGrid={SNAP_GRID}
+              fitView
+              fitViewOptions={FIT_VIEW_OPTIONS}
+              minZoom={0.1}
+              maxZoom={2.5}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
+              aria-label="Deployment diagram"
+            >
+              {layered && <EdgeLayer edges={edges} drawer={drawer} />}
+              <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+              <OverviewMap colorOf={mapColor} />
+              <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
+            </ReactFlow>
+          )}
+        </ConnectingContext.Provider>
+      </LowDetailContext.Provider>
       {components.length === 0 && (
         <div className="canvas__empty" aria-hidden="true">
           <p>Drag components here from the palette, or click one to add it.</p>

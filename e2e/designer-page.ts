@@ -196,8 +196,27 @@ export class DesignerPage {
     await this.page.mouse.click(middle.x, middle.y);
   }
 
+  /**
+   * Clicks "Fit View" and waits until the view has stopped moving. React Flow fits on a later
+   * render (its fit is queued with the nodes), which on a busy machine came a few hundred
+   * milliseconds after the click: a card clicked at once was then clicked where it used to be.
+   */
   async fitView(): Promise<void> {
     await this.page.getByRole('button', { name: 'Fit View' }).click();
+    await this.page.evaluate(async () => {
+      const viewport = window.document.querySelector<HTMLElement>('.react-flow__viewport');
+      if (!viewport) return;
+      const start = performance.now();
+      let last = viewport.style.transform;
+      let stableSince = start;
+      while (performance.now() - stableSince < 300 && performance.now() - start < 3000) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (viewport.style.transform !== last) {
+          last = viewport.style.transform;
+          stableSince = performance.now();
+        }
+      }
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { DesignerCanvas } from '../canvas/designer-canvas';
+import { EmptyCanvasHint, usePaintedOnce } from '../canvas/canvas-frame';
+import { FlowHandleContext, type FlowHandleRef } from '../canvas/flow-handle';
 import { useViewCentre } from '../canvas/view';
 import { Inspector } from '../panels/inspector';
 import { Palette } from '../panels/palette';
@@ -25,6 +25,8 @@ const Dialogs = lazy(() => import('./dialogs').then((module) => ({ default: modu
 const ExplainPanel = lazy(() =>
   import('../panels/explain-panel').then((module) => ({ default: module.ExplainPanel })),
 );
+// The canvas and React Flow load after the first paint, in a chunk of their own.
+const Canvas = lazy(() => import('../canvas/designer-canvas').then((module) => ({ default: module.Canvas })));
 const ExercisesPanel = lazy(() =>
   import('../panels/exercises-panel').then((module) => ({ default: module.ExercisesPanel })),
 );
@@ -50,6 +52,22 @@ function OpenDialog({ persistence }: { persistence: Persistence | null }) {
   return (
     <Suspense fallback={null}>
       <Dialogs persistence={persistence} />
+    </Suspense>
+  );
+}
+
+/** What stands in the canvas's place until it has loaded: the empty canvas, with its hint when empty. */
+function CanvasPlaceholder() {
+  const empty = useDesigner((s) => s.document.components.length === 0);
+  return <div className="canvas">{empty && <EmptyCanvasHint />}</div>;
+}
+
+function CanvasSlot() {
+  const painted = usePaintedOnce();
+  if (!painted) return <CanvasPlaceholder />;
+  return (
+    <Suspense fallback={<CanvasPlaceholder />}>
+      <Canvas />
     </Suspense>
   );
 }
@@ -93,7 +111,7 @@ function Shell({ persistence }: { persistence: Persistence | null }) {
         <Palette />
         <div className="canvas-area">
           <CanvasToolbar />
-          <DesignerCanvas />
+          <CanvasSlot />
           <SidePanel />
         </div>
         <Inspector />
@@ -105,13 +123,14 @@ function Shell({ persistence }: { persistence: Persistence | null }) {
   );
 }
 
-/** The designer: one store handed down by context, React Flow's provider around every panel. */
+/** The designer: one store handed down by context, and the canvas's handle for the panels. */
 export function App({ store, persistence }: { store: DesignerStore; persistence: Persistence | null }) {
+  const flow = useMemo<FlowHandleRef>(() => ({ current: null }), []);
   return (
     <DesignerProvider store={store}>
-      <ReactFlowProvider>
+      <FlowHandleContext.Provider value={flow}>
         <Shell persistence={persistence} />
-      </ReactFlowProvider>
+      </FlowHandleContext.Provider>
     </DesignerProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { useFlowHandle } from '../canvas/flow-handle';
 import { FIT_VIEW_OPTIONS } from '../canvas/view';
 import { useDesigner, useDesignerStore } from './store-context';
 import { tidyUp } from './tidy-up';
@@ -8,9 +8,9 @@ export function CanvasToolbar() {
   const store = useDesignerStore();
   const sidePanel = useDesigner((s) => s.sidePanel);
   const empty = useDesigner((s) => s.document.components.length === 0);
-  const { fitView } = useReactFlow();
+  const flow = useFlowHandle();
   // After the next render, when React Flow knows the new positions.
-  const fitAfterTidyUp = () => requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
+  const fitAfterTidyUp = () => requestAnimationFrame(() => flow.current?.fitView(FIT_VIEW_OPTIONS));
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Diagram">
       <button

@@ -10,32 +10,32 @@ import {
   getViewportForBounds,
   type NodeChange,
   ReactFlow,
+  ReactFlowProvider,
   useConnection,
   useReactFlow,
   useStore,
   useStoreApi,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo } from 'react';
 import { importUserFile } from '../app/document-actions';
 import { useDerivations, useDesigner, useDesignerStore, useJudge, useProblems } from '../app/store-context';
 import { useColorMode } from '../app/theme';
 import type { DocumentComponent } from '../document';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
 import { CARD_HEIGHT, CARD_WIDTH, GRID } from '../export/layout';
+import { EmptyCanvasHint } from './canvas-frame';
 import { ComponentNode, type ComponentNodeType, LowDetailContext } from './component-node';
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { type CardNode, cardBox, EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
+import { KIND_DRAG_TYPE, useFlowHandle } from './flow-handle';
 import { createFrameBatch } from './frame-batch';
 import { OverviewMap } from './overview-map';
 import { type Box, boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
 import { FIT_VIEW_OPTIONS, snapToGrid } from './view';
-
-/** The MIME type the palette puts on a dragged kind. */
-export const KIND_DRAG_TYPE = 'application/x-wfm-kind';
 
 const nodeTypes = { component: ComponentNode };
 const edgeTypes = { connection: ConnectionEdge };
@@ -76,28 +76,40 @@ function estimatedBounds(components: readonly DocumentComponent[]): Box | null {
   }));
 }
 
+/** The canvas with React Flow's provider: what the designer loads after its first paint. */
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <DesignerCanvas />
+    </ReactFlowProvider>
+  );
+}
+
 /**
- * False until the page has painted once. The canvas mounts after the first paint, so the top bar,
- * the palette and the problems show without waiting for a diagram of hundreds of cards
- * (docs/performance.md: cold load).
+ * Lends the rest of the designer what it needs of React Flow (flow-handle.ts), for as long as
+ * this canvas is mounted.
  */
-function usePaintedOnce(): boolean {
-  const [painted, setPainted] = useState(false);
+function useLendFlowHandle(flow: ReturnType<typeof useReactFlow>): void {
+  const handle = useFlowHandle();
   useEffect(() => {
-    let timeout: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timeout = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timeout);
+    handle.current = {
+      screenToFlowPosition: (point) => flow.screenToFlowPosition(point),
+      getZoom: () => flow.getZoom(),
+      setCenter: (x, y, options) => void flow.setCenter(x, y, options),
+      fitView: (options) => void flow.fitView(options),
+      cardBox: (id) => {
+        const node = flow.getInternalNode(id);
+        return node ? cardBox(node) : undefined;
+      },
     };
-  }, []);
-  return painted;
+    return () => {
+      handle.current = null;
+    };
+  }, [handle, flow]);
 }
 
 /** The React Flow canvas: a projection of the document; every edit goes back through the store. */
-export function DesignerCanvas() {
+function DesignerCanvas() {
   const store = useDesignerStore();
   const derivations = useDerivations();
   const components = useDesigner((s) => s.document.components);
@@ -114,9 +126,9 @@ export function DesignerCanvas() {
   const lowDetail = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const layered = lowDetail && components.length > LARGE_DIAGRAM;
   const drawer = useMemo(() => createLayerDrawer<CardNode>(cardBox), []);
-  const painted = usePaintedOnce();
   const colorMode = useColorMode();
   const flow = useReactFlow();
+  useLendFlowHandle(flow);
 
   const nodeProjection = useMemo(createNodeProjection, []);
   const nodes = useMemo(
@@ -309,49 +321,42 @@ export function DesignerCanvas() {
     <div className="canvas" data-detail={lowDetail ? 'low' : 'full'} onDragOver={onDragOver} onDrop={onDrop}>
       <LowDetailContext.Provider value={lowDetail}>
         <ConnectingContext.Provider value={connecting}>
-          {painted && (
-            <ReactFlow<ComponentNodeType, Edge>
-              key={epoch}
-              nodes={nodes}
-              edges={layered ? NO_EDGES : edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onConnect={onConnect}
-              onConnectEnd={onConnectEnd}
-              onPaneClick={onPaneClick}
-              isValidConnection={isValidConnection}
-              connectionMode={ConnectionMode.Loose}
-              connectionLineComponent={ConnectionLine}
-              connectionRadius={28}
-              colorMode={colorMode}
-              snapToGrid
-              snapGrid={SNAP_GRID}
-              fitView
-              fitViewOptions={FIT_VIEW_OPTIONS}
-              minZoom={0.1}
-              maxZoom={2.5}
-              deleteKeyCode={null}
-              selectionKeyCode="Shift"
-              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-              onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
-              aria-label="Deployment diagram"
-            >
-              {layered && <EdgeLayer edges={edges} drawer={drawer} />}
-              <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-              <OverviewMap colorOf={mapColor} />
-              <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
-            </ReactFlow>
-          )}
+          <ReactFlow<ComponentNodeType, Edge>
+            key={epoch}
+            nodes={nodes}
+            edges={layered ? NO_EDGES : edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onPaneClick={onPaneClick}
+            isValidConnection={isValidConnection}
+            connectionMode={ConnectionMode.Loose}
+            connectionLineComponent={ConnectionLine}
+            connectionRadius={28}
+            colorMode={colorMode}
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={0.1}
+            maxZoom={2.5}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
+            aria-label="Deployment diagram"
+          >
+            {layered && <EdgeLayer edges={edges} drawer={drawer} />}
+            <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+            <OverviewMap colorOf={mapColor} />
+            <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
+          </ReactFlow>
         </ConnectingContext.Provider>
       </LowDetailContext.Provider>
-      {components.length === 0 && (
-        <div className="canvas__empty" aria-hidden="true">
-          <p>Drag components here from the palette, or click one to add it.</p>
-          <p>Then drag from a component’s bottom dot to another component to connect them.</p>
-        </div>
-      )}
+      {components.length === 0 && <EmptyCanvasHint />}
     </div>
   );
 }

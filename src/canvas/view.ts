@@ -1,7 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { useDesignerStore } from '../app/store-context';
 import type { ComponentKind } from '../domain';
+import { useFlowHandle } from './flow-handle';
 import { CARD, fitsInView, freeSlotNear, type Rect, type VisibleArea } from './placement';
 
 export { snapToGrid } from './placement';
@@ -9,26 +9,28 @@ export { snapToGrid } from './placement';
 /** How the canvas fits a diagram: the whole of it with a margin, never zoomed in past 120 %. */
 export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
 
-/** The flow position at the centre of the visible canvas. */
+/** The flow position at the centre of the visible canvas (the origin until the canvas has loaded). */
 export function useViewCentre(): () => { x: number; y: number } {
-  const flow = useReactFlow();
+  const handle = useFlowHandle();
   return useCallback(() => {
+    const flow = handle.current;
     const pane = window.document.querySelector('.react-flow');
     const box = pane?.getBoundingClientRect();
-    if (!box) return { x: 0, y: 0 };
+    if (!box || !flow) return { x: 0, y: 0 };
     // A side panel covers the right of the canvas: the centre is that of the part still visible.
     const panel = window.document.querySelector('.side-panel')?.getBoundingClientRect();
     const right = panel && panel.left > box.left + 200 ? Math.min(box.right, panel.left) : box.right;
     return flow.screenToFlowPosition({ x: (box.left + right) / 2, y: box.top + box.height / 2 });
-  }, [flow]);
+  }, [handle]);
 }
 
 /** The part of the canvas the user sees, in flow coordinates, with what is drawn over it. */
 function useVisibleArea(): () => VisibleArea | undefined {
-  const flow = useReactFlow();
+  const handle = useFlowHandle();
   return useCallback(() => {
+    const flow = handle.current;
     const pane = window.document.querySelector('.react-flow');
-    if (!pane) return undefined;
+    if (!pane || !flow) return undefined;
     const toFlow = (box: DOMRect): Rect => {
       const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
       const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
@@ -43,7 +45,7 @@ function useVisibleArea(): () => VisibleArea | undefined {
       pane: toFlow(pane.getBoundingClientRect()),
       covered: overlays.map((overlay) => toFlow(overlay.getBoundingClientRect())),
     };
-  }, [flow]);
+  }, [handle]);
 }
 
 /**
@@ -55,42 +57,45 @@ export function useAddAtViewCentre(): (kind: ComponentKind) => string {
   const store = useDesignerStore();
   const centre = useViewCentre();
   const visibleArea = useVisibleArea();
-  const flow = useReactFlow();
+  const handle = useFlowHandle();
   return useCallback(
     (kind) => {
       const occupied = store.getState().document.components.map((c) => c.position ?? { x: 0, y: 0 });
       const area = visibleArea();
       const spot = freeSlotNear(centre(), occupied, area);
       const id = store.getState().addComponent(kind, spot);
-      if (area && !fitsInView(spot, area)) {
-        void flow.setCenter(spot.x + CARD.width / 2, spot.y + CARD.height / 2, {
+      const flow = handle.current;
+      if (flow && area && !fitsInView(spot, area)) {
+        flow.setCenter(spot.x + CARD.width / 2, spot.y + CARD.height / 2, {
           zoom: flow.getZoom(),
           duration: 200,
         });
       }
       return id;
     },
-    [store, centre, visibleArea, flow],
+    [store, centre, visibleArea, handle],
   );
 }
 
 /** Selects a component or connection and centres the view on it. */
 export function useRevealElement(): (target: { componentId?: string; connectionId?: string }) => void {
   const store = useDesignerStore();
-  const flow = useReactFlow();
+  const handle = useFlowHandle();
   return useCallback(
     ({ componentId, connectionId }) => {
       const { document, select } = store.getState();
       const centreOn = (ids: string[]) => {
-        const nodes = ids.map((id) => flow.getInternalNode(id)).filter((n) => n !== undefined);
-        if (nodes.length === 0) return;
+        const flow = handle.current;
+        if (!flow) return;
+        const boxes = ids.map((id) => flow.cardBox(id)).filter((box) => box !== undefined);
+        if (boxes.length === 0) return;
         let x = 0;
         let y = 0;
-        for (const n of nodes) {
-          x += n.internals.positionAbsolute.x + (n.measured.width ?? CARD.width) / 2;
-          y += n.internals.positionAbsolute.y + (n.measured.height ?? CARD.height) / 2;
+        for (const box of boxes) {
+          x += box.x + box.width / 2;
+          y += box.y + box.height / 2;
         }
-        void flow.setCenter(x / nodes.length, y / nodes.length, {
+        flow.setCenter(x / boxes.length, y / boxes.length, {
           zoom: Math.max(flow.getZoom(), 0.8),
           duration: 300,
         });
@@ -104,6 +109,6 @@ export function useRevealElement(): (target: { componentId?: string; connectionI
         if (connection) centreOn([connection.from, connection.to]);
       }
     },
-    [store, flow],
+    [store, handle],
   );
 }

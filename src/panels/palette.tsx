@@ -1,6 +1,6 @@
 import type { DragEvent } from 'react';
 import { useDesignerStore } from '../app/store-context';
-import { KIND_DRAG_TYPE } from '../canvas/designer-canvas';
+import { KIND_DRAG_TYPE } from '../canvas/flow-handle';
 import { KindIcon } from '../canvas/kind-icon';
 import { useAddAtViewCentre } from '../canvas/view';
 import { COMPONENT_KINDS, type ComponentKind, KIND_CATALOG, type KindGroup } from '../domain';

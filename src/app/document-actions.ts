@@ -1,4 +1,5 @@
 import { serializeDocument, type TopologyDocument } from '../document';
+import type { Problem } from '../domain';
 import type { DesignerStore } from '../store/store';
 import type { DrawnFormat } from './export-file';
 import { downloadFile, fileBaseName } from './file-io';
@@ -45,7 +46,7 @@ export function loadExportWriters(): Promise<typeof import('./export-file')> {
 export async function exportDocument(
   document: TopologyDocument,
   format: ExportFormat,
-  options: { outlineProblems: boolean },
+  options: { outlineProblems: boolean; problems?: readonly Problem[] },
 ): Promise<string> {
   if (format !== 'json') return (await loadExportWriters()).exportDrawn(document, format, options);
   // JSON, the format that saves work, never waits for a module to load.

@@ -1,4 +1,5 @@
 import { serializeDocument, type TopologyDocument } from '../document';
+import type { Problem } from '../domain';
 import { serializeMarkdown } from '../export/markdown';
 import { serializeSvg } from '../export/svg';
 import { downloadFile, fileBaseName } from './file-io';
@@ -24,17 +25,23 @@ function pngScale(svg: string): number {
   return Math.min(2, Math.sqrt(MAX_PNG_PIXELS / pixels));
 }
 
+/** How to draw: outline what has problems, and the problems when the caller has them already. */
+export interface DrawOptions {
+  readonly outlineProblems: boolean;
+  readonly problems?: readonly Problem[];
+}
+
 async function write(
   document: TopologyDocument,
   format: DrawnFormat,
-  options: { outlineProblems: boolean },
+  options: DrawOptions,
 ): Promise<{ data: string | Uint8Array<ArrayBuffer>; name: string; type: string }> {
   const base = fileBaseName(document.name);
   switch (format) {
     case 'svg':
       return { data: serializeSvg(document, options), name: `${base}.svg`, type: 'image/svg+xml' };
     case 'png': {
-      const svg = serializeSvg(document, options);
+      const svg = serializeSvg(document, { ...options, forPicture: true });
       const png = await svgToPng(svg, serializeDocument(document), pngScale(svg));
       return { data: png, name: `${base}.png`, type: 'image/png' };
     }
@@ -51,7 +58,7 @@ async function write(
 export async function exportDrawn(
   document: TopologyDocument,
   format: DrawnFormat,
-  options: { outlineProblems: boolean },
+  options: DrawOptions,
 ): Promise<string> {
   // User Timing, so `npm run bench` times the export in the production build: the file written,
   // and then handed to the browser as a download.

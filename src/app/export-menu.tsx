@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { type ExportFormat, exportDocument, loadExportWriters } from './document-actions';
-import { useDesignerStore } from './store-context';
+import { useDerivations, useDesignerStore } from './store-context';
 
 const ITEMS: readonly { format: ExportFormat; label: string }[] = [
   { format: 'json', label: 'Export JSON' },
@@ -12,6 +12,7 @@ const ITEMS: readonly { format: ExportFormat; label: string }[] = [
 /** "Export" opens a menu of formats; arrow keys move, Escape closes and returns focus. */
 export function ExportMenu() {
   const store = useDesignerStore();
+  const derivations = useDerivations();
   const [open, setOpen] = useState(false);
   const [outline, setOutline] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -40,7 +41,9 @@ export function ExportMenu() {
     close();
     const state = store.getState();
     try {
-      const name = await exportDocument(state.document, format, { outlineProblems: outline });
+      // The problems the designer already worked out: the writer need not validate again.
+      const { problems } = derivations.problems(state.document);
+      const name = await exportDocument(state.document, format, { outlineProblems: outline, problems });
       state.notify(`Exported ${name}.`, 'success');
     } catch (error) {
       state.notify(`The export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');

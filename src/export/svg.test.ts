@@ -8,6 +8,7 @@ import {
   parseDocument,
   type TopologyDocument,
 } from '../document';
+import { validate } from '../domain';
 import { extractDocumentText } from './embedded';
 import { CARD_HEIGHT } from './layout';
 import { SVG_METADATA_ID, serializeSvg } from './svg';
@@ -274,6 +275,33 @@ test('with outlineProblems, a component with an error is outlined in the error c
   const svg = serializeSvg(serverAndBuilder(), { outlineProblems: true });
   expect(attribute(children(card(svg, 'WFM Server: S1'), 'rect')[0], 'stroke')).toBe(ERROR_COLOUR);
   expect(attribute(children(card(svg, 'WFM Builder: B1'), 'rect')[0], 'stroke')).not.toBe(ERROR_COLOUR);
+});
+
+test('problems handed in are used as they are, and the same problems give the same SVG', () => {
+  const document = serverAndBuilder();
+  const own = serializeSvg(document, { outlineProblems: true });
+  expect(serializeSvg(document, { outlineProblems: true, problems: validate(document) })).toBe(own);
+  // No problems handed in: nothing is outlined and the subtitle says the matrix is followed.
+  const none = serializeSvg(document, { outlineProblems: true, problems: [] });
+  expect(none).not.toContain(`stroke="${ERROR_COLOUR}"`);
+  expect(none).toContain('follows the component connections matrix');
+});
+
+test('an SVG drawn only into a picture leaves out the embedded document, the tooltips and <use>, and draws the same', () => {
+  const document = serverAndBuilder();
+  const full = serializeSvg(document, { outlineProblems: true });
+  const picture = serializeSvg(document, { outlineProblems: true, forPicture: true });
+  expect(full).toContain(`<metadata id="${SVG_METADATA_ID}">`);
+  expect(picture).not.toContain('<metadata');
+  expect(picture).not.toContain('<title>');
+  expect(picture).toContain('<title id="wfm-title">');
+  // Icons are pattern-filled tiles, one pattern per kind, instead of <use> of a symbol.
+  expect(picture).not.toContain('<use');
+  expect(picture.match(/<pattern id="icon-/g)).toHaveLength(2);
+  expect(picture.match(/fill="url\(#icon-(server|builder)\)"/g)).toHaveLength(2);
+  // Every text and line is the same.
+  const drawn = (svg: string) => svg.match(/<(text|line)[^>]*>[^<]*/g);
+  expect(drawn(picture)).toEqual(drawn(full));
 });
 
 test('without outlineProblems, the same component is not outlined', () => {

@@ -85,7 +85,7 @@ test('a large diagram seen from afar draws every connection in one layer, and a 
   await expect(page.locator('.edge-layer__selected')).toHaveCount(0);
 });
 
-test('zoomed in, a large diagram draws its connections as elements again, each one focusable', async ({
+test('zoomed in, a large diagram draws its connections as elements again, each one focusable, and shows its dots', async ({
   designer,
   page,
 }) => {
@@ -93,6 +93,9 @@ test('zoomed in, a large diagram draws its connections as elements again, each o
   await importLarge(page);
   await expect(designer.status()).toContainText('(1000 components)');
   await expect(page.locator('.edge-layer')).toHaveCount(1);
+  // From afar the connection dots are hidden: too small to aim at.
+  const dot = page.locator('.react-flow__node .react-flow__handle').first();
+  await expect(dot).toBeHidden();
   const zoomIn = page.getByRole('button', { name: 'Zoom In' });
   for (let click = 0; click < 8 && (await page.locator('.edge-layer').count()) > 0; click += 1) {
     await zoomIn.click();
@@ -100,4 +103,5 @@ test('zoomed in, a large diagram draws its connections as elements again, each o
   await expect(page.locator('.edge-layer')).toHaveCount(0);
   await expect.poll(() => designer.edges.count()).toBeGreaterThan(10);
   await expect(designer.edges.first()).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('.react-flow__node .react-flow__handle').first()).toBeVisible();
 });

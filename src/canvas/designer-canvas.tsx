@@ -318,7 +318,13 @@ function DesignerCanvas() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop target of palette drags; the keyboard path is the palette button
-    <div className="canvas" data-detail={lowDetail ? 'low' : 'full'} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      data-detail={lowDetail ? 'low' : 'full'}
+      data-connections={layered ? 'layer' : 'elements'}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <LowDetailContext.Provider value={lowDetail}>
         <ConnectingContext.Provider value={connecting}>
           <ReactFlow<ComponentNodeType, Edge>

@@ -5,10 +5,8 @@ import {
   ConnectionMode,
   Controls,
   type Edge,
-  type EdgeChange,
   type FinalConnectionState,
   getViewportForBounds,
-  type NodeChange,
   ReactFlow,
   ReactFlowProvider,
   useConnection,
@@ -30,11 +28,11 @@ import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { type CardNode, cardBox, EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
-import { KIND_DRAG_TYPE, useFlowHandle } from './flow-handle';
-import { createFrameBatch } from './frame-batch';
+import { KIND_DRAG_TYPE } from './flow-handle';
 import { OverviewMap } from './overview-map';
 import { type Box, boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
+import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
 import { FIT_VIEW_OPTIONS, snapToGrid } from './view';
 
 const nodeTypes = { component: ComponentNode };
@@ -83,29 +81,6 @@ export function Canvas() {
       <DesignerCanvas />
     </ReactFlowProvider>
   );
-}
-
-/**
- * Lends the rest of the designer what it needs of React Flow (flow-handle.ts), for as long as
- * this canvas is mounted.
- */
-function useLendFlowHandle(flow: ReturnType<typeof useReactFlow>): void {
-  const handle = useFlowHandle();
-  useEffect(() => {
-    handle.current = {
-      screenToFlowPosition: (point) => flow.screenToFlowPosition(point),
-      getZoom: () => flow.getZoom(),
-      setCenter: (x, y, options) => void flow.setCenter(x, y, options),
-      fitView: (options) => void flow.fitView(options),
-      cardBox: (id) => {
-        const node = flow.getInternalNode(id);
-        return node ? cardBox(node) : undefined;
-      },
-    };
-    return () => {
-      handle.current = null;
-    };
-  }, [handle, flow]);
 }
 
 /** The React Flow canvas: a projection of the document; every edit goes back through the store. */
@@ -171,80 +146,7 @@ function DesignerCanvas() {
     [store, derivations, flow, flowStore, nodeProjection, projectEdges],
   );
 
-  // A drag's moves reach the store once per animation frame (frame-batch.ts).
-  const dragMoves = useMemo(
-    () =>
-      createFrameBatch<{ x: number; y: number }>((moves) => {
-        const state = store.getState();
-        state.beginGesture();
-        state.moveComponents(moves, 'gesture');
-      }),
-    [store],
-  );
-  useEffect(() => () => dragMoves.cancel(), [dragMoves]);
-
-  const onNodesChange = useCallback(
-    (changes: NodeChange<ComponentNodeType>[]) => {
-      const moves = new Map<string, { x: number; y: number }>();
-      let dragging = false;
-      let dragEnded = false;
-      let selectionChanged = false;
-      for (const change of changes) {
-        if (change.type === 'position') {
-          if (change.dragging) {
-            dragging = true;
-            if (change.position) dragMoves.add(change.id, change.position);
-          } else {
-            dragEnded = true;
-            if (change.position) moves.set(change.id, change.position);
-          }
-        } else if (change.type === 'select') {
-          selectionChanged = true;
-        } else if (change.type === 'dimensions' && change.dimensions) {
-          nodeProjection.measured(change.id, change.dimensions);
-        }
-      }
-      if (dragging && !dragEnded && !selectionChanged) return;
-      // Anything but another move applies the moves still waiting for a frame first.
-      dragMoves.flush();
-      const state = store.getState();
-      if (selectionChanged) {
-        const selected = new Set(state.selection.components);
-        for (const change of changes) {
-          if (change.type !== 'select') continue;
-          if (change.selected) selected.add(change.id);
-          else selected.delete(change.id);
-        }
-        state.select({ components: selected, connections: state.selection.connections });
-      }
-      if (dragEnded) {
-        if (state.gestureBase) {
-          state.moveComponents(moves, 'gesture');
-          state.endGesture();
-        } else {
-          state.moveComponents(moves, 'step');
-        }
-      }
-    },
-    [store, nodeProjection, dragMoves],
-  );
-
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const state = store.getState();
-      const selected = new Set(state.selection.connections);
-      let changed = false;
-      for (const change of changes) {
-        if (change.type !== 'select') continue;
-        changed = true;
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
-      }
-      if (changed)
-        store.getState().select({ components: store.getState().selection.components, connections: selected });
-    },
-    [store],
-  );
+  const { onNodesChange, onEdgesChange } = useElementChanges(store, nodeProjection);
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => judge.canConnect(connection.source, connection.target).ok,

@@ -21,14 +21,20 @@ function manualFrames() {
   return { scheduler, runFrame, waiting: () => callbacks.size };
 }
 
+/** A batch on manual frames that records what it applies. */
+function recordedBatch() {
+  const frames = manualFrames();
+  const applied: Array<Record<string, number>> = [];
+  const batch = createFrameBatch<number>(
+    (values) => applied.push(Object.fromEntries(values)),
+    frames.scheduler,
+  );
+  return { frames, applied, batch };
+}
+
 describe('createFrameBatch', () => {
   it('applies the moves of one frame together, the last move of a card winning', () => {
-    const frames = manualFrames();
-    const applied: Array<Record<string, number>> = [];
-    const batch = createFrameBatch<number>(
-      (values) => applied.push(Object.fromEntries(values)),
-      frames.scheduler,
-    );
+    const { frames, applied, batch } = recordedBatch();
     batch.add('a', 1);
     batch.add('b', 2);
     batch.add('a', 3);
@@ -41,12 +47,7 @@ describe('createFrameBatch', () => {
   });
 
   it('flushes at once and cancels the frame it asked for', () => {
-    const frames = manualFrames();
-    const applied: Array<Record<string, number>> = [];
-    const batch = createFrameBatch<number>(
-      (values) => applied.push(Object.fromEntries(values)),
-      frames.scheduler,
-    );
+    const { frames, applied, batch } = recordedBatch();
     batch.add('a', 1);
     batch.flush();
     expect(applied).toEqual([{ a: 1 }]);

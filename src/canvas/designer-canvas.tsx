@@ -100,7 +100,9 @@ function DesignerCanvas() {
   );
   const lowDetail = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const layered = lowDetail && components.length > LARGE_DIAGRAM;
-  const drawer = useMemo(() => createLayerDrawer<CardNode>(cardBox), []);
+  // One drawer per document: a replaced document does not keep the last one's cards alive.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawer for each new document
+  const drawer = useMemo(() => createLayerDrawer<CardNode>(cardBox), [epoch]);
   const colorMode = useColorMode();
   const flow = useReactFlow();
   useLendFlowHandle(flow);

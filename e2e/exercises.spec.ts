@@ -27,9 +27,18 @@ async function expectGoal(panel: Locator, text: string, done: boolean): Promise<
   await expect(goal(panel, text)).toContainText(done ? '✓' : '○');
 }
 
-/** Selects a card and connects it to `target` ("<Display name>: <name>") through "Connect to…". */
+/**
+ * Selects a component and connects it to `target` ("<Display name>: <name>") through "Connect
+ * to…". A problem is selected by a click; a card on the canvas by the keyboard (focus and Enter),
+ * since the open Exercises panel may cover it.
+ */
 async function connectThroughInspector(designer: DesignerPage, from: Locator, target: string): Promise<void> {
-  await from.click();
+  if ((await from.getAttribute('aria-roledescription')) === 'node') {
+    await from.focus();
+    await designer.page.keyboard.press('Enter');
+  } else {
+    await from.click();
+  }
   await designer.inspector.getByRole('button', { name: 'Connect to…' }).click();
   const dialog = designer.page.getByRole('dialog', { name: /^Connect .* to…$/ });
   await dialog.getByRole('button', { name: target, exact: true }).click();

@@ -2,7 +2,7 @@ import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import type { DocumentComponent } from '../document';
 import { COMPONENT_KINDS, type ComponentKind, isSourceKind, isTargetKind, kindInfo } from '../domain';
-import { kindIconMarkup } from '../export/kind-icons';
+import { ICON_STROKE, kindIconMarkup } from '../export/kind-icons';
 import { CARD_HEIGHT, cardWidth } from '../export/layout';
 import { useConnectState } from './connect-state';
 
@@ -25,7 +25,7 @@ export type ComponentNodeType = Node<ComponentNodeData, 'component'>;
 const ICON_URLS = new Map<ComponentKind, string>(
   COMPONENT_KINDS.map((kind) => {
     const paths = kindIconMarkup(kind);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${paths}</svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" ${ICON_STROKE}>${paths}</svg>`;
     return [kind, `url("data:image/svg+xml,${encodeURIComponent(svg)}")`];
   }),
 );

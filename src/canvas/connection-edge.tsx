@@ -1,8 +1,8 @@
 import { BaseEdge, type Edge, type EdgeProps, type InternalNode, useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { connectionEnds } from '../export/geometry';
 import { estimateTextWidth } from '../export/text-metrics';
 import { cardBox } from './edge-layer';
+import { segmentOf } from './edge-layer-geometry';
 
 export type ConnectionEdgeData = {
   /** `error`, `warning` or `info` when the connection has a problem of that severity. */
@@ -45,7 +45,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
 }: EdgeProps<ConnectionEdgeType>) {
   const [from, to] = useEnds(source, target);
   if (!from || !to || !data) return null;
-  const { start, end } = connectionEnds(cardBox(from), cardBox(to), data.hasReverse ? 7 : 0, 3);
+  const { start, end } = segmentOf(id, cardBox(from), cardBox(to), data.hasReverse);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
   // Short of the middle, so the labels of a two-way pair do not cover each other.
   const midX = start.x + (end.x - start.x) * 0.42;

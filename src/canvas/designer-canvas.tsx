@@ -99,7 +99,7 @@ function DesignerCanvas() {
     [connectingFrom, judge],
   );
   const lowDetail = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
-  const layered = lowDetail && components.length > LARGE_DIAGRAM;
+  const layered = useStore((s) => isLayered(components.length, s.transform[2]));
   // One drawer per document: a replaced document does not keep the last one's cards alive.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawer for each new document
   const drawer = useMemo(() => createLayerDrawer<CardNode>(cardBox), [epoch]);

@@ -55,7 +55,7 @@ export function lookOf(edge: LayerEdge): LayerLook {
   return 'plain';
 }
 
-/** Same as the edges drawn one by one: a two-way pair is drawn 7 px apart, 3 px short of the card. */
+/** For the layer and the edges drawn one by one alike: a two-way pair 7 px apart, 3 px short of the card. */
 const PAIR_OFFSET = 7;
 const END_GAP = 3;
 /** The arrowhead's length and half-width, in flow pixels (about the size of React Flow's marker). */
@@ -160,8 +160,30 @@ export function createLayerDrawer<Card>(boxOf: BoxOf<Card>): LayerDrawer<Card> {
   let moving = new Set<string>();
   let drawing: LayerDrawing | undefined;
 
+  /**
+   * True when every connection joins the same cards as in the last drawing. It runs on every
+   * update of React Flow's store (each pan and zoom frame), so it allocates nothing.
+   */
+  function unchanged(edges: readonly LayerEdge[], cardOf: (id: string) => Card | undefined): boolean {
+    if (!drawing) return false;
+    let drawn = 0;
+    for (const edge of edges) {
+      const from = cardOf(edge.source);
+      const to = cardOf(edge.target);
+      const hit = cache.get(edge.id);
+      if (from === undefined || to === undefined) {
+        if (hit) return false;
+        continue;
+      }
+      if (!hit || hit.edge !== edge || hit.from !== from || hit.to !== to) return false;
+      drawn += 1;
+    }
+    return drawn === cache.size;
+  }
+
   return {
     draw(edges, cardOf) {
+      if (drawing && unchanged(edges, cardOf)) return drawing;
       const next = new Map<string, Drawn<Card>>();
       const changed = new Set<string>();
       for (const edge of edges) {
@@ -180,7 +202,6 @@ export function createLayerDrawer<Card>(boxOf: BoxOf<Card>): LayerDrawer<Card> {
       let removed = next.size !== cache.size;
       for (const id of cache.keys()) if (!removed && !next.has(id)) removed = true;
       cache = next;
-      if (drawing && changed.size === 0 && !removed) return drawing;
       // While only moving connections change, the resting paths stay as they are.
       let restingStays = drawing !== undefined && !removed;
       for (const id of changed) if (restingStays && !moving.has(id)) restingStays = false;

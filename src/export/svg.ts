@@ -14,7 +14,7 @@ import {
   validate,
 } from '../domain';
 import { connectionEnds, type Rect } from './geometry';
-import { kindIconMarkup } from './kind-icons';
+import { ICON_STROKE, kindIconMarkup } from './kind-icons';
 import { CARD_HEIGHT, cardWidth, componentAddress, withDrawableLayout } from './layout';
 import { SVG_METADATA_ID } from './svg-metadata';
 import { estimateTextWidth, fitText } from './text-metrics';
@@ -108,7 +108,12 @@ function num(value: number): string {
 function kindSymbol(kind: ComponentKind): string {
   const { color } = kindInfo(kind);
   const paths = kindIconMarkup(kind);
-  return `<symbol id="kind-${kind}" overflow="visible"><rect width="5" height="${CARD_HEIGHT}" rx="2" fill="${color}"/><rect x="14" y="${ICON_Y}" width="32" height="32" rx="8" fill="${color}"/><g transform="translate(18 ${ICON_Y + 4})" fill="none" stroke="#ffffff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${paths}</g></symbol>`;
+  return `<symbol id="kind-${kind}" overflow="visible">${stripeAndTile(color)}<g transform="translate(18 ${ICON_Y + 4})" ${ICON_STROKE}>${paths}</g></symbol>`;
+}
+
+/** A card's kind-coloured stripe on its left edge and the tile behind its icon. */
+function stripeAndTile(color: string): string {
+  return `<rect width="5" height="${CARD_HEIGHT}" rx="2" fill="${color}"/><rect x="14" y="${ICON_Y}" width="32" height="32" rx="8" fill="${color}"/>`;
 }
 
 function use(id: string): string {
@@ -123,12 +128,11 @@ function use(id: string): string {
  */
 function kindPattern(kind: ComponentKind): string {
   const paths = kindIconMarkup(kind);
-  return `<pattern id="icon-${kind}" width="1" height="1" patternContentUnits="objectBoundingBox"><g transform="scale(${1 / 24})" fill="none" stroke="#ffffff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${paths}</g></pattern>`;
+  return `<pattern id="icon-${kind}" width="1" height="1" patternContentUnits="objectBoundingBox"><g transform="scale(${1 / 24})" ${ICON_STROKE}>${paths}</g></pattern>`;
 }
 
 function kindTiles(kind: ComponentKind): string {
-  const { color } = kindInfo(kind);
-  return `<rect width="5" height="${CARD_HEIGHT}" rx="2" fill="${color}"/><rect x="14" y="${ICON_Y}" width="32" height="32" rx="8" fill="${color}"/><rect x="18" y="${ICON_Y + 4}" width="24" height="24" fill="url(#icon-${kind})"/>`;
+  return `${stripeAndTile(kindInfo(kind).color)}<rect x="18" y="${ICON_Y + 4}" width="24" height="24" fill="url(#icon-${kind})"/>`;
 }
 
 interface LegendEntry {

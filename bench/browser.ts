@@ -1,10 +1,10 @@
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/chromium';
-import { SLOT_KEYS } from '../src/app/storage';
+import { LEGACY_SLOT_KEYS } from '../src/app/library/legacy';
 import { serializeDocument, type TopologyDocument } from '../src/document';
 
-/** The storage slot the app reads first at start-up. */
-const [SLOT_KEY] = SLOT_KEYS;
+/** The one-slot save of earlier versions: the app moves it into its library at start-up. */
+const [SLOT_KEY] = LEGACY_SLOT_KEYS;
 /** A desktop window: at the canvas's smallest zoom the whole M document fits its canvas. */
 export const VIEWPORT = { width: 1920, height: 1080 } as const;
 

@@ -4,53 +4,92 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { createPersistence } from './app/persistence';
-import { loadSavedDocument } from './app/storage';
+import { openSharedLink } from './app/document-actions';
+import { DocumentLibrary } from './app/library/library';
+import { attachToPage } from './app/library/page-events';
+import { CHANNEL_NAME, LibrarySession } from './app/library/session';
+import { SHARE_PREFIX } from './app/share-link-prefix';
 import { loadThemePreference } from './app/theme';
 import { createDesignerStore } from './store/store';
 
-function browserStorage(): Storage | null {
+function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return window.localStorage;
+    return window[kind];
   } catch {
     return null;
   }
 }
 
-const storage = browserStorage();
-const saved = storage ? loadSavedDocument(storage) : null;
-const store = createDesignerStore(saved?.kind === 'loaded' ? saved.document : undefined);
-const persistence = storage
-  ? createPersistence(storage, store.getState().document, saved?.head ?? null)
-  : null;
-store.getState().setTheme(loadThemePreference());
-if (saved && saved.recovered.length > 0) {
-  const kept = saved.recovered.flatMap((recovered) => (recovered.movedTo ? [`“${recovered.movedTo}”`] : []));
-  const stuck = saved.recovered.some((recovered) => recovered.movedTo === null);
-  const reason = saved.recovered[0]?.reason ?? '';
-  store
-    .getState()
-    .notify(
-      `The saved document could not be read (${reason.replace(/\.$/, '')}). ${
-        kept.length > 0 ? `It was kept in browser storage under ${kept.join(' and ')}. ` : ''
-      }${saved.kind === 'loaded' ? 'The previous save is open.' : 'A new document is open.'}`,
-      'error',
-    );
-  if (persistence && stuck) {
-    // The unreadable save could not be moved aside (storage is full): saving would overwrite it.
-    persistence.sync.paused = true;
-    store
-      .getState()
-      .setSaveError(
-        'Saving in this browser is paused: a saved document that could not be read is still in storage, and there is no room to move it aside. Export the document to a file to keep your work.',
-      );
+/** The library, or `null` when IndexedDB is off, refuses, or does not answer within 10 s. */
+async function openLibrary(): Promise<DocumentLibrary | null> {
+  let factory: IDBFactory | undefined;
+  try {
+    factory = window.indexedDB;
+  } catch {
+    return null;
   }
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000));
+  return Promise.race([DocumentLibrary.open(factory).catch(() => null), timeout]);
 }
 
-const root = window.document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App store={store} persistence={persistence} />
-  </StrictMode>,
-);
+/**
+ * A `#doc=` link is read once, at page load, and taken out of the address at once (issue 11): a
+ * fragment set later (by another page holding this window) is never loaded by itself.
+ */
+function takeShareLink(): string | null {
+  const { hash, pathname, search } = window.location;
+  if (!hash.startsWith(SHARE_PREFIX)) return null;
+  window.history.replaceState(null, '', `${pathname}${search}`);
+  return hash;
+}
+
+async function start(): Promise<void> {
+  const link = takeShareLink();
+  const store = createDesignerStore();
+  store.getState().setTheme(loadThemePreference());
+  const library = await openLibrary();
+  let session: LibrarySession | null = null;
+  if (library) {
+    session = new LibrarySession(library, store, {
+      local: webStorage('localStorage'),
+      session: webStorage('sessionStorage'),
+      ...(typeof BroadcastChannel === 'function'
+        ? { channel: () => new BroadcastChannel(CHANNEL_NAME) }
+        : {}),
+    });
+    try {
+      const messages = await session.boot();
+      if (messages.length > 0) store.getState().notify(messages.join(' '), 'error');
+      store.getState().setLibraryAvailable(true);
+      session.start();
+      attachToPage(session, store, window);
+    } catch {
+      session = null;
+      store
+        .getState()
+        .notify(
+          'The documents saved in this browser could not be read, so saving is off in this tab.',
+          'error',
+        );
+    }
+  }
+  window.addEventListener('hashchange', () => {
+    if (!window.location.hash.startsWith(SHARE_PREFIX)) return;
+    store
+      .getState()
+      .notify(
+        'A link to a shared deployment was put in this tab’s address. It was not opened: reload the page to open it as a new document.',
+      );
+  });
+
+  const root = window.document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} session={session} />
+    </StrictMode>,
+  );
+  if (link) await openSharedLink(store, link);
+}
+
+void start();

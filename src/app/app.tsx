@@ -8,13 +8,12 @@ import { ProblemsPanel } from '../panels/problems-panel';
 import type { DesignerStore } from '../store/store';
 import { CanvasToolbar } from './canvas-toolbar';
 import type { CommandContext } from './commands';
-import { loadExportWriters, openSharedLink } from './document-actions';
-import type { Persistence } from './persistence';
+import { loadExportWriters } from './document-actions';
+import type { LibrarySession } from './library/session';
 import { SaveErrorBanner, StatusLine } from './status-line';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store-context';
 import { useApplyTheme } from './theme';
 import { TopBar } from './top-bar';
-import { useAutosave } from './use-autosave';
 import { useShortcuts } from './use-shortcuts';
 
 // What the first screen does not show loads when it is first opened (docs/performance.md): the
@@ -46,12 +45,12 @@ function usePrefetchWhenIdle(): void {
   }, []);
 }
 
-function OpenDialog({ persistence }: { persistence: Persistence | null }) {
+function OpenDialog({ session }: { session: LibrarySession | null }) {
   const open = useDesigner((s) => s.dialog !== null);
   if (!open) return null;
   return (
     <Suspense fallback={null}>
-      <Dialogs persistence={persistence} />
+      <Dialogs session={session} />
     </Suspense>
   );
 }
@@ -78,11 +77,10 @@ function SidePanel() {
   return <Suspense fallback={null}>{panel === 'explain' ? <ExplainPanel /> : <ExercisesPanel />}</Suspense>;
 }
 
-function Shell({ persistence }: { persistence: Persistence | null }) {
+function Shell({ session }: { session: LibrarySession | null }) {
   const store = useDesignerStore();
   const viewCentre = useViewCentre();
   useApplyTheme();
-  useAutosave(store, persistence);
   usePrefetchWhenIdle();
   const context = useMemo<CommandContext>(
     () => ({
@@ -97,12 +95,6 @@ function Shell({ persistence }: { persistence: Persistence | null }) {
     [store, viewCentre],
   );
   useShortcuts(context);
-  useEffect(() => {
-    const onHash = () => void openSharedLink(store, window.location.hash);
-    onHash();
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [store]);
   return (
     <div className="app">
       <TopBar onShowShortcuts={context.openShortcuts} />
@@ -118,18 +110,18 @@ function Shell({ persistence }: { persistence: Persistence | null }) {
         <ProblemsPanel />
       </main>
       <StatusLine />
-      <OpenDialog persistence={persistence} />
+      <OpenDialog session={session} />
     </div>
   );
 }
 
 /** The designer: one store handed down by context, and the canvas's handle for the panels. */
-export function App({ store, persistence }: { store: DesignerStore; persistence: Persistence | null }) {
+export function App({ store, session }: { store: DesignerStore; session: LibrarySession | null }) {
   const flow = useMemo<FlowHandleRef>(() => ({ current: null }), []);
   return (
     <DesignerProvider store={store}>
       <FlowHandleContext.Provider value={flow}>
-        <Shell persistence={persistence} />
+        <Shell session={session} />
       </FlowHandleContext.Provider>
     </DesignerProvider>
   );

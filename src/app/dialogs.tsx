@@ -1,8 +1,9 @@
 import { lazy } from 'react';
 import { ConnectToDialog } from '../panels/connect-to-dialog';
 import { ImportErrorDialog } from './import-error-dialog';
+import type { LibrarySession } from './library/session';
 import { Modal } from './modal';
-import type { Persistence } from './persistence';
+import { OpenRecentDialog } from './open-recent-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useDesigner, useDesignerStore } from './store-context';
 import { TabConflictDialog } from './tab-conflict-dialog';
@@ -16,15 +17,16 @@ const MatrixDialog = lazy(() =>
 );
 
 /** The one open modal dialog. The app loads this module when the first dialog opens. */
-export function Dialogs({ persistence }: { persistence: Persistence | null }) {
+export function Dialogs({ session }: { session: LibrarySession | null }) {
   const store = useDesignerStore();
   const dialog = useDesigner((s) => s.dialog);
   const close = () => store.getState().openDialog(null);
   if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
   if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
-  if (dialog?.kind === 'tab-conflict' && persistence) {
-    return <TabConflictDialog store={store} persistence={persistence} onClose={close} />;
+  if (dialog?.kind === 'tab-conflict' && session) {
+    return <TabConflictDialog session={session} onClose={close} />;
   }
+  if (dialog?.kind === 'open-recent') return <OpenRecentDialog session={session} onClose={close} />;
   if (dialog?.kind === 'templates') {
     return <TemplatesDialog onClose={close} />;
   }

@@ -1,23 +1,30 @@
 import { serializeDocument, type TopologyDocument } from '../document';
 import type { Problem } from '../domain';
-import type { DesignerStore } from '../store/store';
+import type { DesignerStore, DocumentOrigin } from '../store/store';
 import type { DrawnFormat } from './export-file';
 import { downloadFile, fileBaseName } from './file-io';
 import { type ImportResult, importFile, importText } from './import-file';
 
-/** Replaces the document with an accepted import (one undo step), or shows the refusal. */
-export function applyImport(store: DesignerStore, result: ImportResult, what: string): void {
+/**
+ * Opens an accepted import as a new document of the library (issue 11: it never replaces
+ * another), or shows the refusal and changes nothing.
+ */
+export function applyImport(
+  store: DesignerStore,
+  result: ImportResult,
+  what: string,
+  origin: DocumentOrigin = 'import',
+): void {
   const state = store.getState();
   if (!result.ok) {
     state.openDialog({ kind: 'import-error', fileName: result.fileName, error: result.error });
     state.notify(`${what} was refused: ${result.error.message} Your document is unchanged.`, 'refusal');
     return;
   }
-  state.replaceDocument(result.document);
-  const name = result.document.name?.trim();
-  state.notify(
-    `Opened ${name ? `“${name}”` : what} (${result.document.components.length} components). Undo brings back the previous document.`,
-    'success',
+  state.openNewDocument(
+    result.document,
+    origin,
+    `Opened ${result.document.name?.trim() ? `“${result.document.name.trim()}”` : what} (${result.document.components.length} components) as a new document.`,
   );
 }
 
@@ -79,13 +86,13 @@ export async function copyShareLink(store: DesignerStore): Promise<void> {
   }
 }
 
-/** Opens the document a `#doc=` link carries; the document that was open stays one undo step away. */
+/**
+ * Opens the document a `#doc=` link carries, as a new document: the one that was open (saved or
+ * not) stays in Open recent. Called once, at page load (issue 11: links only on the user's terms).
+ */
 export async function openSharedLink(store: DesignerStore, hash: string): Promise<void> {
-  // The link code loads only for a page opened with a fragment: most start without one.
-  if (hash.length <= 1) return;
-  const { decodeShareFragment, SHARE_PREFIX } = await import('./share-link');
-  if (!hash.startsWith(SHARE_PREFIX)) return;
-  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  // The link code loads only for a page opened with a link: most start without one.
+  const { decodeShareFragment } = await import('./share-link');
   const decoded = await decodeShareFragment(hash);
   if (!decoded.ok) {
     applyImport(
@@ -95,5 +102,5 @@ export async function openSharedLink(store: DesignerStore, hash: string): Promis
     );
     return;
   }
-  applyImport(store, importText(decoded.text, 'the link'), 'the shared link');
+  applyImport(store, importText(decoded.text, 'the link'), 'the shared deployment', 'link');
 }

@@ -1,8 +1,8 @@
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { serializeDocument, type TopologyDocument } from '../document';
-import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX } from './share-link';
+import { decodeShareFragment, encodeShareFragment, inflateBounded, SHARE_PREFIX } from './share-link';
 
 const PROPERTY = { seed: 20_251_126, numRuns: 200 } as const;
 
@@ -109,4 +109,47 @@ test('a document of exactly 10 MB still opens', async () => {
   const text = ' '.repeat(10 * 1024 * 1024);
   const result = await decodeShareFragment(`${SHARE_PREFIX}${base64Url(deflateRawSync(text))}`);
   expect(result.ok && result.text.length).toBe(text.length);
+});
+
+/** Deflate-raw data that inflates to `megabytes` MB of zeros, made in milliseconds from one flushed block. */
+function bomb(megabytes: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  return Buffer.concat([...Array.from({ length: megabytes }, () => block), Buffer.from([0x03, 0x00])]);
+}
+
+test('a bomb of 1.5 MB that inflates to 1.5 GB is refused with memory near the 10 MB cap', async () => {
+  const data = bomb(1500);
+  expect(data.length).toBeLessThan(2 * 1024 * 1024);
+  const start = process.memoryUsage();
+  let peakArrayBuffers = start.arrayBuffers;
+  let peakRss = start.rss;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakArrayBuffers = Math.max(peakArrayBuffers, now.arrayBuffers);
+    peakRss = Math.max(peakRss, now.rss);
+  }, 1);
+  const result = await decodeShareFragment(`${SHARE_PREFIX}${base64Url(data)}`);
+  clearInterval(sampler);
+  const end = process.memoryUsage();
+  peakArrayBuffers = Math.max(peakArrayBuffers, end.arrayBuffers);
+  peakRss = Math.max(peakRss, end.rss);
+  expect(result).toEqual({ ok: false, message: expect.stringContaining('larger than 10 MB') });
+  // A few times the cap, never the bomb's size: expanding it whole would take 1.5 GB.
+  expect((peakArrayBuffers - start.arrayBuffers) / 2 ** 20).toBeLessThan(64);
+  expect((peakRss - start.rss) / 2 ** 20).toBeLessThan(200);
+});
+
+test('inflating stops at the cap, and data right at the cap passes', async () => {
+  const exact = deflateRawSync(Buffer.alloc(4096, 0x61));
+  expect(await inflateBounded(exact, 4096)).toEqual({ ok: true, bytes: new Uint8Array(4096).fill(0x61) });
+  expect(await inflateBounded(exact, 4095)).toEqual({ ok: false, reason: 'too-large' });
+});
+
+test('data that is not deflate is called damaged, whatever its size', async () => {
+  expect(await inflateBounded(new Uint8Array([1, 2, 3, 4, 5]), 1024)).toEqual({
+    ok: false,
+    reason: 'damaged',
+  });
+  const noise = Uint8Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 251);
+  expect((await inflateBounded(noise, 1024)).ok).toBe(false);
 });

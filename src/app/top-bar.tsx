@@ -111,12 +111,19 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
         <button
           type="button"
           className="button"
-          onClick={() => {
-            store.getState().replaceDocument(createEmptyDocument());
-            store.getState().notify('Started a new deployment. Undo brings the previous one back.');
-          }}
+          onClick={() =>
+            store.getState().openNewDocument(createEmptyDocument(), 'new', 'Started a new deployment.')
+          }
         >
           New
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => store.getState().openDialog({ kind: 'open-recent' })}
+          title="The deployments saved in this browser"
+        >
+          Open recent
         </button>
         <ImportButton />
         <ExportMenu />

@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { registerDraft } from '../store/drafts';
 
 interface CommitFieldProps {
   readonly label: string;
@@ -46,6 +47,12 @@ export function CommitField({
     setError(problem);
     if (!problem) onCommit(draft);
   };
+  // While the draft differs from the document, a page that is hidden or left commits it first, so
+  // text typed just before a reload is saved (decision 014).
+  const latest = useRef(commit);
+  latest.current = commit;
+  const dirty = draft !== value;
+  useEffect(() => (dirty ? registerDraft(() => latest.current()) : undefined), [dirty]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
       event.preventDefault();

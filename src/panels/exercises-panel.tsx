@@ -29,7 +29,11 @@ interface Choice {
   readonly restart?: boolean;
 }
 
-/** Starts an exercise: the start document replaces the canvas, after a question if work would go. */
+/**
+ * Starts an exercise: its start deployment opens as a new document. A restart asks first (the
+ * clock and hints start over), and so does a start in a browser without storage, where the start
+ * replaces the open deployment.
+ */
 function useStartExercise(): {
   readonly ask: (choice: Choice) => void;
   readonly pending: Choice | null;
@@ -40,17 +44,18 @@ function useStartExercise(): {
   const [pending, setPending] = useState<Choice | null>(null);
   const begin = ({ exercise, source, restart }: Choice) => {
     // Components without a position are laid out by role, as on import.
-    startExercise(store, exercise, source, withLayout(exercise.start));
-    store
-      .getState()
-      .notify(
-        `${restart ? 'Restarted' : 'Started'} the exercise “${exercise.title}”. Undo brings back the previous deployment.`,
-        'info',
-      );
+    startExercise(
+      store,
+      exercise,
+      source,
+      withLayout(exercise.start),
+      `${restart ? 'Restarted' : 'Started'} the exercise “${exercise.title}” in a new document.`,
+    );
   };
   return {
     ask: (choice) => {
-      if (store.getState().document.components.length > 0) setPending(choice);
+      const { document, libraryAvailable } = store.getState();
+      if (choice.restart || (!libraryAvailable && document.components.length > 0)) setPending(choice);
       else begin(choice);
     },
     pending,
@@ -230,9 +235,8 @@ export function ExercisesPanel() {
         >
           <p>
             {start.pending.restart
-              ? 'Restarting puts the start deployment back on the canvas and starts the clock and the hints over.'
-              : `The exercise replaces the current deployment (${components} ${components === 1 ? 'component' : 'components'}) with its start deployment.`}{' '}
-            Undo brings your deployment back.
+              ? 'Restarting opens the start deployment again in a new document and starts the clock and the hints over. Your attempt so far stays in Open recent.'
+              : `The exercise replaces the current deployment (${components} ${components === 1 ? 'component' : 'components'}) with its start deployment. Undo brings your deployment back.`}
           </p>
         </Modal>
       )}

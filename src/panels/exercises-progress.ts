@@ -83,17 +83,18 @@ export function exerciseProgressOf(designer: DesignerStore): ExerciseProgressSto
   return progress;
 }
 
-/** Replaces the document with the exercise's start (one undo step) and starts the clock. */
+/** Opens the exercise's start as a new document (the open one stays in Open recent) and starts the clock. */
 export function startExercise(
   designer: DesignerStore,
   exercise: Exercise,
   source: ExerciseSource,
   start: Exercise['start'],
+  notice: string,
 ): void {
   const progress = exerciseProgressOf(designer);
   // Cleared first, so the replacement below is not counted as a step of the previous exercise.
   progress.setState({ active: null });
-  designer.getState().replaceDocument(start);
+  designer.getState().openNewDocument({ ...start, name: start.name ?? exercise.title }, 'exercise', notice);
   progress.setState({
     active: { exercise, source, startedAt: Date.now(), hintsShown: 0, steps: 0, finish: null },
   });

@@ -53,7 +53,7 @@ function TemplateCard({ preview, onLoad }: { preview: Preview; onLoad: (entry: T
   );
 }
 
-/** The reference deployments of domain.md section 5; choosing one replaces the document as one undo step. */
+/** The reference deployments of domain.md section 5; choosing one opens it as a new document. */
 export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
   const load = (entry: TemplateEntry) => {
@@ -63,18 +63,18 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
       state.notify(`The template “${entry.title}” could not be read: ${result.error.message}`, 'error');
       return;
     }
-    state.replaceDocument(result.document);
     onClose();
-    state.notify(
-      `Loaded the template “${entry.title}”. Undo brings the previous deployment back.`,
-      'success',
+    state.openNewDocument(
+      result.document,
+      'template',
+      `Opened the template “${entry.title}” as a new document.`,
     );
   };
   return (
     <Modal title="Templates" onClose={onClose} className="templates-dialog">
       <p className="templates-dialog__intro">
-        Start from a reference deployment that follows the component connections matrix. Loading one replaces
-        the current diagram; Undo brings it back.
+        Start from a reference deployment that follows the component connections matrix. It opens as a new
+        document; the current one stays in Open recent.
       </p>
       <ul className="templates-dialog__grid">
         {templatePreviews().map((preview) => (

@@ -21,10 +21,27 @@ export interface Notice {
   readonly seq: number;
 }
 
+/** Where a document came from: a new one, a file, a link, a template, an exercise, a kept copy… */
+export const DOCUMENT_ORIGINS = [
+  'new',
+  'import',
+  'link',
+  'template',
+  'exercise',
+  'copy',
+  'migrated',
+  'recovered',
+] as const;
+export type DocumentOrigin = (typeof DOCUMENT_ORIGINS)[number];
+
 export interface DocumentSlice {
   readonly document: TopologyDocument;
   /** Bumped by every replacement of the whole document (New, import), so the view can fit again. */
   readonly documentEpoch: number;
+  /** Which document of the browser's library this is (issue 11): each has its own saves and history. */
+  readonly documentId: string;
+  /** How the open document came to be, as the library lists it. */
+  readonly documentOrigin: DocumentOrigin;
   addComponent(kind: ComponentKind, position: XY): string;
   updateComponent(id: string, patch: ComponentPatch): void;
   /** Moves during a gesture: no history step until `endGesture`. */
@@ -35,8 +52,19 @@ export interface DocumentSlice {
   deleteElements(componentIds: Iterable<string>, connectionIds: Iterable<string>): void;
   setName(name: string): void;
   setOption(key: keyof DeploymentOptions, value: boolean): void;
-  /** Replaces the whole document (New, import, template) as one undo step. */
+  /** Replaces the whole document with another version of itself (another tab's save) as one undo step. */
   replaceDocument(document: TopologyDocument): void;
+  /**
+   * Opens another document in this tab (New, import, a template, a link, Open recent): a fresh
+   * history, nothing selected. The previous document stays in the library. Returns the id.
+   */
+  openDocument(document: TopologyDocument, options?: { id?: string; origin?: DocumentOrigin }): string;
+  /**
+   * Opens a document the user made, imported or received as a new document and says so in
+   * `notice`, adding where the previous one is kept. Without a library (storage off) it replaces
+   * the open document as one undo step instead, so the previous one is never lost.
+   */
+  openNewDocument(document: TopologyDocument, origin: DocumentOrigin, notice: string): void;
   /** Applies a problem's quick fix as one undo step, selects what it created and says what it did. */
   applyQuickFix(fix: QuickFix): void;
 }
@@ -75,6 +103,7 @@ export type OpenDialog =
   | { readonly kind: 'share-link'; readonly url: string }
   | { readonly kind: 'templates' }
   | { readonly kind: 'tab-conflict' }
+  | { readonly kind: 'open-recent' }
   | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } };
 
 /** The non-modal side panel beside the canvas, if one is open. */
@@ -85,6 +114,9 @@ export interface UiSlice {
   notify(text: string, tone?: NoticeTone): void;
   readonly theme: ThemePreference;
   setTheme(theme: ThemePreference): void;
+  /** True when the browser keeps a library of documents (IndexedDB works); set once at start. */
+  readonly libraryAvailable: boolean;
+  setLibraryAvailable(available: boolean): void;
   /** Why the last autosave failed, or `null` when it worked. */
   readonly saveError: string | null;
   setSaveError(error: string | null): void;

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEmptyDocument, type TopologyDocument } from '../document';
+import { newDocumentId } from './document-id';
 import { emptyHistory, pushStep, stepBack, stepForward } from './history';
 import {
   addComponent,
@@ -27,11 +28,13 @@ import type {
 export type {
   DesignerState,
   DesignerStore,
+  DocumentOrigin,
   OpenDialog,
   Selection,
   SidePanel,
   ThemePreference,
 } from './store-types';
+export { DOCUMENT_ORIGINS } from './store-types';
 
 export const EMPTY_SELECTION: Selection = { components: new Set(), connections: new Set() };
 
@@ -72,10 +75,12 @@ function pruneSelection(selection: Selection, document: TopologyDocument): Selec
 
 const PASTE_STEP = 24;
 
-function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument): DocumentSlice {
+function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: string): DocumentSlice {
   return {
     document: initial,
     documentEpoch: 0,
+    documentId: id,
+    documentOrigin: 'new',
     addComponent(kind, position) {
       const result = addComponent(get().document, kind, position);
       commit(set, get, result.document, {
@@ -129,6 +134,35 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument): Doc
         document,
         { selection: EMPTY_SELECTION, documentEpoch: get().documentEpoch + 1 },
         true,
+      );
+    },
+    openDocument(document, { id = newDocumentId(), origin = 'new' } = {}) {
+      set({
+        document,
+        documentId: id,
+        documentOrigin: origin,
+        history: emptyHistory(),
+        gestureBase: null,
+        selection: EMPTY_SELECTION,
+        documentEpoch: get().documentEpoch + 1,
+      });
+      return id;
+    },
+    openNewDocument(document, origin, notice) {
+      const previous = get().document;
+      if (!get().libraryAvailable) {
+        get().replaceDocument(document);
+        get().notify(`${notice} Undo brings back the previous document.`, 'success');
+        return;
+      }
+      const name = previous.name?.trim();
+      const kept = previous.components.length > 0 || Boolean(name);
+      get().openDocument(document, { origin });
+      get().notify(
+        kept
+          ? `${notice} Your previous deployment “${name || 'Untitled deployment'}” is in Open recent.`
+          : notice,
+        'success',
       );
     },
     applyQuickFix(fix) {
@@ -267,6 +301,10 @@ function createUiSlice(set: Set, get: Get): UiSlice {
     setFocusField(focusField) {
       if (get().focusField !== focusField) set({ focusField });
     },
+    libraryAvailable: false,
+    setLibraryAvailable(libraryAvailable) {
+      set({ libraryAvailable });
+    },
     saveError: null,
     setSaveError(saveError) {
       if (get().saveError !== saveError) set({ saveError });
@@ -275,9 +313,12 @@ function createUiSlice(set: Set, get: Get): UiSlice {
 }
 
 /** A fresh designer store; every test and every mounted app gets its own. */
-export function createDesignerStore(initial: TopologyDocument = createEmptyDocument()): DesignerStore {
+export function createDesignerStore(
+  initial: TopologyDocument = createEmptyDocument(),
+  id: string = newDocumentId(),
+): DesignerStore {
   return createStore<DesignerState>()((set, get) => ({
-    ...createDocumentSlice(set, get, initial),
+    ...createDocumentSlice(set, get, initial, id),
     ...createHistorySlice(set, get),
     ...createSelectionSlice(set, get),
     ...createClipboardSlice(set, get),

@@ -60,6 +60,61 @@ function useLibraryContents(session: LibrarySession | null): Contents | null {
   return contents;
 }
 
+/** A button that asks in place before it acts: "Delete" becomes "Delete? [Delete] [Cancel]". */
+function ConfirmButton({
+  label,
+  what,
+  onConfirm,
+}: {
+  label: string;
+  /** Names the thing, for the accessible names: "Delete Site A", "Delete Site A?". */
+  what: string;
+  onConfirm: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const ask = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) confirm.current?.focus();
+    else if (wasConfirming.current) ask.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  if (!confirming) {
+    return (
+      <button
+        ref={ask}
+        type="button"
+        className="button open-recent__delete"
+        aria-label={`${label} ${what}`}
+        onClick={() => setConfirming(true)}
+      >
+        {label}
+      </button>
+    );
+  }
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of two buttons, not a form fieldset
+    <span className="open-recent__confirm" role="group" aria-label={`${label} ${what}?`}>
+      <span>{label}?</span>
+      <button
+        ref={confirm}
+        type="button"
+        className="button button--danger"
+        onClick={() => {
+          setConfirming(false);
+          onConfirm();
+        }}
+      >
+        {label}
+      </button>
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
 function DocumentRow({
   entry,
   isOpen,
@@ -71,15 +126,6 @@ function DocumentRow({
   onOpen: () => void;
   onDelete: () => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
-  const confirm = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) confirm.current?.focus();
-    else if (wasConfirming.current) ask.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
   const name = entryTitle(entry);
   return (
     <li className="open-recent__row">
@@ -97,36 +143,7 @@ function DocumentRow({
           {isOpen ? ' · open in this tab' : ''}
         </span>
       </button>
-      {confirming ? (
-        // biome-ignore lint/a11y/useSemanticElements: a group of two buttons, not a form fieldset
-        <span className="open-recent__confirm" role="group" aria-label={`Delete ${name}?`}>
-          <span>Delete?</span>
-          <button
-            ref={confirm}
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              setConfirming(false);
-              onDelete();
-            }}
-          >
-            Delete
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </span>
-      ) : (
-        <button
-          ref={ask}
-          type="button"
-          className="button open-recent__delete"
-          aria-label={`Delete ${name}`}
-          onClick={() => setConfirming(true)}
-        >
-          Delete
-        </button>
-      )}
+      <ConfirmButton label="Delete" what={name} onConfirm={onDelete} />
     </li>
   );
 }
@@ -170,6 +187,11 @@ export function OpenRecentDialog({
         `Deleted “${entryTitle(entry)}”. Restore it under “Recently deleted” in Open recent.`,
         'success',
       );
+  };
+  const discard = async (key: number) => {
+    await session.library.discardUnreadable(key);
+    session.announceLibraryChange();
+    store.getState().notify('Discarded the unreadable save.', 'success');
   };
   const restore = async (entry: LibraryEntry) => {
     await session.restore(entry.id);
@@ -243,10 +265,16 @@ export function OpenRecentDialog({
                 <button
                   type="button"
                   className="button"
+                  aria-label={`Download unreadable save ${record.key}`}
                   onClick={() => downloadFile(record.text, `unreadable-save-${record.key}.txt`, 'text/plain')}
                 >
                   Download
                 </button>
+                <ConfirmButton
+                  label="Discard"
+                  what={`unreadable save ${record.key}`}
+                  onConfirm={() => void discard(record.key)}
+                />
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { Modal } from './modal';
 
 /**
  * Another tab saved the open document while this one had unsaved edits: the user chooses, and
- * nothing is overwritten silently (decisions 010 and 014).
+ * nothing is overwritten silently (decisions 010 and 015).
  */
 export function TabConflictDialog({ session, onClose }: { session: LibrarySession; onClose: () => void }) {
   // Replaced by another dialog before the user chose: saving stays paused, so say so rather than

@@ -48,7 +48,7 @@ export function CommitField({
     if (!problem) onCommit(draft);
   };
   // While the draft differs from the document, a page that is hidden or left commits it first, so
-  // text typed just before a reload is saved (decision 014).
+  // text typed just before a reload is saved (decision 015).
   const latest = useRef(commit);
   latest.current = commit;
   const dirty = draft !== value;

@@ -8,7 +8,7 @@ import { readRecord, saveKey } from './records';
 // IndexedDB writes are asynchronous: one started while the page is being left may never reach
 // the disk. So when a tab is left with unsaved edits it also writes them, synchronously, to a
 // journal entry in localStorage; the next start puts each entry back into its document (or beside
-// it, when that document changed since), then removes it (decision 014).
+// it, when that document changed since), then removes it (decision 015).
 
 export const JOURNAL_PREFIX = 'wfm-topology:journal:';
 

@@ -4,7 +4,7 @@ import { serializeDocument, type TopologyDocument } from '../../document';
 import { DocumentLibrary, QUOTA_MESSAGE, STORES } from './library';
 import { rawGet, rawPut } from './testing/raw';
 
-// The library of documents (decision 014) over a spec-conforming in-memory IndexedDB: each
+// The library of documents (decision 015) over a spec-conforming in-memory IndexedDB: each
 // document has its own head and two slots, saves are compare-and-swap in one transaction, and
 // nothing unreadable is ever deleted.
 

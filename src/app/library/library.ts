@@ -18,7 +18,7 @@ import {
 } from './records';
 
 /**
- * The library of documents in IndexedDB (issue 11, decision 014). Every document the user opens,
+ * The library of documents in IndexedDB (issue 11, decision 015). Every document the user opens,
  * imports, receives by link or creates has an entry (what "Open recent" lists), a head and two
  * slots: a save goes into the slot the head does not name, and the head moves in the same
  * transaction, so the previous save stays whole beside the newest. An unreadable save is moved

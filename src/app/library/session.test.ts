@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, expect, test } from 'vitest';
-import { serializeDocument, type TopologyDocument } from '../../document';
+import { createEmptyDocument, serializeDocument, type TopologyDocument } from '../../document';
 import { createDesignerStore, type DesignerStore } from '../../store/store';
 import { applyImport } from '../document-actions';
 import { importText } from '../import-file';
@@ -345,4 +345,20 @@ test('a damaged record that names the open document is read again from its slots
   const reloaded = await openTab(browser, tab.sessionStorage);
   expect(reloaded.store.getState().document.components).toHaveLength(1);
   expect(reloaded.sessionStorage.getItem(OPEN_DOCUMENT_KEY)).toBe(id);
+});
+
+test('a reload after New shows the blank document again, not the one before it', async () => {
+  const browser = newBrowser();
+  const tab = await openTab(browser);
+  tab.store.getState().setName('Before');
+  addServer(tab);
+  await tab.session.flush();
+  tab.store.getState().openNewDocument(createEmptyDocument(), 'new', 'Started a new deployment.');
+  await closeTab(tab);
+  const reloaded = await openTab(browser, tab.sessionStorage);
+  expect(reloaded.store.getState().document.components).toHaveLength(0);
+  expect(reloaded.store.getState().documentId).toBe(tab.store.getState().documentId);
+  // A new tab, with no document of its own, opens the newest saved one.
+  const other = await openTab(browser);
+  expect(other.store.getState().document.name).toBe('Before');
 });

@@ -63,7 +63,7 @@ function title(document: Pick<TopologyDocument, 'name'>): string {
 }
 
 /**
- * The tab's side of the document library (decision 014): saves the open document shortly after
+ * The tab's side of the document library (decision 015): saves the open document shortly after
  * each change, keeps each document's saves apart, follows or asks about other tabs' saves of the
  * same document, and never lets a switch of document, a link, another tab or a closed tab lose an
  * edit.
@@ -118,9 +118,24 @@ export class LibrarySession {
     const migration = await migrateLegacyStorage(this.env.local, this.library);
     messages.push(...migration.messages);
     messages.push(...(await recoverJournals(this.env.local, this.library).catch(() => [])));
-    const alive = (await this.library.list()).filter((entry) => entry.deletedAt === null);
+    const entries = await this.library.list();
+    const alive = entries.filter((entry) => entry.deletedAt === null);
     const known = new Set(alive.map((entry) => entry.id));
-    const candidates = [this.rememberedId(), migration.openId, ...alive.map((entry) => entry.id)];
+    const remembered = this.rememberedId();
+    if (remembered !== null && !known.has(remembered) && migration.openId === null) {
+      // This tab's document was blank, never stored (or deleted meanwhile): a reload shows it
+      // blank again rather than another document.
+      this.store.getState().openDocument(createEmptyDocument(), { id: remembered });
+      this.current = {
+        id: remembered,
+        origin: 'new',
+        head: null,
+        saved: this.store.getState().document,
+        paused: false,
+      };
+      return messages;
+    }
+    const candidates = [remembered, migration.openId, ...alive.map((entry) => entry.id)];
     const tried = new Set<string>();
     for (const id of candidates) {
       if (id === null || tried.has(id) || !known.has(id)) continue;
@@ -240,6 +255,11 @@ export class LibrarySession {
 
   async restore(id: string): Promise<void> {
     await this.library.restore(id);
+    this.announce({ type: 'library' });
+  }
+
+  /** Tells this tab's and the other tabs' Open recent that the library changed. */
+  announceLibraryChange(): void {
     this.announce({ type: 'library' });
   }
 

@@ -45,3 +45,4 @@ export {
 } from './schema';
 export { type SerializeOptions, serializeDocument } from './serialize';
 export { createValidationBlock, type ProblemRecord, type ValidationBlock } from './validation-block';
+export { visibleJson, visibleText } from './visible-text';

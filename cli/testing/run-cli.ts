@@ -30,7 +30,11 @@ export function runCli(args: readonly string[]): CliRun {
 
 /** Runs the CLI and keeps its output as bytes; killed after `timeoutMs`. */
 export function runCliBytes(args: readonly string[], timeoutMs = 60_000): CliBytesRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: timeoutMs });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 

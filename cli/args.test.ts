@@ -10,7 +10,7 @@ const renderCommand = defineCommand({
   name: 'render',
   synopsis: 'render FILE --to svg|md|mermaid|json [-o OUT]',
   summary: 'Write a document as a picture or a text.',
-  details: '',
+  details: [],
   options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } },
   input: z.strictObject({
     positionals: z.tuple([z.string()], { error: 'render takes exactly one FILE' }),

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './command';
 import type { ExitCode } from './exit-codes';
-import type { CliIo } from './io';
+import type { CliOutput } from './io';
 
 /** What the command line asks for; main switches over `kind`. */
 export type CommandLine =
   | { readonly kind: 'help'; readonly command?: Command }
   | { readonly kind: 'usage-error'; readonly message: string; readonly command?: Command }
-  | { readonly kind: 'run'; readonly run: (io: CliIo) => Promise<ExitCode> };
+  | { readonly kind: 'run'; readonly run: (output: CliOutput) => Promise<ExitCode> };
 
 const HELP_FLAGS = new Set(['--help', '-h', 'help']);
 

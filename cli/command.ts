@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import type { ExitCode } from './exit-codes';
-import type { CliIo } from './io';
+import type { CliOutput } from './io';
 
 /** The flags a command accepts, in `node:util` `parseArgs` terms. */
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -18,16 +18,16 @@ export interface CommandSpec<Input> {
   /** One line after `wfm-topology`, e.g. `validate FILE... [--format text|json]`. */
   readonly synopsis: string;
   readonly summary: string;
-  /** More lines for `wfm-topology <command> --help`. */
-  readonly details: string;
+  /** More lines for `wfm-topology <command> --help`, one string a line. */
+  readonly details: readonly string[];
   readonly options: OptionsConfig;
   /** Checks `{ positionals, ...values }`: the command line is CLI input, so it goes through zod. */
   readonly input: z.ZodType<Input>;
-  readonly run: (input: Input, io: CliIo) => ExitCode | Promise<ExitCode>;
+  readonly run: (input: Input, output: CliOutput) => ExitCode | Promise<ExitCode>;
 }
 
 export type Prepared =
-  | { readonly ok: true; readonly run: (io: CliIo) => Promise<ExitCode> }
+  | { readonly ok: true; readonly run: (output: CliOutput) => Promise<ExitCode> }
   | { readonly ok: false; readonly message: string };
 
 /** A command with its input type hidden, so commands of different inputs share one list. */
@@ -35,7 +35,7 @@ export interface Command {
   readonly name: string;
   readonly synopsis: string;
   readonly summary: string;
-  readonly details: string;
+  readonly details: readonly string[];
   readonly options: OptionsConfig;
   readonly prepare: (args: RawArguments) => Prepared;
 }
@@ -54,7 +54,7 @@ export function defineCommand<Input>(spec: CommandSpec<Input>): Command {
         return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join('; ') };
       }
       const input = parsed.data;
-      return { ok: true, run: async (io) => spec.run(input, io) };
+      return { ok: true, run: async (output) => spec.run(input, output) };
     },
   };
 }

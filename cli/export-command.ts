@@ -4,9 +4,9 @@ import { serializeDocument } from '../src/document';
 import { serializeMarkdown, serializeMermaid, serializeSvg } from '../src/export';
 import { defineCommand } from './command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
-import type { CliIo } from './io';
+import type { CliOutput } from './io';
 import { readDocumentFile } from './read-document-file';
-import { formatFileError } from './validate-report';
+import { fileErrorLines } from './validate-report';
 
 const TARGETS = ['svg', 'md', 'mermaid', 'json'] as const;
 type Target = (typeof TARGETS)[number];
@@ -36,7 +36,7 @@ export const exportCommand = defineCommand({
     'Exit codes:',
     '  0  written (whatever the validation result; it is inside the output)',
     '  2  FILE could not be read or is not a valid topology document, or OUT could not be written',
-  ].join('\n'),
+  ],
   options: {
     to: { type: 'string' },
     output: { type: 'string', short: 'o' },
@@ -48,31 +48,32 @@ export const exportCommand = defineCommand({
     output: z.string().min(1, { error: '-o needs a file name' }).optional(),
     'outline-problems': z.boolean().default(false),
   }),
-  run: ({ positionals: [file], to, output, 'outline-problems': outline }, io) =>
-    exportFile(file, to, output, outline, io),
+  run: ({ positionals: [file], to, output: out, 'outline-problems': outline }, output) =>
+    exportFile(file, to, out, outline, output),
 });
 
 function exportFile(
   file: string,
   to: Target,
-  output: string | undefined,
+  out: string | undefined,
   outline: boolean,
-  io: CliIo,
+  output: CliOutput,
 ): ExitCode {
   const result = readDocumentFile(file);
   if (!result.ok) {
-    io.err(formatFileError(file, result.error));
+    output.printError(fileErrorLines(file, result.error));
     return EXIT_CODES.unusable;
   }
   const text = WRITERS[to](result.document, outline);
-  if (output === undefined) {
-    io.out(text.endsWith('\n') ? text : `${text}\n`);
+  if (out === undefined) {
+    output.printFile(text);
     return EXIT_CODES.valid;
   }
   try {
-    writeFileSync(output, text);
+    writeFileSync(out, text);
   } catch (error) {
-    io.err(`${output}: cannot write the file: ${error instanceof Error ? error.message : String(error)}\n`);
+    const reason = error instanceof Error ? error.message : String(error);
+    output.printError([`${out}: cannot write the file: ${reason}`]);
     return EXIT_CODES.unusable;
   }
   return EXIT_CODES.valid;

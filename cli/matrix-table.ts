@@ -19,9 +19,9 @@ function rowLabel(kind: SourceKind): string {
 
 /**
  * The component connections matrix as the Genesys guide prints it, as aligned text with its
- * legend; every mark is read from the domain's table, so the CLI cannot disagree with the canvas.
+ * legend, one string a line; every mark is read from the domain's table, so the CLI cannot disagree with the canvas.
  */
-export function renderMatrix(): string {
+export function renderMatrix(): string[] {
   const header = ['Component name', ...TARGET_KINDS.map((kind) => KIND_CATALOG[kind].shortName)];
   const rows = SOURCE_KINDS.map((from) => [
     rowLabel(from),
@@ -50,6 +50,5 @@ export function renderMatrix(): string {
     'Legend:',
     ...marks.map((mark) => `  ${mark.symbol.padEnd(symbolWidth)}  ${mark.legend}`),
     '  empty: the connection is not allowed',
-    '',
-  ].join('\n');
+  ];
 }

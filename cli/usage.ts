@@ -1,7 +1,7 @@
 import type { Command } from './command';
 
 /** The usage of the whole tool, for `--help`, no arguments and command-line mistakes. */
-export function usage(commands: readonly Command[]): string {
+export function usage(commands: readonly Command[]): string[] {
   const width = Math.max(...commands.map((command) => command.synopsis.length));
   const lines = commands.map((command) => `  ${command.synopsis.padEnd(width)}  ${command.summary}`);
   return [
@@ -11,11 +11,10 @@ export function usage(commands: readonly Command[]): string {
     ...lines,
     '',
     "Run 'wfm-topology <command> --help' for more about a command.",
-    '',
-  ].join('\n');
+  ];
 }
 
 /** The usage of one command, for `wfm-topology <command> --help`. */
-export function commandUsage(command: Command): string {
-  return [`Usage: wfm-topology ${command.synopsis}`, '', command.summary, '', command.details, ''].join('\n');
+export function commandUsage(command: Command): string[] {
+  return [`Usage: wfm-topology ${command.synopsis}`, '', command.summary, '', ...command.details];
 }

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { createValidationBlock } from '../src/document';
 import { defineCommand } from './command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
-import type { CliIo } from './io';
+import type { CliOutput } from './io';
 import { readDocumentFile } from './read-document-file';
-import { type FileReport, formatFileError, formatReportText, toJsonEntry } from './validate-report';
+import { type FileReport, fileErrorLines, reportLines, toJsonEntry } from './validate-report';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,25 +23,25 @@ export const validateCommand = defineCommand({
     '  0  every file is valid (warnings and infos allowed)',
     '  1  at least one file has a problem of severity error',
     '  2  a file could not be read or is not a valid topology document (details on stderr)',
-  ].join('\n'),
+  ],
   options: { format: { type: 'string' } },
   input: z.strictObject({
     positionals: z.array(z.string()).min(1, { error: 'validate needs at least one FILE' }),
     format: z.enum(FORMATS, { error: '--format must be text or json' }).default('text'),
   }),
-  run: ({ positionals, format }, io) => validateFiles(positionals, format, io),
+  run: ({ positionals, format }, output) => validateFiles(positionals, format, output),
 });
 
-function validateFiles(files: readonly string[], format: Format, io: CliIo): ExitCode {
+function validateFiles(files: readonly string[], format: Format, output: CliOutput): ExitCode {
   // Every file is checked even after a bad one: one run reports everything to fix.
   const reports = files.map(checkFile);
   for (const report of reports) {
-    if (!report.ok) io.err(formatFileError(report.file, report.error));
-    else if (format === 'text') io.out(formatReportText(report));
+    if (!report.ok) output.printError(fileErrorLines(report.file, report.error));
+    else if (format === 'text') output.print(reportLines(report));
   }
   if (format === 'json') {
     const entries = reports.map(toJsonEntry);
-    io.out(`${JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2)}\n`);
+    output.printJson(entries.length === 1 ? entries[0] : entries);
   }
   return worstExitCode(reports);
 }

@@ -8,20 +8,19 @@ export type FileReport =
   | { readonly file: string; readonly ok: false; readonly error: FileError };
 
 /** Linter-style lines for stdout: one per problem, then the file's counts. */
-export function formatReportText(report: FileReport & { ok: true }): string {
+export function reportLines(report: FileReport & { ok: true }): string[] {
   const { file, validation } = report;
   const lines = validation.problems.map(
     (problem) => `${file}: ${problem.severity} ${problem.code} ${problem.message}`,
   );
   const { error, warning, info } = validation.counts;
   lines.push(`${file}: ${counted(error, 'error')}, ${counted(warning, 'warning')}, ${counted(info, 'info')}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** Lines for stderr, each starting with the file so a reader of a long log knows which one. */
-export function formatFileError(file: string, error: FileError): string {
-  const lines = [error.message, ...error.issues.map(formatParseIssue)];
-  return `${lines.map((line) => `${file}: ${line}`).join('\n')}\n`;
+export function fileErrorLines(file: string, error: FileError): string[] {
+  return [error.message, ...error.issues.map(formatParseIssue)].map((line) => `${file}: ${line}`);
 }
 
 /**

@@ -61,7 +61,7 @@ test('a missing file exits 2 and stderr names it', () => {
 test('a folder given as a file exits 2', () => {
   const result = runCli(['validate', scratch.folder]);
   expect(result.code).toBe(2);
-  expect(result.stderr).toContain(`${scratch.folder}: Cannot read the file`);
+  expect(result.stderr).toContain(`${scratch.folder}: This is not a regular file`);
 });
 
 test('a file that is not JSON exits 2 and stderr names it', () => {
@@ -86,7 +86,7 @@ test('a connection to a missing component exits 2 and stderr names the file and 
   );
 });
 
-test('a file over 10 MB exits 2 without being read', () => {
+test('a JSON file over 10 MB exits 2, read no further than that', () => {
   const path = scratch.write('huge.wfm.json', `{"name":"${'a'.repeat(11 * 1024 * 1024)}"}`);
   const result = runCli(['validate', path]);
   expect(result.code).toBe(2);

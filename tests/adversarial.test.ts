@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main } from '../cli/main';
+import { interpretedCharacters } from '../cli/testing/interpreted-bytes';
 import { type ImportResult, importBytes } from '../src/app/import-file';
 import { createValidationBlock, type ParseResult, parseDocument } from '../src/document';
 import { CASES_DIR, caseBytes, corpusMismatches, writeCorpus } from './adversarial/corpus';
@@ -124,28 +125,49 @@ interface ProcessRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Every character of either stream, read byte by byte, that a terminal would act on. */
+  readonly interpreted: readonly string[];
 }
 
+/** Runs the real CLI and keeps what it printed, and what of it a terminal would act on. */
 function runCli(args: readonly string[]): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      const out = Buffer.concat(stdout);
+      const err = Buffer.concat(stderr);
+      const interpreted = [
+        ...interpretedCharacters(out).map((found) => `stdout: ${found}`),
+        ...interpretedCharacters(err).map((found) => `stderr: ${found}`),
+      ];
+      resolve({ code, stdout: out.toString('utf8'), stderr: err.toString('utf8'), interpreted });
+    });
   });
+}
+
+/** The name of each component of a JSON case, read with JSON.parse alone, by id. */
+function namesById(entry: AdversarialCase): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!entry.file.endsWith('.json')) return names;
+  const file: unknown = JSON.parse(new TextDecoder().decode(caseBytes(entry)));
+  const components = typeof file === 'object' && file !== null && 'components' in file ? file.components : [];
+  for (const component of Array.isArray(components) ? components : []) {
+    if (typeof component?.id === 'string' && typeof component?.name === 'string')
+      names.set(component.id, component.name);
+  }
+  return names;
 }
 
 describe.concurrent('the real CLI process', () => {
   test.each(ADVERSARIAL_CASES)('validate $file --format json', async (entry) => {
     const file = path(entry);
     const run = await runCli(['validate', file, '--format', 'json']);
+    expect(run.interpreted).toEqual([]);
     expect(run.stderr).not.toContain('internal error');
     expect(run.code).toBe(exitCode(entry.expected));
     const report = JSON.parse(run.stdout);
@@ -169,6 +191,34 @@ describe.concurrent('the real CLI process', () => {
         expected.problems,
       );
       expect(run.stderr).toBe('');
+      // The names come back exactly as the file has them, escapes and all.
+      const names = namesById(entry);
+      for (const problem of report.problems as { componentId?: string; message: string }[]) {
+        const name = problem.componentId === undefined ? undefined : names.get(problem.componentId);
+        if (name !== undefined) expect(problem.message).toContain(`'${name}'`);
+      }
     }
+  });
+
+  const TERMINAL = ADVERSARIAL_CASES.filter((entry) => entry.terminal);
+
+  test.each(TERMINAL)('validate $file: every line is the CLI’s own and names the file', async (entry) => {
+    const file = path(entry);
+    const run = await runCli(['validate', file]);
+    expect(run.interpreted).toEqual([]);
+    expect(run.code).toBe(exitCode(entry.expected));
+    const { expected } = entry;
+    const [printed, silent] =
+      expected.outcome === 'refused' ? [run.stderr, run.stdout] : [run.stdout, run.stderr];
+    expect(silent).toBe('');
+    const lines = printed.split('\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) expect(line.startsWith(`${file}: `)).toBe(true);
+    // A refusal: its reason, then one line per issue; a document: one line per problem, then the counts.
+    const expectedLines =
+      expected.outcome === 'refused'
+        ? 1 + (expected.listed ?? expected.issues.length)
+        : expected.problems.length + 1;
+    expect(lines).toHaveLength(expectedLines);
   });
 });

@@ -14,9 +14,28 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** A run with its output as the bytes the process wrote, and how it ended. */
+export interface CliBytesRun {
+  readonly code: number | null;
+  /** Set when the process was killed, e.g. `SIGTERM` at the timeout. */
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: Buffer;
+  readonly stderr: Buffer;
+}
+
 /** Runs `node bin/wfm-topology.mjs ...args` as a real process from the project root. */
 export function runCli(args: readonly string[]): CliRun {
   return run(process.execPath, [BIN, ...args]);
+}
+
+/** Runs the CLI and keeps its output as bytes; killed after `timeoutMs`. */
+export function runCliBytes(args: readonly string[], timeoutMs = 60_000): CliBytesRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs any program from the project root (used for `npx wfm-topology`). */
@@ -30,10 +49,10 @@ export function createScratch() {
   const folder = mkdtempSync(join(tmpdir(), 'wfm-topology-cli-'));
   return {
     folder,
-    /** Writes `text` to `name` in the scratch folder and returns its absolute path. */
-    write(name: string, text: string): string {
+    /** Writes `content` to `name` in the scratch folder and returns its absolute path. */
+    write(name: string, content: string | Uint8Array): string {
       const path = join(folder, name);
-      writeFileSync(path, text);
+      writeFileSync(path, content);
       return path;
     },
     remove(): void {

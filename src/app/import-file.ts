@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES, type ParseError, parseDocument, type TopologyDocument } from '../document';
+import { MAX_EXPORT_FILE_BYTES, type ParseError, parseDocument, type TopologyDocument } from '../document';
 import { extractDocumentText } from '../export/embedded';
 import { withLayout } from '../export/layout';
 
@@ -6,8 +6,8 @@ export type ImportResult =
   | { readonly ok: true; readonly document: TopologyDocument }
   | { readonly ok: false; readonly fileName: string; readonly error: ParseError };
 
-/** A PNG export may be a little larger than the JSON it carries. */
-const MAX_IMPORT_BYTES = MAX_FILE_BYTES * 4;
+/** The largest file the designer exports: its SVG and PNG carry a drawing besides the document. */
+const MAX_IMPORT_BYTES = MAX_EXPORT_FILE_BYTES;
 
 /**
  * Reads a file the user picked or dropped: JSON, or an SVG or PNG this product exported. Everything
@@ -21,7 +21,7 @@ export async function importFile(file: Blob & { readonly name?: string }): Promi
       fileName,
       error: {
         kind: 'too-large',
-        message: 'The file is larger than 10 MB, the most a topology file may take.',
+        message: `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most a topology file or its SVG or PNG export may take.`,
         issues: [],
       },
     };

@@ -12,6 +12,7 @@ import {
 } from '../domain';
 import { FORMAT } from './envelope';
 import { isJsonObject, ownValue } from './json';
+import { describeJsonSyntaxError } from './json-syntax-error';
 import { MAX_COMPONENTS, MAX_REPORTED_ISSUES } from './limits';
 import { parseDocument } from './parse';
 import type { ParseError, ParseIssue, ParseResult } from './parse-error';
@@ -178,8 +179,7 @@ export function parseExercise(fileText: string): ExerciseParseResult {
   try {
     json = JSON.parse(fileText.startsWith(BYTE_ORDER_MARK) ? fileText.slice(1) : fileText);
   } catch (error) {
-    const reason = error instanceof Error && !(error instanceof RangeError) ? `: ${error.message}` : '';
-    return refuse('not-json', `The file is not JSON${reason}.`);
+    return refuse('not-json', describeJsonSyntaxError(error, fileText));
   }
   if (isJsonObject(json) && ownValue(json, 'format') === FORMAT) {
     return refuse(

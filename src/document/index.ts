@@ -17,12 +17,15 @@ export {
   MAX_COMPONENTS,
   MAX_CONNECTIONS,
   MAX_DOCUMENT_NAME_LENGTH,
+  MAX_EXPORT_FILE_BYTES,
   MAX_FILE_BYTES,
   MAX_HOST_LENGTH,
   MAX_ID_LENGTH,
   MAX_NOTES_LENGTH,
+  MAX_PNG_FILE_BYTES,
   MAX_PORT,
   MAX_REPORTED_ISSUES,
+  MAX_SVG_FILE_BYTES,
   MIN_PORT,
 } from './limits';
 export { parseDocument } from './parse';
@@ -45,3 +48,4 @@ export {
 } from './schema';
 export { type SerializeOptions, serializeDocument } from './serialize';
 export { createValidationBlock, type ProblemRecord, type ValidationBlock } from './validation-block';
+export { visibleJson, visibleText } from './visible-text';

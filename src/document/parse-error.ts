@@ -31,11 +31,15 @@ export function refuse(
   return { ok: false, error: { kind, message, issues: issues.slice(0, MAX_REPORTED_ISSUES) } };
 }
 
-/** The refusal of a file over `MAX_FILE_BYTES`; the CLI uses it too, to refuse a big file without reading it. */
-export function refuseTooLarge(): ParseResult {
+/**
+ * The refusal of a file over its cap: `MAX_FILE_BYTES` for a topology file. The CLI uses it too,
+ * with the cap of the format it found, to refuse a file it stopped reading.
+ * @example refuseTooLarge(MAX_PNG_FILE_BYTES, 'a PNG exported by the designer')
+ */
+export function refuseTooLarge(limit = MAX_FILE_BYTES, what = 'a topology file'): ParseResult {
   return refuse(
     'too-large',
-    `The file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB, the most a topology file may take.`,
+    `The file is larger than ${limit / (1024 * 1024)} MB, the most ${what} may take.`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { CURRENT_VERSION, FORMAT } from './envelope';
 import { isJsonObject, ownValue } from './json';
+import { describeJsonSyntaxError } from './json-syntax-error';
 import { MAX_COMPONENTS, MAX_CONNECTIONS, MAX_FILE_BYTES, MAX_REPORTED_ISSUES } from './limits';
 import { migrate, type RawDocument } from './migrations';
 import { type ParseIssue, type ParseResult, refuse, refuseTooLarge } from './parse-error';
@@ -23,18 +24,10 @@ export function parseDocument(text: string): ParseResult {
   try {
     json = JSON.parse(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
   } catch (error) {
-    return refuseNotJson(error);
+    // In words that quote nothing of the file: its bytes may be terminal escape sequences.
+    return refuse('not-json', describeJsonSyntaxError(error, text));
   }
   return parseEnvelope(json);
-}
-
-function refuseNotJson(error: unknown): ParseResult {
-  // Deep nesting: today's V8 parses it iteratively, but other engines throw a RangeError.
-  if (error instanceof RangeError) {
-    return refuse('not-json', 'The file cannot be read as JSON: it is nested too deeply.');
-  }
-  const reason = error instanceof Error ? `: ${error.message}` : '';
-  return refuse('not-json', `The file is not JSON${reason}.`);
 }
 
 function parseEnvelope(json: unknown): ParseResult {

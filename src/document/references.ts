@@ -1,5 +1,6 @@
 import type { ParseIssue } from './parse-error';
 import type { TopologyDocument } from './schema';
+import { quote } from './zod-issues';
 
 /**
  * The document errors the schema cannot see (rules.md section 5): duplicate ids, and connections
@@ -14,7 +15,7 @@ export function findReferenceIssues(document: TopologyDocument): ParseIssue[] {
     if (componentIds.has(component.id)) {
       issues.push({
         path: `components[${index}].id`,
-        message: `duplicate id ${JSON.stringify(component.id)}`,
+        message: `duplicate id ${quote(component.id)}`,
       });
     }
     componentIds.add(component.id);
@@ -25,7 +26,7 @@ export function findReferenceIssues(document: TopologyDocument): ParseIssue[] {
     if (connectionIds.has(connection.id)) {
       issues.push({
         path: `connections[${index}].id`,
-        message: `duplicate id ${JSON.stringify(connection.id)}`,
+        message: `duplicate id ${quote(connection.id)}`,
       });
     }
     connectionIds.add(connection.id);
@@ -33,7 +34,7 @@ export function findReferenceIssues(document: TopologyDocument): ParseIssue[] {
       if (!componentIds.has(connection[end])) {
         issues.push({
           path: `connections[${index}].${end}`,
-          message: `no component with id ${JSON.stringify(connection[end])}`,
+          message: `no component with id ${quote(connection[end])}`,
         });
       }
     }

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import type { ParseIssue } from './parse-error';
+import { visibleJson } from './visible-text';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A string from the file as a JSON literal, with control and bidi characters as `\u` escapes: a
+ * message that quotes a key or a value shows it, and no terminal or dialog acts on it.
+ */
+export function quote(text: string): string {
+  return visibleJson(JSON.stringify(text));
+}
 
 /** A zod path in JS notation: `['components', 2, 'port']` is `components[2].port`; the root is `''`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -9,7 +18,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
     else if (typeof key === 'string' && IDENTIFIER.test(key)) text += text === '' ? key : `.${key}`;
-    else text += `[${JSON.stringify(String(key))}]`;
+    else text += `[${quote(String(key))}]`;
   }
   return text;
 }
@@ -79,7 +88,7 @@ const MAX_QUOTED = 40;
 
 function describeValue(value: unknown): string {
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
+    return quote(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
   }
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';

@@ -167,6 +167,20 @@ const GENERATORS: Readonly<Record<string, () => Uint8Array>> = {
     bytes.set([0x74, 0x45, 0x58, 0x74], 37); // "tEXt"
     return bytes;
   },
+  'terminal-escapes-in-refusal.json': () => {
+    const file = baseFile();
+    file.components[0] = { ...file.components[0], kind: '\u001b[2Jserver\u202e' };
+    file.components[1] = { ...file.components[1], '\u001b]52;c;cm0gLXJmIH4K\u0007': 1 };
+    return utf8(JSON.stringify(file));
+  },
+  'binary-with-escapes.bin': () => {
+    const escapes = '\u001b[2J\u001b[H\u001b]52;c;cm0gLXJmIH4K\u0007\u009b31m\nprod.wfm.json: 0 errors\n';
+    const garbageBytes = garbage(4096);
+    const bytes = new Uint8Array(escapes.length + garbageBytes.length);
+    bytes.set(Uint8Array.from(escapes, (ch) => ch.charCodeAt(0))); // one byte each, as Latin-1
+    bytes.set(garbageBytes, escapes.length);
+    return bytes;
+  },
   'unclosed-metadata.svg': () =>
     utf8(`<svg xmlns="http://www.w3.org/2000/svg">${'<metadata '.repeat(200_000)}>`),
 };

@@ -42,6 +42,11 @@ export interface AdversarialCase {
   readonly markup?: boolean;
   /** Small enough to import in the browser tests (every committed file, a few generated ones). */
   readonly browser?: boolean;
+  /**
+   * Carries escape sequences, newlines or bidi controls into what the CLI prints: its text output
+   * is checked line by line too, not only its JSON.
+   */
+  readonly terminal?: boolean;
 }
 
 function refused(
@@ -354,6 +359,68 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
     about: 'lone surrogates, NUL, an escape sequence and a right-to-left override in names',
     expected: accepted(2, BASE_PROBLEMS),
     markup: true,
+    terminal: true,
+  },
+  // Terminal attacks on the CLI (issue 11): what it prints must show these, never act on them
+  {
+    file: 'terminal-escapes-in-names.json',
+    source: 'committed',
+    about:
+      'names that clear the screen (CSI 2J), colour the log (SGR), write the clipboard (OSC 52), set the title and hide a link (OSC 8)',
+    expected: accepted(4, [
+      'forbidden-connection',
+      'missing-connection',
+      'missing-connection',
+      'missing-connection',
+      'missing-connection',
+      'unused-component',
+    ]),
+    terminal: true,
+  },
+  {
+    file: 'forged-log-line-in-name.json',
+    source: 'committed',
+    about: 'names with a newline or a carriage return followed by a forged "prod.wfm.json: 0 errors" line',
+    expected: accepted(2, BASE_PROBLEMS),
+    terminal: true,
+  },
+  {
+    file: 'bidi-overrides-in-names.json',
+    source: 'committed',
+    about: 'right-to-left overrides, isolates and marks in names, two names alike but for case',
+    expected: accepted(4, [
+      'duplicate-name',
+      'missing-connection',
+      'missing-connection',
+      'unused-component',
+      'unused-component',
+    ]),
+    terminal: true,
+  },
+  {
+    file: 'c1-controls-in-names.json',
+    source: 'committed',
+    about:
+      'C1 controls (U+009B is a one-character CSI), DEL, NEL and the line and paragraph separators in names',
+    expected: accepted(2, BASE_PROBLEMS),
+    terminal: true,
+  },
+  {
+    file: 'terminal-escapes-in-refusal.json',
+    source: 'generated',
+    about: 'an escape sequence and a bidi override in a kind and in an unknown key: the refusal quotes them',
+    expected: refused('invalid', [
+      { path: 'components[0].kind', message: 'got "\\u001b[2Jserver\\u202e"' },
+      unknownKey('components[1]["\\u001b]52;c;cm0gLXJmIH4K\\u0007"]'),
+    ]),
+    terminal: true,
+  },
+  {
+    file: 'binary-with-escapes.bin',
+    source: 'generated',
+    about: 'a file that is not JSON, whose bytes are escape sequences, a C1 CSI and a forged line',
+    expected: refused('not-json', [], { message: "unexpected character '<U+001B>'" }),
+    terminal: true,
   },
   {
     file: 'markup-around-metadata.svg',

@@ -1,4 +1,4 @@
-import { isPng, PNG_TEXT_KEYWORD, readPngText } from './png-metadata';
+import { findPngText, isPng, PNG_TEXT_KEYWORD } from './png-metadata';
 import { SVG_METADATA_ID } from './svg-metadata';
 import { findElementText } from './svg-scan';
 
@@ -19,16 +19,24 @@ export function extractFromSvg(svg: string): EmbeddedText {
   return { ok: true, text: content, source: 'svg' };
 }
 
-/** The document text inside a PNG this product exported. */
+/** The document text inside a PNG this product exported; a damaged PNG is refused with the reason. */
 export function extractFromPng(png: Uint8Array): EmbeddedText {
-  const text = readPngText(png, PNG_TEXT_KEYWORD);
-  if (text === undefined) {
-    return {
-      ok: false,
-      message: 'This PNG was not exported by WFM Topology Designer: it carries no document.',
-    };
+  const found = findPngText(png, PNG_TEXT_KEYWORD);
+  switch (found.kind) {
+    case 'found':
+      return { ok: true, text: found.text, source: 'png' };
+    case 'damaged':
+      return { ok: false, message: found.message };
+    case 'absent':
+      return {
+        ok: false,
+        message: 'This PNG was not exported by WFM Topology Designer: it carries no document.',
+      };
+    default: {
+      const unreachable: never = found;
+      return unreachable;
+    }
   }
-  return { ok: true, text, source: 'png' };
 }
 
 /**

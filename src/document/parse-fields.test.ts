@@ -72,10 +72,38 @@ test('a component name over 128 characters is refused', () => {
   expectIssue(withComponent(0, { name: 'N'.repeat(129) }), 'components[0].name', 'at most 128 characters');
 });
 
-test('a component name is judged trimmed but kept as written', () => {
-  const name = `  ${'N'.repeat(128)}  `;
+test('a component name of 128 characters, spaces around it included, is accepted and kept as written', () => {
+  const name = `  ${'N'.repeat(124)}  `;
   const result = parseDocument(withComponent(0, { name }));
   expect(result.ok && result.document.components[0]?.name).toBe(name);
+});
+
+test('spaces around a component name count toward its 128 characters', () => {
+  expectIssue(
+    withComponent(0, { name: `  ${'N'.repeat(128)}  ` }),
+    'components[0].name',
+    'must be at most 128 characters, spaces around it included',
+  );
+  expectIssue(
+    withComponent(0, { name: ` ${'N'.repeat(128)}` }),
+    'components[0].name',
+    'at most 128 characters',
+  );
+});
+
+test('a name of megabytes of spaces and one letter is refused by its length, with one issue', () => {
+  const result = parseDocument(withComponent(0, { name: `${' '.repeat(9_000_000)}x` }));
+  if (result.ok) throw new Error('a 9 MB name was accepted');
+  expect(result.error.issues).toEqual([
+    { path: 'components[0].name', message: 'must be at most 128 characters, spaces around it included' },
+  ]);
+});
+
+test('a long name of only spaces is refused by its length alone', () => {
+  const result = parseDocument(withComponent(0, { name: ' '.repeat(500) }));
+  expect(!result.ok && result.error.issues.map((issue) => issue.message)).toEqual([
+    'must be at most 128 characters, spaces around it included',
+  ]);
 });
 
 test('a component without a name is refused', () => {

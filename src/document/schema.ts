@@ -25,16 +25,20 @@ const idSchema = z
   .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` });
 
 /**
- * A component name is stored exactly as written, so a file round-trips byte for byte, but it is
- * judged trimmed: Genesys compares Application names without the surrounding spaces, and the
- * domain's `duplicate-name` rule compares them trimmed too.
+ * A component name is stored exactly as written, so a file round-trips byte for byte. Its length
+ * is counted as written, spaces around it included: a cap that counted the trimmed name let a
+ * name of 9 MB of spaces and one letter through, to fill the browser's storage. Only "not empty"
+ * is judged trimmed, as Genesys compares Application names without the surrounding spaces (and
+ * the domain's `duplicate-name` rule compares them trimmed too).
  */
 const componentNameSchema = z
   .string()
-  .refine((name) => name.trim().length >= 1, { error: 'must not be empty or only spaces' })
-  .refine((name) => name.trim().length <= MAX_COMPONENT_NAME_LENGTH, {
-    error: `must be at most ${MAX_COMPONENT_NAME_LENGTH} characters, not counting leading and trailing spaces`,
-  });
+  // `abort`: a name over the cap is not trimmed as well, however long it is.
+  .max(MAX_COMPONENT_NAME_LENGTH, {
+    error: `must be at most ${MAX_COMPONENT_NAME_LENGTH} characters, spaces around it included`,
+    abort: true,
+  })
+  .refine((name) => name.trim().length >= 1, { error: 'must not be empty or only spaces' });
 
 const portError = `must be an integer from ${MIN_PORT} to ${MAX_PORT}`;
 

@@ -20,7 +20,7 @@ const idArbitrary = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 16 })
   .filter((id) => id.length <= MAX_ID_LENGTH);
 
-/** A name that is not blank once trimmed, sometimes with spaces around it (kept as written). */
+/** A name that is not blank once trimmed, sometimes with spaces around it (kept as written, and counted). */
 const componentNameArbitrary = fc
   .tuple(
     fc.constantFrom('', ' ', '  '),
@@ -28,7 +28,7 @@ const componentNameArbitrary = fc
     fc.constantFrom('', ' ', '\t'),
   )
   .map(([before, core, after]) => `${before}${core}${after}`)
-  .filter((name) => name.trim().length >= 1 && name.trim().length <= MAX_COMPONENT_NAME_LENGTH);
+  .filter((name) => name.trim().length >= 1 && name.length <= MAX_COMPONENT_NAME_LENGTH);
 
 /** Any finite coordinate; -0 becomes 0 because JSON writes them alike. */
 const coordinateArbitrary = fc

@@ -3,6 +3,7 @@ import { ConnectToDialog } from '../panels/connect-to-dialog';
 import { ImportErrorDialog } from './import-error-dialog';
 import { Modal } from './modal';
 import type { Persistence } from './persistence';
+import { PngUnreadableDialog } from './png-unreadable-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useDesigner, useDesignerStore } from './store-context';
 import { TabConflictDialog } from './tab-conflict-dialog';
@@ -33,6 +34,11 @@ export function Dialogs({ persistence }: { persistence: Persistence | null }) {
   }
   if (dialog?.kind === 'import-error') {
     return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
+  }
+  if (dialog?.kind === 'png-unreadable') {
+    return (
+      <PngUnreadableDialog scale={dialog.scale} outlineProblems={dialog.outlineProblems} onClose={close} />
+    );
   }
   if (dialog?.kind === 'share-link') {
     return (

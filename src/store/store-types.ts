@@ -75,7 +75,9 @@ export type OpenDialog =
   | { readonly kind: 'share-link'; readonly url: string }
   | { readonly kind: 'templates' }
   | { readonly kind: 'tab-conflict' }
-  | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } };
+  | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } }
+  /** A PNG export whose names would be too small to read at `scale`: SVG instead, or the PNG anyway? */
+  | { readonly kind: 'png-unreadable'; readonly scale: number; readonly outlineProblems: boolean };
 
 /** The non-modal side panel beside the canvas, if one is open. */
 export type SidePanel = 'explain' | 'exercises';

@@ -1,4 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect, test } from './fixtures';
+
+/** Every file of the build the suite serves (playwright.config.ts), with its path inside it. */
+function builtFiles(): { path: string; text: string }[] {
+  const dist = process.env.E2E_DIST ?? 'dist';
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { path: relative(dist, path), text: readFileSync(path, 'utf8') };
+    });
+}
 
 test('a user builds the minimal single-site deployment by mouse and it follows the matrix', async ({
   designer,
@@ -101,4 +114,21 @@ test('"Fit View" never zooms in further than the canvas’s own fit (1.2)', asyn
 
   await expect.poll(zoom).toBeGreaterThan(0.5);
   expect(await zoom()).toBeLessThanOrEqual(1.2);
+});
+
+test('the published build carries no source maps, and no file points to one', async ({ page }) => {
+  const files = builtFiles();
+  expect(files.map((file) => file.path)).toContain('index.html');
+  expect(files.filter((file) => /\.map$/i.test(file.path)).map((file) => file.path)).toEqual([]);
+  expect(files.filter((file) => /sourceMappingURL/.test(file.text)).map((file) => file.path)).toEqual([]);
+  // What the server hands out for the first screen's script says the same.
+  const response = await page.goto('/');
+  const script = /src="([^"]+\.js)"/.exec((await response?.text()) ?? '')?.[1];
+  if (!script) throw new Error('no script in index.html');
+  const served = await page.request.get(script);
+  expect(served.headers().sourcemap).toBeUndefined();
+  expect(served.headers()['x-sourcemap']).toBeUndefined();
+  expect(await served.text()).not.toContain('sourceMappingURL');
+  // The preview server answers an unknown path with index.html, so look at what comes back.
+  expect(await (await page.request.get(`${script}.map`)).text()).not.toContain('"mappings"');
 });

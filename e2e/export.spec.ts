@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { generateDocument, SIZES } from '../bench/generate';
+import { importBytes } from '../src/app/import-file';
 import { serializeDocument } from '../src/document';
 import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
@@ -174,4 +175,89 @@ test('a deployment too large for a link is told to use a file, and nothing is co
   await expect(designer.status()).toContainText('too large for a link');
   await expect(designer.status()).toContainText('Use Export JSON and send the file instead.');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a PNG of 5,000 components without positions offers the SVG, and "anyway" gives a PNG within the limits that imports back', async ({
+  designer,
+  page,
+}) => {
+  test.slow(); // 5,000 cards in a software-rendered browser
+  const { document } = generateDocument(SIZES.L);
+  const unplaced = {
+    ...document,
+    name: 'Five thousand',
+    components: document.components.map(({ position: _position, ...component }) => component),
+  };
+  const file = test.info().outputPath('five-thousand.wfm.json');
+  writeFileSync(file, serializeDocument(unplaced));
+  await importFile(page, file);
+  // Opening 5,000 cards takes seconds in a software-rendered browser on a busy machine.
+  await expect(designer.status()).toContainText('(5000 components)', { timeout: 60_000 });
+  const json = readFileSync((await exportAs(page, 'Export JSON')).path, 'utf8');
+
+  // Laid out by role and wrapped (decision 014), the drawing is 18,868 × 10,996 pixels: the
+  // 8-megapixel cap would draw the names at a fifth of their size, too small to read.
+  const askPng = async () => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'PNG too large to read' });
+    await expect(dialog).toContainText(
+      'This diagram is too large for a readable PNG (it would be scaled to 20 %). Export SVG instead?',
+    );
+    return dialog;
+  };
+
+  let dialog = await askPng();
+  // The SVG is the answer that keeps every detail: it is the button Enter presses.
+  await expect(dialog.getByRole('button', { name: 'Export SVG' })).toBeFocused();
+  const svgDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export SVG' }).click();
+  expect((await svgDownload).suggestedFilename()).toBe('Five thousand.svg');
+  await expect(dialog).toHaveCount(0);
+  await expect(designer.status()).toContainText('Exported Five thousand.svg.');
+
+  dialog = await askPng();
+  const pngDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PNG anyway' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toBe('Five thousand.png');
+  const pngPath = test.info().outputPath('five-thousand.png');
+  await png.saveAs(pngPath);
+  const bytes = readFileSync(pngPath);
+  expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  // The drawing at 0.196: within the browsers' 32,767 pixels a side and the 8-megapixel cap.
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3706, 2160]);
+
+  // It imports back through the app's own import pipeline, run here rather than in the page: a
+  // second canvas of 5,000 cards would add a minute of drawing and starve the tests beside it.
+  const imported = importBytes(bytes, 'Five thousand.png');
+  if (!imported.ok) throw new Error(`the PNG was refused: ${imported.error.message}`);
+  expect(serializeDocument(imported.document)).toBe(json);
+});
+
+test('a PNG of a very long row of cards is drawn 32,767 pixels wide, the longest canvas side, and still readable', async ({
+  designer,
+  page,
+}) => {
+  // 350 cards in one row: 86,816 × 232 pixels. The 8-megapixel cap alone would draw it 55,300
+  // pixels wide, past the side Chrome, Firefox and Safari document; at the side limit the names
+  // are drawn at 0.377 of their size, just above the 0.375 that stays readable.
+  const row = {
+    format: 'wfm-topology' as const,
+    version: 1 as const,
+    name: 'Long row',
+    components: Array.from({ length: 350 }, (_, i) => ({
+      id: `b${i}`,
+      kind: 'builder' as const,
+      name: `WFM_Builder_${i}`,
+      position: { x: i * 248, y: 0 },
+    })),
+    connections: [],
+  };
+  const file = test.info().outputPath('long-row.wfm.json');
+  writeFileSync(file, serializeDocument(row));
+  await importFile(page, file);
+  await expect(designer.status()).toContainText('(350 components)');
+  const png = readFileSync((await exportAs(page, 'Export PNG')).path);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32_767, 88]);
 });

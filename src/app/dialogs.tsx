@@ -4,6 +4,7 @@ import { ImportErrorDialog } from './import-error-dialog';
 import type { LibrarySession } from './library/session';
 import { Modal } from './modal';
 import { OpenRecentDialog } from './open-recent-dialog';
+import { PngUnreadableDialog } from './png-unreadable-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useDesigner, useDesignerStore } from './store-context';
 import { TabConflictDialog } from './tab-conflict-dialog';
@@ -35,6 +36,11 @@ export function Dialogs({ session }: { session: LibrarySession | null }) {
   }
   if (dialog?.kind === 'import-error') {
     return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
+  }
+  if (dialog?.kind === 'png-unreadable') {
+    return (
+      <PngUnreadableDialog scale={dialog.scale} outlineProblems={dialog.outlineProblems} onClose={close} />
+    );
   }
   if (dialog?.kind === 'share-link') {
     return (

@@ -1,7 +1,6 @@
 import { serializeDocument, type TopologyDocument } from '../document';
-import type { Problem } from '../domain';
 import type { DesignerStore, DocumentOrigin } from '../store/store';
-import type { DrawnFormat } from './export-file';
+import type { DrawnFormat, DrawOptions, ExportOutcome } from './export-file';
 import { downloadFile, fileBaseName } from './file-io';
 import { type ImportResult, importFile, importText } from './import-file';
 
@@ -49,17 +48,43 @@ export function loadExportWriters(): Promise<typeof import('./export-file')> {
   return writers;
 }
 
-/** Writes the document in a format and offers it as a download; returns the file's name. */
+/** Writes the document in a format and offers it as a download; says what became of it. */
 export async function exportDocument(
   document: TopologyDocument,
   format: ExportFormat,
-  options: { outlineProblems: boolean; problems?: readonly Problem[] },
-): Promise<string> {
+  options: DrawOptions,
+): Promise<ExportOutcome> {
   if (format !== 'json') return (await loadExportWriters()).exportDrawn(document, format, options);
   // JSON, the format that saves work, never waits for a module to load.
   const name = `${fileBaseName(document.name)}.wfm.json`;
   downloadFile(serializeDocument(document), name, 'application/json');
-  return name;
+  return { kind: 'exported', name };
+}
+
+/**
+ * Exports the open document as the user asked and says how it went in the status line. A PNG whose
+ * names would be too small to read is not written: a dialog offers the SVG instead, or the PNG anyway.
+ */
+export async function exportAndReport(
+  store: DesignerStore,
+  format: ExportFormat,
+  options: DrawOptions,
+): Promise<void> {
+  const state = store.getState();
+  try {
+    const outcome = await exportDocument(state.document, format, options);
+    if (outcome.kind === 'png-unreadable') {
+      state.openDialog({
+        kind: 'png-unreadable',
+        scale: outcome.scale,
+        outlineProblems: options.outlineProblems,
+      });
+      return;
+    }
+    state.notify(`Exported ${outcome.name}.`, 'success');
+  } catch (error) {
+    state.notify(`The export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
 }
 
 /** Copies a link that carries the document; refuses links past the length that mail and chat keep. */

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { type ExportFormat, exportDocument, loadExportWriters } from './document-actions';
+import { type ExportFormat, exportAndReport, loadExportWriters } from './document-actions';
 import { useDerivations, useDesignerStore } from './store-context';
 
 const ITEMS: readonly { format: ExportFormat; label: string }[] = [
@@ -39,15 +39,9 @@ export function ExportMenu() {
 
   const run = async (format: ExportFormat) => {
     close();
-    const state = store.getState();
-    try {
-      // The problems the designer already worked out: the writer need not validate again.
-      const { problems } = derivations.problems(state.document);
-      const name = await exportDocument(state.document, format, { outlineProblems: outline, problems });
-      state.notify(`Exported ${name}.`, 'success');
-    } catch (error) {
-      state.notify(`The export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
-    }
+    // The problems the designer already worked out: the writer need not validate again.
+    const { problems } = derivations.problems(store.getState().document);
+    await exportAndReport(store, format, { outlineProblems: outline, problems });
   };
 
   const onMenuKeyDown = (event: KeyboardEvent) => {

@@ -1,13 +1,13 @@
 import { addPngText, asciiJson, PNG_TEXT_KEYWORD } from '../export';
 
 /**
- * Rasterises an SVG at `scale`× in the browser and embeds `documentJson` in a `tEXt` chunk, so
- * the PNG can be imported again.
+ * Rasterises an SVG at `size` (from `pngSize`, which keeps it within what a browser canvas can
+ * hold) in the browser and embeds `documentJson` in a `tEXt` chunk, so the PNG can be imported again.
  */
 export async function svgToPng(
   svg: string,
   documentJson: string,
-  scale = 2,
+  size: { readonly width: number; readonly height: number },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
@@ -16,14 +16,12 @@ export async function svgToPng(
     image.src = url;
     await image.decode();
     performance.mark('wfm:png:decoded');
-    const width = Math.ceil(image.naturalWidth * scale);
-    const height = Math.ceil(image.naturalHeight * scale);
     const canvas = window.document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
+    canvas.width = size.width;
+    canvas.height = size.height;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw on a canvas.');
-    context.drawImage(image, 0, 0, width, height);
+    context.drawImage(image, 0, 0, size.width, size.height);
     performance.mark('wfm:png:drawn');
     const png = encodePng(canvas);
     performance.mark('wfm:png:encoded');

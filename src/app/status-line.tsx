@@ -1,4 +1,4 @@
-import { exportDocument } from './document-actions';
+import { exportAndReport } from './document-actions';
 import { useDesigner, useDesignerStore } from './store-context';
 
 /** Announces refusals and other notices; `seq` in the key makes a repeated notice announce again. */
@@ -20,18 +20,7 @@ export function SaveErrorBanner() {
   const store = useDesignerStore();
   const error = useDesigner((s) => s.saveError);
   if (!error) return null;
-  const exportJson = async () => {
-    const state = store.getState();
-    try {
-      const name = await exportDocument(state.document, 'json', { outlineProblems: false });
-      state.notify(`Exported ${name}.`, 'success');
-    } catch (failure) {
-      state.notify(
-        `The export failed: ${failure instanceof Error ? failure.message : String(failure)}`,
-        'error',
-      );
-    }
-  };
+  const exportJson = () => exportAndReport(store, 'json', { outlineProblems: false });
   return (
     <div className="banner banner--error" role="alert">
       {error}{' '}

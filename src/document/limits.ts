@@ -37,6 +37,11 @@ export const MAX_REPORTED_ISSUES = 20;
 export const MAX_DOCUMENT_NAME_LENGTH = 200;
 export const MAX_ID_LENGTH = 64;
 export const MAX_COMPONENT_NAME_LENGTH = 128;
+/**
+ * rules.md judges a name trimmed (1–128 characters); the name as written, spaces around it
+ * included, may take at most twice that, so no file can smuggle megabytes in through spaces.
+ */
+export const MAX_COMPONENT_NAME_RAW_LENGTH = 2 * MAX_COMPONENT_NAME_LENGTH;
 export const MAX_HOST_LENGTH = 255;
 export const MAX_NOTES_LENGTH = 2000;
 export const MIN_PORT = 1;

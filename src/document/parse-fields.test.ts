@@ -78,6 +78,42 @@ test('a component name is judged trimmed but kept as written', () => {
   expect(result.ok && result.document.components[0]?.name).toBe(name);
 });
 
+test('a component name of more than 128 characters once trimmed is refused', () => {
+  expectIssue(
+    withComponent(0, { name: ` ${'N'.repeat(129)} ` }),
+    'components[0].name',
+    'must be at most 128 characters, not counting leading and trailing spaces',
+  );
+});
+
+test('a name of megabytes of spaces and one letter is refused by its length as written, with one issue', () => {
+  const result = parseDocument(withComponent(0, { name: `${' '.repeat(9_000_000)}x` }));
+  if (result.ok) throw new Error('a 9 MB name was accepted');
+  expect(result.error.issues).toEqual([
+    {
+      path: 'components[0].name',
+      message: 'must be at most 256 characters as written, spaces around it included',
+    },
+  ]);
+});
+
+test('a name of 256 characters as written is accepted when its trimmed part fits; 257 is refused', () => {
+  const fits = `${' '.repeat(128)}${'N'.repeat(128)}`;
+  expect(parseDocument(withComponent(0, { name: fits })).ok).toBe(true);
+  expectIssue(
+    withComponent(0, { name: ` ${fits}` }),
+    'components[0].name',
+    'at most 256 characters as written',
+  );
+});
+
+test('a long name of only spaces is refused by its length alone', () => {
+  const result = parseDocument(withComponent(0, { name: ' '.repeat(500) }));
+  expect(!result.ok && result.error.issues.map((issue) => issue.message)).toEqual([
+    'must be at most 256 characters as written, spaces around it included',
+  ]);
+});
+
 test('a component without a name is refused', () => {
   expectIssue(withComponent(0, { name: undefined }), 'components[0].name', 'missing');
 });

@@ -4,6 +4,7 @@ import { COMPONENT_KINDS, displayName, SECURITY_LEVELS, type Topology } from '..
 import { CURRENT_VERSION, FORMAT } from './envelope';
 import {
   MAX_COMPONENT_NAME_LENGTH,
+  MAX_COMPONENT_NAME_RAW_LENGTH,
   MAX_COMPONENTS,
   MAX_CONNECTIONS,
   MAX_DOCUMENT_NAME_LENGTH,
@@ -25,12 +26,20 @@ const idSchema = z
   .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` });
 
 /**
- * A component name is stored exactly as written, so a file round-trips byte for byte, but it is
- * judged trimmed: Genesys compares Application names without the surrounding spaces, and the
- * domain's `duplicate-name` rule compares them trimmed too.
+ * A component name is stored exactly as written, so a file round-trips byte for byte. Its length
+ * is counted as written, spaces around it included: a cap that counted the trimmed name let a
+ * name of 9 MB of spaces and one letter through, to fill the browser's storage. Only "not empty"
+ * is judged trimmed, as Genesys compares Application names without the surrounding spaces (and
+ * the domain's `duplicate-name` rule compares them trimmed too).
  */
 const componentNameSchema = z
   .string()
+  // `abort`: a name over the raw cap is not trimmed as well, however long it is (issue 11: a name
+  // of 9 MB of spaces and one letter passed the trimmed cap and filled the browser's storage).
+  .max(MAX_COMPONENT_NAME_RAW_LENGTH, {
+    error: `must be at most ${MAX_COMPONENT_NAME_RAW_LENGTH} characters as written, spaces around it included`,
+    abort: true,
+  })
   .refine((name) => name.trim().length >= 1, { error: 'must not be empty or only spaces' })
   .refine((name) => name.trim().length <= MAX_COMPONENT_NAME_LENGTH, {
     error: `must be at most ${MAX_COMPONENT_NAME_LENGTH} characters, not counting leading and trailing spaces`,

@@ -90,6 +90,16 @@ test('a PNG whose text chunk has another keyword is refused the same way', () =>
   expect(result.ok || result.message).toContain('not exported by WFM Topology Designer');
 });
 
+test('a PNG whose text chunk fails its CRC check is refused as damaged, naming the chunk', () => {
+  const png = addPngText(PNG_1X1, PNG_TEXT_KEYWORD, asciiJson(serializeDocument(DOCUMENT)));
+  const inText = 33 + 8 + PNG_TEXT_KEYWORD.length + 5;
+  png[inText] = (png[inText] ?? 0) ^ 0x01;
+  expect(extractDocumentText(png)).toEqual({
+    ok: false,
+    message: 'This PNG is damaged: its tEXt chunk at byte 33 fails its CRC check.',
+  });
+});
+
 test('bytes that are neither PNG nor SVG are handed on as JSON text, for the parser to judge', () => {
   const result = extractDocumentText(Uint8Array.of(0, 159, 146, 150, 255));
   expect(result.ok && result.source).toBe('json');

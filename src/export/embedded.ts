@@ -1,58 +1,42 @@
-import { isPng, PNG_TEXT_KEYWORD, readPngText } from './png-metadata';
+import { findPngText, isPng, PNG_TEXT_KEYWORD } from './png-metadata';
 import { SVG_METADATA_ID } from './svg-metadata';
-import { unescapeXml } from './xml';
+import { findElementText } from './svg-scan';
 
 export type EmbeddedText =
   | { readonly ok: true; readonly text: string; readonly source: 'json' | 'svg' | 'png' }
   | { readonly ok: false; readonly message: string };
 
-const METADATA_OPEN = '<metadata';
-const METADATA_CLOSE = '</metadata>';
-const METADATA_ID = new RegExp(`\\bid="${SVG_METADATA_ID}"`);
-
-/**
- * The content of the first `<metadata id="…">` element. A scan rather than one regular expression:
- * `<metadata[^>]*\bid=…` backtracks over every unclosed `<metadata` and took minutes on a crafted
- * 400 KB file (tests/adversarial); this reads each character a bounded number of times.
- */
-function findMetadata(svg: string): string | undefined {
-  let from = 0;
-  for (;;) {
-    const start = svg.indexOf(METADATA_OPEN, from);
-    if (start < 0) return undefined;
-    const tagEnd = svg.indexOf('>', start);
-    if (tagEnd < 0) return undefined;
-    if (METADATA_ID.test(svg.slice(start, tagEnd))) {
-      const close = svg.indexOf(METADATA_CLOSE, tagEnd + 1);
-      return close < 0 ? undefined : svg.slice(tagEnd + 1, close);
-    }
-    // Any other `<metadata` before this tag's end has a shorter tag without the id either.
-    from = tagEnd + 1;
-  }
-}
-
 /** The document text inside an SVG this product exported. */
 export function extractFromSvg(svg: string): EmbeddedText {
-  const content = findMetadata(svg);
+  // Found as an XML parser would find it: not inside a comment, a CDATA section or the like.
+  const content = findElementText(svg, 'metadata', SVG_METADATA_ID);
   if (content === undefined) {
     return {
       ok: false,
       message: 'This SVG was not exported by WFM Topology Designer: it carries no document.',
     };
   }
-  return { ok: true, text: unescapeXml(content), source: 'svg' };
+  return { ok: true, text: content, source: 'svg' };
 }
 
-/** The document text inside a PNG this product exported. */
+/** The document text inside a PNG this product exported; a damaged PNG is refused with the reason. */
 export function extractFromPng(png: Uint8Array): EmbeddedText {
-  const text = readPngText(png, PNG_TEXT_KEYWORD);
-  if (text === undefined) {
-    return {
-      ok: false,
-      message: 'This PNG was not exported by WFM Topology Designer: it carries no document.',
-    };
+  const found = findPngText(png, PNG_TEXT_KEYWORD);
+  switch (found.kind) {
+    case 'found':
+      return { ok: true, text: found.text, source: 'png' };
+    case 'damaged':
+      return { ok: false, message: found.message };
+    case 'absent':
+      return {
+        ok: false,
+        message: 'This PNG was not exported by WFM Topology Designer: it carries no document.',
+      };
+    default: {
+      const unreachable: never = found;
+      return unreachable;
+    }
   }
-  return { ok: true, text, source: 'png' };
 }
 
 /**

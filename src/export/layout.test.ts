@@ -178,3 +178,97 @@ test('cards with long names are laid out at their own width, so they do not run 
   for (let i = 1; i < xs.length; i += 1)
     expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(width);
 });
+
+/** The laid-out rectangles, each card at its own width. */
+function boxes(document: TopologyDocument): { x: number; y: number; width: number; id: string }[] {
+  const layout = layoutByRole(document);
+  return document.components.map((c) => ({ ...at(layout, c.id), width: cardWidth(c), id: c.id }));
+}
+
+test('forty cards of one role still share one row', () => {
+  const ys = new Set(boxes(topology(unplaced(...Array(40).fill('builder')))).map((box) => box.y));
+  expect(ys.size).toBe(1);
+});
+
+test('a role with more cards than a row holds continues on the rows below it, before the next role', () => {
+  const document = topology(unplaced('web', ...Array(100).fill('builder'), 'server'));
+  const laidOut = boxes(document);
+  const builders = laidOut.filter((box) => box.id.startsWith('builder'));
+  const builderRows = [...new Set(builders.map((box) => box.y))].sort((a, b) => a - b);
+  expect(builderRows.length).toBeGreaterThan(1);
+  const web = laidOut.find((box) => box.id.startsWith('web'));
+  const server = laidOut.find((box) => box.id.startsWith('server'));
+  expect(web?.y).toBeLessThan(builderRows[0] ?? 0);
+  expect(server?.y).toBeGreaterThan(builderRows.at(-1) ?? 0);
+  // Consecutive rows, as far apart as the rows of two roles.
+  const rowStep = (builderRows[0] ?? 0) - (web?.y ?? 0);
+  for (let i = 1; i < builderRows.length; i += 1) {
+    expect((builderRows[i] ?? 0) - (builderRows[i - 1] ?? 0)).toBe(rowStep);
+  }
+  for (const y of builderRows) {
+    const row = builders.filter((box) => box.y === y);
+    const width = Math.max(...row.map((box) => box.x + box.width)) - Math.min(...row.map((box) => box.x));
+    expect(width).toBeLessThanOrEqual(10_000);
+  }
+});
+
+test('wrapped rows keep the cards of a role in document order, left to right and top to bottom', () => {
+  const document = topology(unplaced(...Array(90).fill('builder')));
+  const order = boxes(document)
+    .slice()
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((box) => box.id);
+  expect(order).toEqual(document.components.map((c) => c.id));
+});
+
+test('5,000 components without positions are laid out about as wide as a screen, not in one row', () => {
+  const kinds = COMPONENT_KINDS.filter((kind) => kind !== 'daemon');
+  const document = topology(
+    unplaced(...Array.from({ length: 5000 }, (_, i) => kinds[i % kinds.length] ?? 'dap')),
+  );
+  const laidOut = boxes(document);
+  const width =
+    Math.max(...laidOut.map((box) => box.x + box.width)) - Math.min(...laidOut.map((box) => box.x));
+  const height =
+    Math.max(...laidOut.map((box) => box.y)) + CARD_HEIGHT - Math.min(...laidOut.map((box) => box.y));
+  expect(width / height).toBeGreaterThan(1.2);
+  expect(width / height).toBeLessThan(2.5);
+  expect(width).toBeLessThan(30_000);
+  // Rows do not overlap: cards sharing a row are apart, and rows are a card height apart.
+  const byRow = new Map<number, typeof laidOut>();
+  for (const box of laidOut) byRow.set(box.y, [...(byRow.get(box.y) ?? []), box]);
+  for (const row of byRow.values()) {
+    const sorted = row.slice().sort((a, b) => a.x - b.x);
+    for (let i = 1; i < sorted.length; i += 1) {
+      const previous = sorted[i - 1];
+      expect(previous && previous.x + previous.width).toBeLessThanOrEqual(sorted[i]?.x ?? 0);
+    }
+  }
+});
+
+test('no two laid-out cards overlap, also when roles wrap onto several rows', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...COMPONENT_KINDS), { minLength: 41, maxLength: 400 }),
+      fc.integer({ min: 0, max: 60 }),
+      (kinds, longNames) => {
+        const document = topology(
+          kinds.map((kind, index) => ({
+            id: `c${index}`,
+            kind,
+            name: index < longNames ? `${'Long_name_'.repeat(4)}${index}` : `C${index}`,
+          })),
+        );
+        const laidOut = boxes(document).sort((a, b) => a.y - b.y || a.x - b.x);
+        for (let i = 1; i < laidOut.length; i += 1) {
+          const previous = laidOut[i - 1];
+          const box = laidOut[i];
+          if (!previous || !box) continue;
+          if (previous.y === box.y) expect(previous.x + previous.width).toBeLessThanOrEqual(box.x);
+          else expect(box.y - previous.y).toBeGreaterThanOrEqual(CARD_HEIGHT);
+        }
+      },
+    ),
+    { seed: 20_251_126, numRuns: 60 },
+  );
+});

@@ -57,8 +57,48 @@ export interface Positioned {
 }
 
 /**
+ * A role's row wraps onto further rows past this width, about forty cards: documents of ordinary
+ * size keep one row per role, as before (decision 014).
+ */
+const MIN_WRAP_WIDTH = 10_000;
+/** Past MIN_WRAP_WIDTH, rows wrap so that the laid-out cards fill about a 16:9 screen. */
+const WRAP_ASPECT = 16 / 9;
+
+/**
+ * Where a role's row wraps: at MIN_WRAP_WIDTH, or wider when there are so many cards that rows of
+ * that width would make a tall column; then the whole layout is about WRAP_ASPECT wide for high.
+ * Five thousand components without positions were once one row 500,000 pixels wide.
+ */
+function wrapWidth(widths: Iterable<number>): number {
+  let area = 0;
+  for (const width of widths) area += (width + GAP_X) * (CARD_HEIGHT + GAP_Y);
+  return Math.max(MIN_WRAP_WIDTH, Math.sqrt(area * WRAP_ASPECT));
+}
+
+/** A role's components cut into rows no wider than `maxWidth` (a card wider than it gets a row of its own). */
+function wrapRow<T>(row: readonly T[], widthOf: (item: T) => number, maxWidth: number): T[][] {
+  const lines: T[][] = [];
+  let line: T[] = [];
+  let lineWidth = 0;
+  for (const item of row) {
+    const width = widthOf(item);
+    if (line.length > 0 && lineWidth + GAP_X + width > maxWidth) {
+      lines.push(line);
+      line = [];
+      lineWidth = 0;
+    }
+    lineWidth += (line.length > 0 ? GAP_X : 0) + width;
+    line.push(item);
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+/**
  * Positions for the components that have none, laid out in rows by role and centred; placed below
- * the components that already have a position. Returns a map from id to position.
+ * the components that already have a position. A role with more cards than a row holds (about
+ * forty, more for thousands of cards) continues on the rows below it. Returns a map from id to
+ * position.
  * @example layoutByRole(doc).get('srv-1') // { x: 124, y: 312 }
  */
 export function layoutByRole(document: TopologyDocument): Map<string, Positioned> {
@@ -68,26 +108,27 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
   if (unplaced.length === 0) return result;
   const top = placed.length ? Math.max(...placed.map((c) => c.position?.y ?? 0)) + CARD_HEIGHT + GAP_Y : 0;
   const left = placed.length ? Math.min(...placed.map((c) => c.position?.x ?? 0)) : 0;
-  const rows = new Map<number, typeof unplaced>();
+  const tiers = new Map<number, typeof unplaced>();
   for (const component of unplaced) {
-    pushTo(rows, ROLE_TIER[component.kind], component);
+    pushTo(tiers, ROLE_TIER[component.kind], component);
   }
   // Each card takes its own width, so a long name does not run into its neighbour.
   const widths = new Map(unplaced.map((component) => [component.id, cardWidth(component)]));
   const widthOf = (component: DocumentComponent) => widths.get(component.id) ?? CARD_WIDTH;
   const rowWidth = (row: readonly DocumentComponent[]) =>
     row.reduce((sum, component) => sum + widthOf(component) + GAP_X, -GAP_X);
-  const fullWidth = Math.max(...[...rows.values()].map(rowWidth));
-  let rowIndex = 0;
-  for (const tier of [...rows.keys()].sort((a, b) => a - b)) {
-    const row = rows.get(tier) ?? [];
+  const maxWidth = wrapWidth(widths.values());
+  const rows = [...tiers.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((tier) => wrapRow(tiers.get(tier) ?? [], widthOf, maxWidth));
+  const fullWidth = Math.max(...rows.map(rowWidth));
+  rows.forEach((row, rowIndex) => {
     let x = left + (fullWidth - rowWidth(row)) / 2;
     for (const component of row) {
       result.set(component.id, { x: Math.round(x), y: top + rowIndex * (CARD_HEIGHT + GAP_Y) });
       x += widthOf(component) + GAP_X;
     }
-    rowIndex += 1;
-  }
+  });
   return result;
 }
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import {
   type DocumentComponent,
   type DocumentConnection,
   parseDocument,
   type TopologyDocument,
+  visibleText,
 } from '../document';
 import { serializeMarkdown } from './markdown';
 import { serializeMermaid } from './mermaid';
@@ -45,6 +47,28 @@ function tableRows(text: string): string[][] {
       .slice(1, -1)
       .map((cell) => cell.trim()),
   );
+}
+
+/**
+ * What a CommonMark renderer shows for the inline text the writer makes: backslash escapes of
+ * ASCII punctuation and the three entities the writer uses, decoded. Anything else (a raw `<`, a
+ * lone `&`) is left for the assertions to catch.
+ */
+function rendered(markdown: string): string {
+  return markdown.replace(
+    /\\([!-/:-@[-`{-~])|&(amp|lt|gt);/g,
+    (_, escaped: string | undefined, entity: string) =>
+      escaped ?? { amp: '&', lt: '<', gt: '>' }[entity] ?? '',
+  );
+}
+
+/** Whether `markdown` has `ch` with no backslash before it (a backslash itself escaped does not count). */
+function hasUnescaped(markdown: string, ch: string): boolean {
+  for (let i = 0; i < markdown.length; i += 1) {
+    if (markdown[i] === '\\') i += 1;
+    else if (markdown[i] === ch) return true;
+  }
+  return false;
 }
 
 const SERVER_AND_BUILDER = topology(
@@ -160,13 +184,16 @@ test('a pipe in a name is escaped and does not add a table column', () => {
   expect(tableRows(section(markdown, '## Components'))[0]).toHaveLength(4);
 });
 
-test('a line break in a name does not break the table row', () => {
+test('a line break in a name is shown as <U+000A> and does not break the table row', () => {
   const markdown = serializeMarkdown(
     topology([{ id: 'srv', kind: 'server', name: 'first\nsecond\r\nthird' }]),
   );
   expect(tableRows(section(markdown, '## Components'))).toEqual([
-    ['first second third', 'WFM Server', '—', '—'],
+    ['first&lt;U+000A&gt;second&lt;U+000D&gt;&lt;U+000A&gt;third', 'WFM Server', '—', '—'],
   ]);
+  expect(rendered(tableRows(section(markdown, '## Components'))[0]?.[0] ?? '')).toBe(
+    'first<U+000A>second<U+000D><U+000A>third',
+  );
 });
 
 test('HTML in a name is inert: angle brackets become entities', () => {
@@ -199,4 +226,97 @@ test('names in problem messages are escaped too', () => {
   const validation = section(serializeMarkdown(document), '## Validation');
   expect(validation).not.toMatch(/<\d>/);
   for (const row of tableRows(validation)) expect(row).toHaveLength(3);
+});
+
+test('an ampersand in a name is escaped, so a name spelt &lt; shows as &lt;, not as <', () => {
+  const markdown = serializeMarkdown(
+    topology([{ id: 'srv', kind: 'server', name: '&lt; &amp; &#60; A&B' }], [], { name: '&gt; Lab' }),
+  );
+  const [name] = tableRows(section(markdown, '## Components'))[0] ?? [];
+  expect(name).toBe('&amp;lt; &amp;amp; &amp;\\#60; A&amp;B');
+  expect(rendered(name ?? '')).toBe('&lt; &amp; &#60; A&B');
+  expect(markdown.startsWith('# &amp;gt; Lab\n')).toBe(true);
+  expect(markdown).toContain('### &amp;lt; &amp;amp; &amp;\\#60; A&amp;B (WFM Server)');
+});
+
+test('names, hosts and the document name that look like links are not turned into links', () => {
+  const document = topology(
+    [
+      { id: 'a', kind: 'server', name: 'www.example.com', host: 'http://wfm01:8080/x' },
+      { id: 'b', kind: 'builder', name: 'admin@example.co', host: 'WWW.EXAMPLE.COM' },
+      { id: 'c', kind: 'web', name: 'mailto:ops@example.com', host: 'https://x.example/a?b=c' },
+    ],
+    [],
+    { name: 'see www.example.org or ftp://files' },
+  );
+  const markdown = serializeMarkdown(document);
+  // The Mermaid block is code: GitHub makes no links there, and the names stay as written.
+  const prose = markdown.slice(0, markdown.indexOf('```mermaid'));
+  expect(tableRows(section(markdown, '## Components')).map(([name, , host]) => [name, host])).toEqual([
+    ['www\\.example.com', 'http\\://wfm01\\:8080/x'],
+    ['admin\\@example.co', 'WWW\\.EXAMPLE.COM'],
+    ['mailto\\:ops\\@example.com', 'https\\://x.example/a?b=c'],
+  ]);
+  expect(markdown.startsWith('# see www\\.example.org or ftp\\://files\n')).toBe(true);
+  expect(markdown).toContain('### www\\.example.com (WFM Server)');
+  for (const { name, host } of document.components) {
+    expect(prose).not.toContain(name);
+    if (host) expect(prose).not.toContain(host);
+  }
+});
+
+test('a right-to-left override in any text of the report is shown as <U+202E>, and no bidi control is left raw', () => {
+  const rlo = '\u202e';
+  const document = topology(
+    [
+      { id: 'a', kind: 'daemon', name: `D${rlo}1`, host: `h${rlo}ost` },
+      { id: 'b', kind: 'daemon', name: `D${rlo}1` },
+    ],
+    [],
+    { name: `Lab${rlo}bal\u2066\u2028x` },
+  );
+  const markdown = serializeMarkdown(document);
+  expect(markdown.startsWith('# Lab&lt;U+202E&gt;bal&lt;U+2066&gt;&lt;U+2028&gt;x\n')).toBe(true);
+  expect(tableRows(section(markdown, '## Components'))[0]?.slice(0, 3)).toEqual([
+    'D&lt;U+202E&gt;1',
+    'WFM Daemon',
+    'h&lt;U+202E&gt;ost',
+  ]);
+  const problems = tableRows(section(markdown, '## Validation')).map(([, , message]) => message ?? '');
+  expect(problems.some((message) => message.includes('D&lt;U+202E&gt;1'))).toBe(true);
+  expect(markdown).not.toMatch(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding hidden characters is the point
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/,
+  );
+});
+
+test('whatever a name holds, its table cell renders as the name made visible, in one cell, with nothing live', () => {
+  const unit = fc.oneof(
+    fc.constantFrom(
+      ...'&<>|\\`*_[]()#~$:@.!w\n\r\u202e\u2028 '.split(''),
+      'www.',
+      'http://',
+      '&lt;',
+      '&amp;',
+    ),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  );
+  fc.assert(
+    fc.property(fc.array(unit, { minLength: 1, maxLength: 12 }), (parts) => {
+      const name = parts.join('');
+      const rows = tableRows(
+        section(serializeMarkdown(topology([{ id: 's', kind: 'server', name }])), '## Components'),
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toHaveLength(4);
+      const cell = rows[0]?.[0] ?? '';
+      expect(rendered(cell)).toBe(visibleText(name).trim());
+      for (const ch of ['<', '>', '|', '`', '*', '[', ']', '#', '~', '$', ':', '@']) {
+        expect(hasUnescaped(cell, ch), `${JSON.stringify(name)}: raw ${ch}`).toBe(false);
+      }
+      expect(cell.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
+      expect(cell).not.toMatch(/www\./i);
+    }),
+    { seed: 20_251_126, numRuns: 300 },
+  );
 });

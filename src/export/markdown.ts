@@ -1,4 +1,5 @@
 import type { TopologyDocument } from '../document';
+import { visibleText } from '../document';
 import {
   countBySeverity,
   counted,
@@ -13,20 +14,31 @@ import {
 } from '../domain';
 import { serializeMermaid } from './mermaid';
 
-/** Table-cell text: no line breaks, pipes escaped, Markdown and HTML inert. */
-function cell(text: string | number | undefined): string {
-  if (text === undefined || text === '') return '—';
+/**
+ * User text as Markdown that renders as exactly that text: hidden and bidi characters shown as
+ * `<U+XXXX>`, no line breaks, pipes escaped (tables), `&`, `<` and `>` as entities (a name spelt
+ * `&lt;` must not render as `<`), Markdown syntax escaped, and no GFM autolink: a backslash before
+ * the `:` of `http://`, the `@` of an e-mail address and the dot of `www.` keeps a name such as
+ * `www.example.com` plain text. Backslash escapes of ASCII punctuation render as the character
+ * alone, so the text reads, and copies, as it was written.
+ */
+function inline(text: string): string {
   return (
-    String(text)
-      .replace(/[\r\n]+/g, ' ')
+    visibleText(text)
       .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
+      .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/([`*[\]#])/g, '\\$1')
+      .replace(/([|`*[\]#~$:@])/g, '\\$1')
+      .replace(/(www)\./gi, '$1\\.')
       // An underscore inside a word (WFM_Server) is never emphasis in CommonMark; escape the others.
       .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace('_', '\\_'))
   );
+}
+
+/** A table cell: user text made inert, or a dash when there is none. */
+function cell(text: string | number | undefined): string {
+  return text === undefined || text === '' ? '—' : inline(String(text));
 }
 
 const SECURITY = { none: 'none', tls: 'TLS', 'mutual-tls': 'mutual TLS' } as const;
@@ -42,7 +54,7 @@ export function serializeMarkdown(document: TopologyDocument): string {
   const counts = countBySeverity(problems);
   const byId = new Map(document.components.map((c) => [c.id, c]));
   const out: string[] = [];
-  out.push(`# ${cell(document.name?.trim() || 'Untitled deployment')}`, '');
+  out.push(`# ${inline(document.name?.trim() || 'Untitled deployment')}`, '');
   out.push(
     `Genesys Workforce Management deployment: ${document.components.length} components, ${document.connections.length} connections, checked against rule-set \`${RULESET}\` (the component connections matrix).`,
     '',
@@ -71,7 +83,7 @@ export function serializeMarkdown(document: TopologyDocument): string {
     if (!isSourceKind(source.kind)) continue;
     const rows = document.connections.filter((c) => c.from === source.id);
     anySource = true;
-    out.push(`### ${cell(source.name)} (${displayName(source.kind)})`, '');
+    out.push(`### ${inline(source.name)} (${displayName(source.kind)})`, '');
     if (rows.length === 0) {
       out.push('No connections.', '');
       continue;

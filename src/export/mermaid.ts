@@ -1,16 +1,30 @@
 import type { TopologyDocument } from '../document';
+import { visibleText } from '../document';
 import { COMPONENT_KINDS, displayName, kindInfo } from '../domain';
 
-/** Mermaid label text: quotes and angle brackets as Mermaid entity codes, never raw HTML. */
+/** The characters with a named Mermaid entity code; the others are written by number. */
+const NAMED_CODES: { readonly [ch: string]: string } = {
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+};
+
+/**
+ * Mermaid label text, written in one pass so that no code is written twice. Hidden and bidi
+ * characters are shown as `<U+XXXX>` first: Mermaid drops `%%` comment lines with a multi-line
+ * regular expression whose `^` also matches after U+2028 and U+2029, so such a character in a name
+ * could turn the rest of its line into a comment. Then every character Mermaid reads as syntax
+ * becomes an entity code (`#quot;`, `#35;`): quotes and brackets, `#` (so a name cannot write a
+ * code of its own), backticks (a Markdown string), `%` (comments, and `%%{init}%%` directives,
+ * which Mermaid finds anywhere in the text), and `:` and `;`, which its pre-parse rewrite of
+ * `style …:#…;` would match across a label.
+ */
 function label(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/#/g, '#35;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/&/g, '#amp;')
-    .replace(/[[\]{}()|`]/g, (ch) => `#${ch.charCodeAt(0)};`);
+  return visibleText(text).replace(
+    /[#"<>&[\]{}()|`%;:]/g,
+    (ch) => NAMED_CODES[ch] ?? `#${ch.charCodeAt(0)};`,
+  );
 }
 
 function classId(kind: string): string {

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { addPngText, asciiJson, isPng, PNG_TEXT_KEYWORD, readPngText } from './png-metadata';
+import { addPngText, asciiJson, findPngText, isPng, PNG_TEXT_KEYWORD, readPngText } from './png-metadata';
 
 // PNGs are built here chunk by chunk, with node:zlib's CRC as the independent check, so a test can
 // bend exactly one chunk: a foreign keyword, a truncated length, a chunk after IEND.
@@ -177,6 +177,107 @@ test('readPngText never throws on random bytes after a PNG signature', () => {
     }),
     PROPERTY,
   );
+});
+
+/** A copy of `bytes` with the byte at `at` changed. */
+function flipped(bytes: Uint8Array, at: number): Uint8Array {
+  const copy = Uint8Array.from(bytes);
+  copy[at] = (copy[at] ?? 0) ^ 0x01;
+  return copy;
+}
+
+/** Where the chunk of `type` starts in `bytes` (the first one). */
+function chunkAt(bytes: Uint8Array, type: string): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let offset = 8; offset < bytes.length; offset += 12 + view.getUint32(offset)) {
+    if (String.fromCharCode(...bytes.subarray(offset + 4, offset + 8)) === type) return offset;
+  }
+  throw new Error(`no ${type} chunk`);
+}
+
+const WITH_TEXT = addPngText(png(), PNG_TEXT_KEYWORD, '{"format":"wfm-topology"}');
+const TEXT_AT = chunkAt(WITH_TEXT, 'tEXt');
+
+test('findPngText finds the text of a PNG whose chunks all pass their CRC check', () => {
+  expect(TEXT_AT).toBe(33);
+  expect(findPngText(WITH_TEXT, PNG_TEXT_KEYWORD)).toEqual({
+    kind: 'found',
+    text: '{"format":"wfm-topology"}',
+  });
+});
+
+test('a PNG whose tEXt chunk fails its CRC check is refused, naming the chunk', () => {
+  const result = findPngText(flipped(WITH_TEXT, TEXT_AT + 8 + PNG_TEXT_KEYWORD.length + 3), PNG_TEXT_KEYWORD);
+  expect(result).toEqual({
+    kind: 'damaged',
+    message: 'This PNG is damaged: its tEXt chunk at byte 33 fails its CRC check.',
+  });
+});
+
+test('a changed CRC is refused as well as changed text', () => {
+  const length = new DataView(WITH_TEXT.buffer).getUint32(TEXT_AT);
+  const result = findPngText(flipped(WITH_TEXT, TEXT_AT + 8 + length + 3), PNG_TEXT_KEYWORD);
+  expect(result.kind === 'damaged' && result.message).toContain('tEXt chunk at byte 33 fails its CRC check');
+  expect(readPngText(flipped(WITH_TEXT, TEXT_AT + 8 + length), PNG_TEXT_KEYWORD)).toBeUndefined();
+});
+
+test('every chunk walked before the text is checked: a bad IHDR is refused, naming IHDR', () => {
+  const result = findPngText(flipped(WITH_TEXT, 8 + 8), PNG_TEXT_KEYWORD);
+  expect(result).toEqual({
+    kind: 'damaged',
+    message: 'This PNG is damaged: its IHDR chunk at byte 8 fails its CRC check.',
+  });
+});
+
+test('looking for a keyword the PNG lacks walks every chunk, so a bad IDAT is refused, naming IDAT', () => {
+  const file = png(textChunk('Software', 'a browser'));
+  const idat = chunkAt(file, 'IDAT');
+  expect(findPngText(file, PNG_TEXT_KEYWORD)).toEqual({ kind: 'absent' });
+  expect(findPngText(flipped(file, idat + 9), PNG_TEXT_KEYWORD)).toEqual({
+    kind: 'damaged',
+    message: `This PNG is damaged: its IDAT chunk at byte ${idat} fails its CRC check.`,
+  });
+});
+
+test('a chunk after the text is not walked, so damage there does not refuse the document', () => {
+  const idat = chunkAt(WITH_TEXT, 'IDAT');
+  expect(findPngText(flipped(WITH_TEXT, idat + 9), PNG_TEXT_KEYWORD)).toEqual({
+    kind: 'found',
+    text: '{"format":"wfm-topology"}',
+  });
+});
+
+test('a chunk that claims more bytes than the file has is refused, naming the chunk', () => {
+  const lying = concat(uint32(1_000_000), ascii('tEXt'), ascii(`${PNG_TEXT_KEYWORD}\u0000short`));
+  const file = concat(Uint8Array.from(SIGNATURE), IHDR, lying);
+  expect(findPngText(file, PNG_TEXT_KEYWORD)).toEqual({
+    kind: 'damaged',
+    message: 'This PNG is damaged: its tEXt chunk at byte 33 claims 1000000 bytes, past the end of the file.',
+  });
+});
+
+test('a PNG cut short between chunks is refused: it ends before its IEND chunk', () => {
+  const file = WITH_TEXT.subarray(0, TEXT_AT);
+  expect(findPngText(file, PNG_TEXT_KEYWORD)).toEqual({
+    kind: 'damaged',
+    message: 'This PNG is damaged: the file ends at byte 33, before its IEND chunk.',
+  });
+});
+
+test('a chunk whose type is not four letters is refused', () => {
+  const file = concat(Uint8Array.from(SIGNATURE), IHDR, chunk('t3Xt', ascii('x')), IDAT, IEND);
+  expect(findPngText(file, PNG_TEXT_KEYWORD)).toEqual({
+    kind: 'damaged',
+    message: 'This PNG is damaged: the chunk at byte 33 has no valid type.',
+  });
+});
+
+test('no single-bit change in the chunks walked to the text goes unnoticed: such a file never yields it', () => {
+  const textEnd = TEXT_AT + 12 + new DataView(WITH_TEXT.buffer).getUint32(TEXT_AT);
+  for (let at = 8; at < textEnd; at += 1) {
+    const result = findPngText(flipped(WITH_TEXT, at), PNG_TEXT_KEYWORD);
+    expect(result.kind, `byte ${at}`).not.toBe('found');
+  }
 });
 
 test('readPngText gives undefined for bytes that are not a PNG', () => {

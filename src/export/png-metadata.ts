@@ -18,7 +18,10 @@ const CRC_TABLE = (() => {
 
 function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  // An indexed loop: an import checks the CRC of the whole document chunk, up to 10 MB.
+  for (let i = 0; i < bytes.length; i += 1) {
+    crc = (CRC_TABLE[(crc ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -51,26 +54,62 @@ export function addPngText(png: Uint8Array, keyword: string, text: string): Uint
   return out;
 }
 
-/** The text of the first `tEXt` chunk with `keyword`, or `undefined`. Stops at a malformed chunk. */
-export function readPngText(png: Uint8Array, keyword: string): string | undefined {
-  if (!isPng(png)) return undefined;
+/** What a PNG holds under a keyword: its text, nothing, or damage that makes the file untrustworthy. */
+export type PngText =
+  | { readonly kind: 'found'; readonly text: string }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'damaged'; readonly message: string };
+
+/** A chunk type is four ASCII letters (PNG specification, 5.4). */
+function isChunkType(bytes: Uint8Array): boolean {
+  return bytes.length === 4 && bytes.every((b) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+}
+
+function damaged(message: string): PngText {
+  return { kind: 'damaged', message: `This PNG is damaged: ${message}` };
+}
+
+/**
+ * The text of the first `tEXt` chunk with `keyword`. Every chunk walked to reach it is checked:
+ * its length must stay inside the file, its type must be four letters and its CRC must match, so
+ * a bit flipped in transit or an edited chunk is refused with the chunk named, never read.
+ * The walk stops at the chunk found or at IEND: nothing after either is read.
+ */
+export function findPngText(png: Uint8Array, keyword: string): PngText {
+  if (!isPng(png)) return { kind: 'absent' };
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  let offset = 8;
   const decoder = new TextDecoder('latin1');
-  while (offset + 12 <= png.length) {
+  let offset = 8;
+  for (;;) {
+    if (offset + 12 > png.length) {
+      return damaged(`the file ends at byte ${png.length}, before its IEND chunk.`);
+    }
     const length = view.getUint32(offset);
-    const type = decoder.decode(png.subarray(offset + 4, offset + 8));
+    const typeBytes = png.subarray(offset + 4, offset + 8);
+    if (!isChunkType(typeBytes)) return damaged(`the chunk at byte ${offset} has no valid type.`);
+    const type = decoder.decode(typeBytes);
     const end = offset + 12 + length;
-    if (end > png.length) return undefined;
+    if (end > png.length) {
+      return damaged(`its ${type} chunk at byte ${offset} claims ${length} bytes, past the end of the file.`);
+    }
+    const crc = view.getUint32(offset + 8 + length);
+    if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== crc) {
+      return damaged(`its ${type} chunk at byte ${offset} fails its CRC check.`);
+    }
     if (type === 'tEXt') {
       const data = png.subarray(offset + 8, offset + 8 + length);
       const zero = data.indexOf(0);
       if (zero > 0 && decoder.decode(data.subarray(0, zero)) === keyword) {
-        return decoder.decode(data.subarray(zero + 1));
+        return { kind: 'found', text: decoder.decode(data.subarray(zero + 1)) };
       }
     }
-    if (type === 'IEND') return undefined;
+    if (type === 'IEND') return { kind: 'absent' };
     offset = end;
   }
-  return undefined;
+}
+
+/** The text of the first `tEXt` chunk with `keyword`, or `undefined` when it is absent or the file damaged. */
+export function readPngText(png: Uint8Array, keyword: string): string | undefined {
+  const found = findPngText(png, keyword);
+  return found.kind === 'found' ? found.text : undefined;
 }

@@ -433,6 +433,67 @@ test('names with U+FFFE or U+FFFF survive the embedded document (XML cannot hold
   expect(embedded.ok && parseDocument(embedded.text)).toEqual({ ok: true, document });
 });
 
+/** Every character `visibleText` writes as `<U+XXXX>`, as a class: none may reach an SVG raw. */
+const HIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+test('a right-to-left override in a name, a host and the document name is drawn as <U+202E>, in order', () => {
+  const document = topology(
+    [{ id: 'srv', kind: 'server', name: 'WFM\u202Erevres', host: 'h\u2067ost', position: { x: 0, y: 0 } }],
+    [],
+    'Prod\u202Edorp',
+  );
+  const svg = serializeSvg(document);
+  expectSafeSvg(svg);
+  const found = card(svg, 'WFM Server: WFM<U+202E>revres');
+  expect(children(found, 'text').map(text)).toEqual(['WFM Server', 'WFM<U+202E>revres', 'h<U+2067>ost']);
+  expect(text(children(root(svg), 'title')[0])).toBe('Prod<U+202E>dorp');
+  expect(children(root(svg), 'text').map(text)).toContain('Prod<U+202E>dorp');
+});
+
+test('bidi controls, line separators and controls appear nowhere raw in the SVG, not even in its metadata', () => {
+  const sneaky =
+    'a\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029\u0085\u007f\u001b\tz';
+  const document = topology(
+    [
+      { id: 'srv', kind: 'server', name: sneaky, host: sneaky, notes: sneaky, position: { x: 0, y: 0 } },
+      { id: 'bld', kind: 'builder', name: `${sneaky}2`, position: { x: 0, y: -150 } },
+    ],
+    [connection('c-1', 'bld', 'srv')],
+    sneaky,
+  );
+  for (const forPicture of [false, true]) {
+    const svg = serializeSvg(document, { forPicture });
+    expectSafeSvg(svg);
+    expect(svg).not.toMatch(HIDDEN);
+  }
+  const embedded = extractDocumentText(new TextEncoder().encode(serializeSvg(document)));
+  expect(embedded.ok && parseDocument(embedded.text)).toEqual({ ok: true, document });
+});
+
+test('a name cut to fit its card is cut after being made visible, so no notation hides a character', () => {
+  const name = `${'\u202e'.repeat(30)}x`;
+  const shown = text(
+    children(
+      card(
+        serializeSvg(topology([component('s', 'server', name, 0, 0)])),
+        `WFM Server: ${'<U+202E>'.repeat(30)}x`,
+      ),
+      'text',
+    )[1],
+  );
+  expect(shown.endsWith('…')).toBe(true);
+  expect('<U+202E>'.repeat(30).startsWith(shown.slice(0, -1))).toBe(true);
+  expect(shown).not.toMatch(HIDDEN);
+});
+
+test('a lone surrogate in a name is drawn as its notation, not as a replacement character', () => {
+  const svg = serializeSvg(topology([component('s', 'server', 'a\ud800b', 0, 0)]));
+  expect(text(children(card(svg, 'WFM Server: a<U+D800>b'), 'text')[1])).toBe('a<U+D800>b');
+  expect(svg).not.toMatch(/[\ud800-\udfff]/);
+});
+
 test('positions as far apart as the format allows still give a drawable SVG that carries the file as it was', () => {
   const far: TopologyDocument = {
     format: 'wfm-topology',

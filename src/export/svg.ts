@@ -1,4 +1,4 @@
-import { type DocumentComponent, serializeDocument, type TopologyDocument } from '../document';
+import { type DocumentComponent, serializeDocument, type TopologyDocument, visibleText } from '../document';
 import {
   COMPONENT_KINDS,
   type ComponentKind,
@@ -82,22 +82,34 @@ const STYLE = [
 const LOCK_PATH = 'h8v6h-8z m1.5 0v-2a2.5 2.5 0 0 1 5 0v2';
 
 /**
- * Escapes element text or an attribute value. Quotes are escaped only when the text has an `=`, so
- * that no name reads as an attribute (`href="…"`) to a naive scanner; attribute values here are
- * always in double quotes and never hold an `=`.
+ * Escapes element text or an attribute value, after writing controls, bidi controls and line
+ * separators as `<U+XXXX>` (`visibleText`): a name must not read backwards or hide characters in
+ * the picture. Quotes are escaped only when the text has an `=`, so that no name reads as an
+ * attribute (`href="…"`) to a naive scanner; attribute values here are always in double quotes
+ * and never hold an `=`.
  */
 function escapeText(value: string, quotes = value.includes('=')): string {
-  return escapeXml(value, quotes);
+  return escapeXml(visibleText(value), quotes);
+}
+
+/** User text cut to fit a card: made visible first, so the cut is measured on what is drawn. */
+function fitted(value: string, fontSize: number, maxWidth: number, bold = false): string {
+  return escapeText(fitText(visibleText(value), fontSize, maxWidth, bold));
 }
 
 /**
  * The document's JSON made safe to embed as XML text without a single entity: every character
  * that XML or a naive scanner would trip on (`&`, `<`, `>`, `'`, `=`, and U+FFFE and U+FFFF, which
- * XML cannot hold) becomes a JSON `\\u` escape. Such characters only occur inside JSON strings, so
- * the text parses to the same document; quotes, the bulk of any JSON, stay as they are.
+ * XML cannot hold) becomes a JSON `\\u` escape, and so do DEL, the C1 controls, the bidi controls
+ * and the line separators, so that no text editor shows the file's source reordered. Such
+ * characters only occur inside JSON strings, so the text parses to the same document; quotes, the
+ * bulk of any JSON, stay as they are.
  */
 function jsonForXml(json: string): string {
-  return json.replace(/[&<>'=\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(
+    /[&<>'=\ufffe\uffff\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function num(value: number): string {
@@ -334,10 +346,8 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
       : ' class="c"';
     const textY = addr ? 19 : 24;
     out.push(
-      `<g transform="translate(${num(rect.x)} ${num(rect.y)})">${tooltip(`${info.displayName}: ${component.name}`)}<rect${outline} width="${num(rect.width)}" height="${rect.height}" rx="9"/>${options.forPicture ? kindTiles(component.kind) : use(`kind-${component.kind}`)}<text class="k" x="56" y="${textY}">${escapeText(fitText(info.displayName, 11, textWidth))}</text><text class="n" x="56" y="${textY + 16}">${escapeText(fitText(component.name, 13, textWidth, true))}</text>${
-        addr
-          ? `<text class="a" x="56" y="${textY + 31}">${escapeText(fitText(addr, 10.5, textWidth))}</text>`
-          : ''
+      `<g transform="translate(${num(rect.x)} ${num(rect.y)})">${tooltip(`${info.displayName}: ${component.name}`)}<rect${outline} width="${num(rect.width)}" height="${rect.height}" rx="9"/>${options.forPicture ? kindTiles(component.kind) : use(`kind-${component.kind}`)}<text class="k" x="56" y="${textY}">${fitted(info.displayName, 11, textWidth)}</text><text class="n" x="56" y="${textY + 16}">${fitted(component.name, 13, textWidth, true)}</text>${
+        addr ? `<text class="a" x="56" y="${textY + 31}">${fitted(addr, 10.5, textWidth)}</text>` : ''
       }${
         component.etl
           ? `<rect x="${num(rect.width - 34)}" y="${rect.height - 9}" width="26" height="14" rx="4" fill="${info.color}"/><text class="etl" x="${num(rect.width - 30)}" y="${rect.height + 1.5}">ETL</text>`

@@ -71,3 +71,9 @@ test('every kind has a short id prefix of its own', () => {
   expect(new Set(prefixes).size).toBe(COMPONENT_KINDS.length);
   expect(idPrefix('server')).toBe('srv');
 });
+
+test('the copy of a 128-character name is shortened to stay within 128 characters', () => {
+  const name = 'N'.repeat(128);
+  expect(copyName(name, new Set())).toBe(`${'N'.repeat(123)}_copy`);
+  expect(copyName(name, new Set([`${'n'.repeat(123)}_copy`]))).toBe(`${'N'.repeat(122)}_copy2`);
+});

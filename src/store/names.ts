@@ -1,3 +1,4 @@
+import { MAX_COMPONENT_NAME_LENGTH } from '../document';
 import { type ComponentKind, kindInfo } from '../domain';
 
 /**
@@ -14,11 +15,15 @@ export function nextComponentName(kind: ComponentKind, takenNames: Iterable<stri
   }
 }
 
-/** A copy's name: `WFM_Server_1` → `WFM_Server_1_copy`, then `_copy2`, … until free. */
+/**
+ * A copy's name: `WFM_Server_1` → `WFM_Server_1_copy`, then `_copy2`, … until free. A long name is
+ * shortened first, so the copy stays within the 128 characters a name may have.
+ */
 export function copyName(name: string, taken: Set<string>): string {
-  const base = `${name}_copy`;
+  const trimmed = name.trim();
   for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? base : `${base}${n}`;
+    const suffix = n === 1 ? '_copy' : `_copy${n}`;
+    const candidate = `${trimmed.slice(0, MAX_COMPONENT_NAME_LENGTH - suffix.length)}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }

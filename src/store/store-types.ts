@@ -104,7 +104,9 @@ export type OpenDialog =
   | { readonly kind: 'templates' }
   | { readonly kind: 'tab-conflict' }
   | { readonly kind: 'open-recent' }
-  | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } };
+  | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } }
+  /** A PNG export whose names would be too small to read at `scale`: SVG instead, or the PNG anyway? */
+  | { readonly kind: 'png-unreadable'; readonly scale: number; readonly outlineProblems: boolean };
 
 /** The non-modal side panel beside the canvas, if one is open. */
 export type SidePanel = 'explain' | 'exercises';

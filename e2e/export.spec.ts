@@ -2,8 +2,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { generateDocument, SIZES } from '../bench/generate';
-import { importBytes } from '../src/app/import-file';
 import { serializeDocument } from '../src/document';
+import { importBytes } from '../src/export/import-file';
 import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 

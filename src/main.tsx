@@ -9,8 +9,8 @@ import { DocumentLibrary } from './app/library/library';
 import { attachToPage } from './app/library/page-events';
 import { CHANNEL_NAME, LibrarySession } from './app/library/session';
 import { SHARE_PREFIX } from './app/share-link-prefix';
-import { loadThemePreference } from './app/theme';
 import { createDesignerStore } from './store/store';
+import { loadThemePreference } from './ui/theme';
 
 function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main } from '../cli/main';
 import { interpretedCharacters } from '../cli/testing/interpreted-bytes';
-import { type ImportResult, importBytes } from '../src/app/import-file';
 import { createValidationBlock, type ParseResult, parseDocument } from '../src/document';
+import { type ImportResult, importBytes } from '../src/export/import-file';
 import { CASES_DIR, caseBytes, corpusMismatches, writeCorpus } from './adversarial/corpus';
 import { ADVERSARIAL_CASES, type AdversarialCase, type Expected } from './adversarial/manifest';
 

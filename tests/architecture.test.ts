@@ -10,53 +10,95 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Packages that belong to the browser UI only. */
 const UI_PACKAGES = ['react', 'react-dom', '@xyflow/react', '@xyflow/system', 'zustand'];
 
-/** Folders of the browser UI: nothing below them may import from them. */
-const UI_FOLDERS = ['src/store', 'src/canvas', 'src/panels', 'src/app'];
-
 /** Browser globals the pure layers must not touch. */
 const DOM_GLOBALS = ['document', 'window', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'];
 
 interface Layer {
   readonly folder: string;
+  /** The other folders its relative imports may reach, all further down the house list. */
+  readonly mayImport: readonly string[];
   /** When set, the only packages the layer may import (besides relative modules). */
   readonly onlyPackages?: readonly string[];
-  /** When true, relative imports must stay inside the layer's folder (`./`, never `../`). */
-  readonly selfContained?: boolean;
   readonly forbiddenPackages: readonly string[];
-  readonly forbiddenFolders: readonly string[];
   /** Whether `document.`, `window.` and friends are read as the browser's globals (the domain says `topology`). */
   readonly noDomGlobals: boolean;
 }
+
+// The house, from the bottom up (docs/decisions/016-layers.md). Each layer may import the ones
+// below it that it lists, never one above: domain → document → drawing → export → store → ui →
+// canvas → panels → app, and the command line beside the UI, on domain, document, drawing and export.
+const PURE = ['src/domain', 'src/document', 'src/drawing', 'src/export'];
+const DATA = ['src/templates', 'src/exercises'];
 
 /** Add a row when a new layer appears; layers whose folder does not exist yet are skipped. */
 const LAYERS: readonly Layer[] = [
   {
     folder: 'src/domain',
+    mayImport: [],
     onlyPackages: ['zod'],
-    selfContained: true,
     forbiddenPackages: UI_PACKAGES,
-    forbiddenFolders: [...UI_FOLDERS, 'src/document', 'src/export', 'cli'],
     noDomGlobals: true,
   },
+  // Not read for DOM globals: a file-format layer rightly names its variables `document`.
+  { folder: 'src/document', mayImport: ['src/domain'], forbiddenPackages: UI_PACKAGES, noDomGlobals: false },
   {
-    folder: 'src/document',
+    folder: 'src/drawing',
+    mayImport: ['src/domain', 'src/document'],
     forbiddenPackages: UI_PACKAGES,
-    forbiddenFolders: [...UI_FOLDERS, 'src/export', 'cli'],
-    // Not read here: a file-format layer rightly names its variables `document`.
+    // Like the file format, drawing code names the topology document `document`.
     noDomGlobals: false,
   },
   {
     folder: 'src/export',
+    mayImport: ['src/domain', 'src/document', 'src/drawing'],
     forbiddenPackages: UI_PACKAGES,
-    forbiddenFolders: [...UI_FOLDERS, 'cli'],
     noDomGlobals: false,
   },
   {
-    folder: 'cli',
+    folder: 'src/templates',
+    mayImport: ['src/domain', 'src/document'],
     forbiddenPackages: UI_PACKAGES,
-    forbiddenFolders: UI_FOLDERS,
+    // Like the file format, drawing code names the topology document `document`.
     noDomGlobals: false,
   },
+  {
+    folder: 'src/exercises',
+    mayImport: ['src/domain', 'src/document'],
+    forbiddenPackages: UI_PACKAGES,
+    // Like the file format, drawing code names the topology document `document`.
+    noDomGlobals: false,
+  },
+  {
+    folder: 'src/store',
+    mayImport: [...PURE, ...DATA],
+    forbiddenPackages: ['@xyflow/react', '@xyflow/system'],
+    noDomGlobals: false,
+  },
+  {
+    folder: 'src/ui',
+    mayImport: [...PURE, 'src/store'],
+    forbiddenPackages: ['@xyflow/react', '@xyflow/system'],
+    noDomGlobals: false,
+  },
+  {
+    folder: 'src/canvas',
+    mayImport: [...PURE, 'src/store', 'src/ui'],
+    forbiddenPackages: [],
+    noDomGlobals: false,
+  },
+  {
+    folder: 'src/panels',
+    mayImport: [...PURE, ...DATA, 'src/store', 'src/ui', 'src/canvas'],
+    forbiddenPackages: [],
+    noDomGlobals: false,
+  },
+  {
+    folder: 'src/app',
+    mayImport: [...PURE, ...DATA, 'src/store', 'src/ui', 'src/canvas', 'src/panels'],
+    forbiddenPackages: [],
+    noDomGlobals: false,
+  },
+  { folder: 'cli', mayImport: PURE, forbiddenPackages: UI_PACKAGES, noDomGlobals: false },
 ];
 
 function sourceFiles(folder: string): string[] {
@@ -125,15 +167,19 @@ function offences(layer: Layer, file: string, text: string = readFileSync(file, 
   for (const specifier of importsOf(text)) {
     if (isRelative(specifier)) {
       const target = resolve(dirname(file), specifier);
-      if (layer.selfContained && (!specifier.startsWith('./') || !isInside(target, layer.folder))) {
-        found.push(`${name} imports ${specifier}: ${layer.folder} may import only its own './' modules`);
+      if (isInside(target, layer.folder)) continue;
+      const allowed = layer.mayImport.some((folder) => isInside(target, folder));
+      if (!allowed) {
+        const where = LAYERS.find((l) => isInside(target, l.folder))?.folder ?? relative(ROOT, target);
+        found.push(
+          `${name} imports ${specifier}, in ${where}: ${layer.folder} may import only ${[layer.folder, ...layer.mayImport].join(', ')}`,
+        );
       }
-      const folder = layer.forbiddenFolders.find((f) => isInside(target, f));
-      if (folder) found.push(`${name} imports ${specifier}, which is in ${folder}`);
       continue;
     }
     const forbidden = layer.forbiddenPackages.find((p) => isPackage(specifier, p));
-    if (forbidden) found.push(`${name} imports the UI package ${specifier}`);
+    if (forbidden)
+      found.push(`${name} imports the package ${specifier}, which ${layer.folder} must not know`);
     else if (layer.onlyPackages && !layer.onlyPackages.some((p) => isPackage(specifier, p))) {
       found.push(
         `${name} imports ${specifier}: ${layer.folder} may import only ${layer.onlyPackages.join(', ')}`,
@@ -184,12 +230,35 @@ test('src/domain imports only its own modules and zod, and never touches the DOM
 });
 
 test.each(LAYERS.filter((l) => l.folder !== 'src/domain').map((l) => l.folder))(
-  '%s imports nothing of the browser UI (nothing to check while the folder does not exist)',
+  '%s imports only the layers below it that it may (nothing to check while the folder does not exist)',
   (folder) => {
     const checked = layer(folder);
     expect(sourceFiles(folder).flatMap((file) => offences(checked, file))).toEqual([]);
   },
 );
+
+test('every source folder is a layer of the house', () => {
+  const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `src/${entry.name}`);
+  expect(folders.filter((folder) => !LAYERS.some((l) => l.folder === folder))).toEqual([]);
+});
+
+test('a layer that imported one above it would be caught', () => {
+  const up = ["import { useDesigner } from '../store/react';", "import { Modal } from '../ui/modal';"].join(
+    '\n',
+  );
+  expect(offences(layer('src/drawing'), join(ROOT, 'src/drawing/bad.ts'), up)).toHaveLength(2);
+  expect(
+    offences(layer('src/canvas'), join(ROOT, 'src/canvas/bad.ts'), "import { X } from '../panels/x';"),
+  ).toHaveLength(1);
+  expect(
+    offences(layer('src/store'), join(ROOT, 'src/store/bad.ts'), "import { X } from '../app/x';"),
+  ).toHaveLength(1);
+  expect(
+    offences(layer('src/panels'), join(ROOT, 'src/panels/ok.ts'), "import { X } from '../canvas/x';"),
+  ).toEqual([]);
+});
 
 function layer(folder: string): Layer {
   const found = LAYERS.find((l) => l.folder === folder);
@@ -206,7 +275,7 @@ test('a domain file that broke the rules would be caught', () => {
     "import { readFileSync } from 'node:fs';",
     'window.alert(1);',
   ].join('\n');
-  expect(offences(layer('src/domain'), join(ROOT, 'src/domain/bad.ts'), bad)).toHaveLength(5);
+  expect(offences(layer('src/domain'), join(ROOT, 'src/domain/bad.ts'), bad)).toHaveLength(4);
 });
 
 test('a command-line file that imported the UI would be caught', () => {

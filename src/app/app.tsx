@@ -5,14 +5,14 @@ import { useViewCentre } from '../canvas/view';
 import { Inspector } from '../panels/inspector';
 import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
+import { DesignerProvider, useDesigner, useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
+import { useApplyTheme } from '../ui/theme';
 import { CanvasToolbar } from './canvas-toolbar';
 import type { CommandContext } from './commands';
 import { loadExportWriters } from './document-actions';
 import type { LibrarySession } from './library/session';
 import { SaveErrorBanner, StatusLine } from './status-line';
-import { DesignerProvider, useDesigner, useDesignerStore } from './store-context';
-import { useApplyTheme } from './theme';
 import { TopBar } from './top-bar';
 import { useShortcuts } from './use-shortcuts';
 

@@ -1,6 +1,6 @@
 import { useFlowHandle } from '../canvas/flow-handle';
 import { FIT_VIEW_OPTIONS } from '../canvas/view';
-import { useDesigner, useDesignerStore } from './store-context';
+import { useDesigner, useDesignerStore } from '../store/react';
 import { tidyUp } from './tidy-up';
 
 /** Commands about the diagram as a whole: start from a template, learn the rules, lay it out. */

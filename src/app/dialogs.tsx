@@ -1,12 +1,12 @@
 import { lazy } from 'react';
 import { ConnectToDialog } from '../panels/connect-to-dialog';
+import { useDesigner, useDesignerStore } from '../store/react';
+import { Modal } from '../ui/modal';
 import { ImportErrorDialog } from './import-error-dialog';
 import type { LibrarySession } from './library/session';
-import { Modal } from './modal';
 import { OpenRecentDialog } from './open-recent-dialog';
 import { PngUnreadableDialog } from './png-unreadable-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { useDesigner, useDesignerStore } from './store-context';
 import { TabConflictDialog } from './tab-conflict-dialog';
 
 // The templates with their previews and the matrix explorer are larger: each loads on first use.

@@ -1,35 +1,9 @@
 import { serializeDocument, type TopologyDocument } from '../document';
-import type { DesignerStore, DocumentOrigin } from '../store/store';
+import { importText } from '../export/import-file';
+import { applyImport } from '../store/import-actions';
+import type { DesignerStore } from '../store/store';
 import type { DrawnFormat, DrawOptions, ExportOutcome } from './export-file';
 import { downloadFile, fileBaseName } from './file-io';
-import { type ImportResult, importFile, importText } from './import-file';
-
-/**
- * Opens an accepted import as a new document of the library (issue 11: it never replaces
- * another), or shows the refusal and changes nothing.
- */
-export function applyImport(
-  store: DesignerStore,
-  result: ImportResult,
-  what: string,
-  origin: DocumentOrigin = 'import',
-): void {
-  const state = store.getState();
-  if (!result.ok) {
-    state.openDialog({ kind: 'import-error', fileName: result.fileName, error: result.error });
-    state.notify(`${what} was refused: ${result.error.message} Your document is unchanged.`, 'refusal');
-    return;
-  }
-  state.openNewDocument(
-    result.document,
-    origin,
-    `Opened ${result.document.name?.trim() ? `“${result.document.name.trim()}”` : what} (${result.document.components.length} components) as a new document.`,
-  );
-}
-
-export async function importUserFile(store: DesignerStore, file: File): Promise<void> {
-  applyImport(store, await importFile(file), `“${file.name}”`);
-}
 
 export type ExportFormat = 'json' | DrawnFormat;
 

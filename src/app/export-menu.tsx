@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useDerivations, useDesignerStore } from '../store/react';
 import { type ExportFormat, exportAndReport, loadExportWriters } from './document-actions';
-import { useDerivations, useDesignerStore } from './store-context';
 
 const ITEMS: readonly { format: ExportFormat; label: string }[] = [
   { format: 'json', label: 'Export JSON' },

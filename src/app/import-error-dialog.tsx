@@ -1,5 +1,5 @@
 import { formatParseIssue, type ParseError } from '../document';
-import { Modal } from './modal';
+import { Modal } from '../ui/modal';
 
 const TITLE: { readonly [K in ParseError['kind']]: string } = {
   'not-json': 'This file cannot be opened',

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { counted } from '../domain';
+import { useDesigner, useDesignerStore } from '../store/react';
+import { Modal } from '../ui/modal';
 import { downloadFile } from './file-io';
 import { entryTitle } from './library/library';
 import type { LibraryEntry, UnreadableRecord } from './library/records';
 import { DELETED_KEPT_MS, type LibrarySession } from './library/session';
-import { Modal } from './modal';
-import { useDesigner, useDesignerStore } from './store-context';
 import './open-recent-dialog.css';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

@@ -1,7 +1,7 @@
 import { scalePercent } from '../export/png-size';
+import { useDerivations, useDesignerStore } from '../store/react';
+import { Modal } from '../ui/modal';
 import { type ExportFormat, exportAndReport } from './document-actions';
-import { Modal } from './modal';
-import { useDerivations, useDesignerStore } from './store-context';
 
 /**
  * A PNG export that would shrink the names past reading (decision 014): rather than download a

@@ -1,5 +1,5 @@
+import { useDesigner, useDesignerStore } from '../store/react';
 import { exportAndReport } from './document-actions';
-import { useDesigner, useDesignerStore } from './store-context';
 
 /** Announces refusals and other notices; `seq` in the key makes a repeated notice announce again. */
 export function StatusLine() {

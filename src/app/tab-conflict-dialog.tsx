@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { Modal } from '../ui/modal';
 import type { LibrarySession } from './library/session';
-import { Modal } from './modal';
 
 /**
  * Another tab saved the open document while this one had unsaved edits: the user chooses, and

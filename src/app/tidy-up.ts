@@ -1,5 +1,5 @@
+import type { XY } from '../drawing/tidy-layout';
 import type { DesignerStore } from '../store/store';
-import type { XY } from './tidy-layout';
 
 /**
  * Lays the diagram out by role as one undo step, then calls `onDone` (the toolbar fits the view).
@@ -10,7 +10,7 @@ export async function tidyUp(store: DesignerStore, onDone?: () => void): Promise
   if (before.components.length === 0) return;
   let positions: Map<string, XY>;
   try {
-    const { tidyLayout } = await import('./tidy-layout');
+    const { tidyLayout } = await import('../drawing/tidy-layout');
     positions = tidyLayout(before);
   } catch (error) {
     store

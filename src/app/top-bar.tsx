@@ -1,10 +1,11 @@
 import { useRef } from 'react';
 import { createEmptyDocument } from '../document';
 import { OPTION_CATALOG, resolveOptions } from '../domain';
+import { importUserFile } from '../store/import-actions';
+import { useDesigner, useDesignerStore } from '../store/react';
 import type { ThemePreference } from '../store/store';
-import { copyShareLink, importUserFile } from './document-actions';
+import { copyShareLink } from './document-actions';
 import { ExportMenu } from './export-menu';
-import { useDesigner, useDesignerStore } from './store-context';
 
 const NEXT_THEME: { readonly [T in ThemePreference]: ThemePreference } = {
   system: 'dark',

@@ -2,8 +2,8 @@ import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import type { DocumentComponent } from '../document';
 import { COMPONENT_KINDS, type ComponentKind, isSourceKind, isTargetKind, kindInfo } from '../domain';
-import { ICON_STROKE, kindIconMarkup } from '../export/kind-icons';
-import { CARD_HEIGHT, cardWidth } from '../export/layout';
+import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
+import { CARD_HEIGHT, cardWidth } from '../drawing/layout';
 import { useConnectState } from './connect-state';
 
 /**

@@ -1,17 +1,13 @@
 import { BaseEdge, type Edge, type EdgeProps, type InternalNode, useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { estimateTextWidth } from '../export/text-metrics';
-import { cardBox } from './edge-layer';
+import { estimateTextWidth } from '../drawing/text-metrics';
+import { cardBox } from './card-box';
+import type { ConnectionEdgeData } from './edge-data';
+
+export type { ConnectionEdgeData };
+
 import { segmentOf } from './edge-layer-geometry';
 
-export type ConnectionEdgeData = {
-  /** `error`, `warning` or `info` when the connection has a problem of that severity. */
-  severity: 'error' | 'warning' | 'info' | null;
-  secured: 'tls' | 'mutual-tls' | null;
-  label: string | null;
-  /** True when the opposite connection also exists: both are drawn apart. */
-  hasReverse: boolean;
-};
 export type ConnectionEdgeType = Edge<ConnectionEdgeData, 'connection'>;
 
 type Ends = readonly [InternalNode | undefined, InternalNode | undefined];

@@ -1,5 +1,5 @@
 import type { ConnectionLineComponentProps } from '@xyflow/react';
-import { borderPoint } from '../export/geometry';
+import { borderPoint } from '../drawing/geometry';
 import type { ComponentNodeType } from './component-node';
 
 /** The line drawn while connecting: straight to the pointer, or to the border of a legal target. */

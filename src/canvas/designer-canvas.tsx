@@ -15,22 +15,24 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo } from 'react';
-import { importUserFile } from '../app/document-actions';
-import { useDerivations, useDesigner, useDesignerStore, useJudge, useProblems } from '../app/store-context';
-import { useColorMode } from '../app/theme';
 import type { DocumentComponent } from '../document';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
-import { CARD_HEIGHT, CARD_WIDTH, GRID } from '../export/layout';
+import type { Rect } from '../drawing';
+import { CARD_HEIGHT, CARD_WIDTH, GRID } from '../drawing/layout';
+import { importUserFile } from '../store/import-actions';
+import { useDerivations, useDesigner, useDesignerStore, useJudge, useProblems } from '../store/react';
+import { useColorMode } from '../ui/theme';
 import { EmptyCanvasHint } from './canvas-frame';
+import { type CardNode, cardBox } from './card-box';
 import { ComponentNode, type ComponentNodeType, LowDetailContext } from './component-node';
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
-import { type CardNode, cardBox, EdgeLayer } from './edge-layer';
+import { EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
 import { KIND_DRAG_TYPE } from './flow-handle';
 import { OverviewMap } from './overview-map';
-import { type Box, boundsOf } from './placement';
+import { boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
 import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
 import { FIT_VIEW_OPTIONS, snapToGrid } from './view';
@@ -65,7 +67,7 @@ function mapColor(node: ComponentNodeType): string {
 }
 
 /** The box around the cards before they are measured, each taken at its usual size. */
-function estimatedBounds(components: readonly DocumentComponent[]): Box | null {
+function estimatedBounds(components: readonly DocumentComponent[]): Rect | null {
   return boundsOf(components, ({ position }) => ({
     x: position?.x ?? 0,
     y: position?.y ?? 0,

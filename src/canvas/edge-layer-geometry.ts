@@ -1,5 +1,5 @@
-import { connectionEnds, type Point, type Rect } from '../export/geometry';
-import type { ConnectionEdgeData } from './connection-edge';
+import { connectionEnds, type Point, type Rect } from '../drawing/geometry';
+import type { ConnectionEdgeData } from './edge-data';
 
 /**
  * The geometry of the connection layer: every connection of a large, zoomed-out diagram drawn as

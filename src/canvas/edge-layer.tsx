@@ -1,19 +1,7 @@
-import { EdgeLabelRenderer, type InternalNode, useStore } from '@xyflow/react';
+import { EdgeLabelRenderer, useStore } from '@xyflow/react';
 import { memo, useCallback } from 'react';
+import type { CardNode } from './card-box';
 import { LAYER_LOOKS, type LayerDrawer, type LayerEdge, type LayerPaths } from './edge-layer-geometry';
-import { CARD } from './placement';
-
-export type CardNode = InternalNode;
-
-/** A card's box as React Flow has it: where it is, and its measured size. */
-export function cardBox(node: CardNode) {
-  return {
-    x: node.internals.positionAbsolute.x,
-    y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? CARD.width,
-    height: node.measured.height ?? CARD.height,
-  };
-}
 
 /**
  * Every connection of a large diagram seen from afar, drawn as one SVG under the cards: a path

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Box } from './placement';
+import type { Rect } from '../drawing';
 
 /**
  * What the rest of the designer asks of the canvas: where the view is, and to move it. The
@@ -14,7 +14,7 @@ export interface FlowHandle {
   setCenter(x: number, y: number, options: { zoom: number; duration: number }): void;
   fitView(options: { padding: number; maxZoom: number }): void;
   /** A card's box in flow coordinates, once React Flow has it. */
-  cardBox(id: string): Box | undefined;
+  cardBox(id: string): Rect | undefined;
 }
 
 export interface FlowHandleRef {

@@ -1,13 +1,14 @@
 import { type Node, Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import { shallow } from 'zustand/shallow';
-import { CARD_HEIGHT, CARD_WIDTH } from '../export/layout';
-import { type Box, boundsOf } from './placement';
+import type { Rect } from '../drawing';
+import { CARD_HEIGHT, CARD_WIDTH } from '../drawing/layout';
+import { boundsOf } from './placement';
 
 const WIDTH = 168;
 const HEIGHT = 112;
 /** A node's box in the map; a card not measured yet is taken at its usual size: the map is a sketch. */
-function nodeBox(node: Node): Box {
+function nodeBox(node: Node): Rect {
   return {
     x: node.position.x,
     y: node.position.y,
@@ -16,7 +17,7 @@ function nodeBox(node: Node): Box {
   };
 }
 
-function union(a: Box | null, b: Box): Box {
+function union(a: Rect | null, b: Rect): Rect {
   if (!a) return b;
   const x = Math.min(a.x, b.x);
   const y = Math.min(a.y, b.y);

@@ -1,39 +1,25 @@
 // Where a component added by click (palette, Enter on a palette item) lands. Pure, so the choice
 // can be tested without a browser; `view.ts` feeds it the visible part of the canvas.
 
-import { snapToGrid } from '../export/layout';
+import { CARD, type Point, type Rect, snapToGrid } from '../drawing';
 
-export { snapToGrid };
-
-/** A card's size before it is measured; a long name grows a card up to 300 px. */
-export const CARD = { width: 180, height: 56 } as const;
+export { CARD, snapToGrid };
 
 // Room for the widest card and its connection handle, which hangs below the card.
 const SLOT = { width: 320, height: 112 } as const;
 /** How far out from the centre the search for a free slot goes, in slots. */
 const RINGS = 30;
 
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Rect {
+/** A region by its four sides, as the browser reports the pane and what covers it. */
+export interface Bounds {
   readonly left: number;
   readonly top: number;
   readonly right: number;
   readonly bottom: number;
 }
 
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 /** The box around `items`, each placed by `boxOf`; `null` for none. */
-export function boundsOf<T>(items: readonly T[], boxOf: (item: T) => Box): Box | null {
+export function boundsOf<T>(items: readonly T[], boxOf: (item: T) => Rect): Rect | null {
   if (items.length === 0) return null;
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
@@ -54,16 +40,16 @@ export function boundsOf<T>(items: readonly T[], boxOf: (item: T) => Box): Box |
  * (the overview map, the zoom controls). A card placed there is whole on screen, handle included.
  */
 export interface VisibleArea {
-  readonly pane: Rect;
-  readonly covered: readonly Rect[];
+  readonly pane: Bounds;
+  readonly covered: readonly Bounds[];
 }
 
 /** The rectangle a card at `at` takes, handle and a little air included. */
-function cardRect(at: Point): Rect {
+function cardRect(at: Point): Bounds {
   return { left: at.x - 8, top: at.y - 8, right: at.x + CARD.width * 1.4, bottom: at.y + CARD.height + 24 };
 }
 
-function intersects(a: Rect, b: Rect): boolean {
+function intersects(a: Bounds, b: Bounds): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 

@@ -1,8 +1,8 @@
 import type { EdgeChange, NodeChange, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { DesignerStore } from '../store/store';
+import { cardBox } from './card-box';
 import type { ComponentNodeType } from './component-node';
-import { cardBox } from './edge-layer';
 import { useFlowHandle } from './flow-handle';
 import { createFrameBatch } from './frame-batch';
 import type { NodeProjection } from './projection';

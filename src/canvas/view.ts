@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { useDesignerStore } from '../app/store-context';
 import type { ComponentKind } from '../domain';
+import { useDesignerStore } from '../store/react';
 import { useFlowHandle } from './flow-handle';
-import { CARD, fitsInView, freeSlotNear, type Rect, type VisibleArea } from './placement';
+import { type Bounds, CARD, fitsInView, freeSlotNear, type VisibleArea } from './placement';
 
 export { snapToGrid } from './placement';
 
@@ -31,7 +31,7 @@ function useVisibleArea(): () => VisibleArea | undefined {
     const flow = handle.current;
     const pane = window.document.querySelector('.react-flow');
     if (!pane || !flow) return undefined;
-    const toFlow = (box: DOMRect): Rect => {
+    const toFlow = (box: DOMRect): Bounds => {
       const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
       const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
       return { left: topLeft.x, top: topLeft.y, right: bottomRight.x, bottom: bottomRight.y };

@@ -1,7 +1,4 @@
 export * from './embedded';
-export * from './geometry';
-export * from './kind-icons';
-export * from './layout';
 export * from './markdown';
 export * from './mermaid';
 export * from './png-metadata';

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { importText } from '../app/import-file';
 import {
   type DocumentComponent,
   type DocumentConnection,
@@ -13,6 +12,7 @@ import {
 } from '../document';
 import { COMPONENT_KINDS, SECURITY_LEVELS } from '../domain';
 import { extractDocumentText } from './embedded';
+import { importText } from './import-file';
 import { serializeMarkdown } from './markdown';
 import { serializeMermaid } from './mermaid';
 import { addPngText, asciiJson, PNG_TEXT_KEYWORD } from './png-metadata';

@@ -9,8 +9,8 @@ import {
   type TopologyDocument,
 } from '../document';
 import { validate } from '../domain';
+import { CARD_HEIGHT } from '../drawing/layout';
 import { extractDocumentText } from './embedded';
-import { CARD_HEIGHT } from './layout';
 import { SVG_METADATA_ID, serializeSvg } from './svg';
 
 // The SVG is read back with an independent XML parser, so these tests see what any SVG tool sees:

@@ -13,11 +13,11 @@ import {
   RULESET,
   validate,
 } from '../domain';
-import { connectionEnds, type Rect } from './geometry';
-import { ICON_STROKE, kindIconMarkup } from './kind-icons';
-import { CARD_HEIGHT, cardWidth, componentAddress, withDrawableLayout } from './layout';
+import { connectionEnds, type Rect } from '../drawing/geometry';
+import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
+import { CARD_HEIGHT, cardWidth, componentAddress, withDrawableLayout } from '../drawing/layout';
+import { estimateTextWidth, fitText } from '../drawing/text-metrics';
 import { SVG_METADATA_ID } from './svg-metadata';
-import { estimateTextWidth, fitText } from './text-metrics';
 import { escapeXml } from './xml';
 
 export interface SvgOptions {

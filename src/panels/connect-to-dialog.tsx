@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useDesigner, useDesignerStore, useJudge } from '../app/store-context';
 import { describeComponent, displayName } from '../domain';
+import { useDesigner, useDesignerStore, useJudge } from '../store/react';
 
 /**
  * The keyboard path to a connection: lists only the components the selected one may connect to

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
-import { useDesigner, useDesignerStore } from '../app/store-context';
 import { evaluateGoals } from '../domain';
+import { useDesigner, useDesignerStore } from '../store/react';
 import { type ActiveExercise, type Finish, leaveExercise, showHint } from './exercises-progress';
 
 /** "2 min 05 s", "45 s", "1 h 02 min": how long an exercise took, in words a trainer reads aloud. */

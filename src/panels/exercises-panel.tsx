@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { Modal } from '../app/modal';
-import { useDesigner, useDesignerStore } from '../app/store-context';
 import {
   type Exercise,
   exerciseTooLarge,
@@ -8,8 +6,10 @@ import {
   MAX_EXERCISE_BYTES,
   parseExercise,
 } from '../document';
+import { withLayout } from '../drawing';
 import { BUILT_IN_EXERCISES } from '../exercises';
-import { withLayout } from '../export';
+import { useDesigner, useDesignerStore } from '../store/react';
+import { Modal } from '../ui/modal';
 import { ActiveExerciseView, keyed } from './exercises-active';
 import {
   addLoadedExercise,

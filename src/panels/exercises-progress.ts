@@ -1,8 +1,8 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useDesignerStore } from '../app/store-context';
 import type { Exercise, ExerciseParseError } from '../document';
 import { allGoalsMet, evaluateGoals } from '../domain';
+import { useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
 
 /** The numbers the summary shows, frozen when every goal is first met. */

@@ -1,5 +1,4 @@
 import { type ReactNode, useMemo } from 'react';
-import { useDerivations, useDesigner } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import type { TopologyDocument } from '../document';
 import {
@@ -9,6 +8,7 @@ import {
   explainDeployment,
   type Problem,
 } from '../domain';
+import { useDerivations, useDesigner } from '../store/react';
 import './explain-panel.css';
 import type { DesignerState } from '../store/store';
 import { SidePanelFrame } from './side-panel-frame';

@@ -1,6 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { useDesigner, useDesignerStore } from '../app/store-context';
-import { KindIcon } from '../canvas/kind-icon';
 import type { DocumentComponent, DocumentConnection } from '../document';
 import {
   describeComponent,
@@ -13,7 +11,9 @@ import {
   SECURITY_LEVELS,
   type Security,
 } from '../domain';
-import { CommitField } from './commit-field';
+import { useDesigner, useDesignerStore } from '../store/react';
+import { CommitField } from '../ui/commit-field';
+import { KindIcon } from '../ui/kind-icon';
 import { RuleCard } from './rule-card';
 
 const SECURITY_LABEL: { readonly [S in Security]: string } = {

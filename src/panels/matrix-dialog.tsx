@@ -1,6 +1,4 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Modal } from '../app/modal';
-import { useDesigner } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import {
   type CellOffence,
@@ -13,6 +11,8 @@ import {
   SOURCE_KINDS,
   TARGET_KINDS,
 } from '../domain';
+import { useDesigner } from '../store/react';
+import { Modal } from '../ui/modal';
 import { CellExplanation, OffenceList } from './matrix-cell-detail';
 import { COLS, cellLabel, moveFrom, type Position, positionOf, ROW_LABEL } from './matrix-grid';
 import './matrix-dialog.css';

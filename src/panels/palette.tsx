@@ -1,9 +1,9 @@
 import type { DragEvent } from 'react';
-import { useDesignerStore } from '../app/store-context';
 import { KIND_DRAG_TYPE } from '../canvas/flow-handle';
-import { KindIcon } from '../canvas/kind-icon';
 import { useAddAtViewCentre } from '../canvas/view';
 import { COMPONENT_KINDS, type ComponentKind, KIND_CATALOG, type KindGroup } from '../domain';
+import { useDesignerStore } from '../store/react';
+import { KindIcon } from '../ui/kind-icon';
 
 const GROUPS: readonly { group: KindGroup; title: string }[] = [
   { group: 'wfm', title: 'WFM applications' },

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { useProblems } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import {
   counted,
@@ -9,6 +8,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../domain';
+import { useProblems } from '../store/react';
 import { QuickFixButtons } from './quick-fix-buttons';
 
 const GROUP_TITLE: { readonly [S in Severity]: string } = {

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { useDesignerStore } from '../app/store-context';
 import { useRevealElement } from '../canvas/view';
 import type { Problem } from '../domain';
 import { type QuickFix, quickFixes } from '../store/quick-fixes';
+import { useDesignerStore } from '../store/react';
 import './quick-fixes.css';
 
 /** More fixes than this (several candidate targets) fold the rest under "More…". */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useDesigner, useDesignerStore } from '../app/store-context';
 import type { DocumentComponent } from '../document';
 import { displayName, markSymbol, ruleStatus } from '../domain';
+import { useDesigner, useDesignerStore } from '../store/react';
 
 /**
  * Each connection this kind must or may have, with its mark, the current count, whether the

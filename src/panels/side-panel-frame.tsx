@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useDesignerStore } from '../app/store-context';
+import { useDesignerStore } from '../store/react';
 
 /** A non-modal panel beside the canvas: a region named by its title, closable by button or Escape. */
 export function SidePanelFrame({ title, children }: { title: string; children: ReactNode }) {

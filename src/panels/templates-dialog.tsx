@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import { Modal } from '../app/modal';
-import { useDesignerStore } from '../app/store-context';
 import { parseDocument } from '../document';
 import { counted } from '../domain';
 import { serializeSvg } from '../export';
+import { useDesignerStore } from '../store/react';
 import { TEMPLATES, type TemplateEntry } from '../templates/catalog';
+import { Modal } from '../ui/modal';
 import './templates-dialog.css';
 
 interface Preview {

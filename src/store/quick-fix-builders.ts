@@ -12,7 +12,7 @@ import {
   type TargetKind,
   validate,
 } from '../domain';
-import { ROLE_TIER, snapToGrid } from '../export/layout';
+import { ROLE_TIER, snapToGrid } from '../drawing/layout';
 import { addComponent, addConnection, deleteElements, updateComponent, type XY } from './operations';
 import type { EditQuickFix, QuickFixResult } from './quick-fix-types';
 

@@ -109,6 +109,13 @@ const GENERATORS: Readonly<Record<string, () => Uint8Array>> = {
       },
       `"${'<b>'.repeat(3 * MIB)}"`,
     ),
+  'nine-mb-spaces-in-a-name.json': () =>
+    withRaw(
+      (file) => {
+        file.components[0] = { ...file.components[0], name: HOLE };
+      },
+      `"${' '.repeat(9 * MIB)}x"`,
+    ),
   'nine-mb-document-name.json': () =>
     withRaw((file) => Object.assign(file, { name: HOLE }), `"${'<i>'.repeat(3 * MIB)}"`),
   'too-many-components.json': () => {

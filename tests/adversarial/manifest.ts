@@ -164,7 +164,18 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
     file: 'nine-mb-component-name.json',
     source: 'generated',
     about: 'a component name of 9 MB, in a file under the cap',
-    expected: refused('invalid', [{ path: 'components[0].name', message: 'must be at most 128 characters' }]),
+    expected: refused('invalid', [
+      { path: 'components[0].name', message: 'must be at most 256 characters as written' },
+    ]),
+  },
+  {
+    file: 'nine-mb-spaces-in-a-name.json',
+    source: 'generated',
+    about:
+      'issue 11: a name of 9 MB of spaces and one letter, which the trimmed cap let through to fill storage',
+    expected: refused('invalid', [
+      { path: 'components[0].name', message: 'must be at most 256 characters as written' },
+    ]),
   },
   {
     file: 'nine-mb-document-name.json',

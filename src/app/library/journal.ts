@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { importText } from '../../export/import-file';
 import { DOCUMENT_ORIGINS } from '../../store/store';
-import { importText } from '../import-file';
 import type { DocumentLibrary } from './library';
 import { entryTitle } from './library';
 import { readRecord, saveKey } from './records';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importText } from '../import-file';
+import { importText } from '../../export/import-file';
 import type { DocumentLibrary } from './library';
 import { entryTitle } from './library';
 import { readRecord } from './records';

@@ -1,6 +1,6 @@
 import { serializeDocument, type TopologyDocument } from '../../document';
+import { importText } from '../../export/import-file';
 import { newDocumentId } from '../../store/document-id';
-import { importText } from '../import-file';
 import { inTransaction, openDatabase, request } from './idb';
 import {
   entrySchema,

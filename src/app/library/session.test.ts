@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, expect, test } from 'vitest';
 import { createEmptyDocument, serializeDocument, type TopologyDocument } from '../../document';
+import { importText } from '../../export/import-file';
+import { applyImport } from '../../store/import-actions';
 import { createDesignerStore, type DesignerStore } from '../../store/store';
-import { applyImport } from '../document-actions';
-import { importText } from '../import-file';
 import { JOURNAL_PREFIX } from './journal';
 import { LEGACY_CORRUPT_PREFIX, LEGACY_HEAD_KEY, LEGACY_KEPT_PREFIX, LEGACY_SLOT_KEYS } from './legacy';
 import { DocumentLibrary, STORES } from './library';

@@ -6,7 +6,7 @@ export interface XY {
   readonly y: number;
 }
 
-export { GRID, snapToGrid as snap } from '../export/layout';
+export { GRID, snapToGrid as snap } from './layout';
 export const NODE_GAP = 56;
 
 /** What every step needs to know about the document. */

@@ -2,7 +2,7 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { TopologyDocument } from '../document';
 import { pushTo } from '../domain';
-import { CARD_HEIGHT, CARD_WIDTH, cardWidth, ROLE_TIER } from '../export';
+import { CARD_HEIGHT, CARD_WIDTH, cardWidth, ROLE_TIER } from './layout';
 import { at, createScene, polish, type Scene, untidiness } from './tidy-polish';
 import { GRID, groupPairs, NODE_GAP, type Setting, snap, type XY } from './tidy-setting';
 

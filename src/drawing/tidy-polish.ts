@@ -1,5 +1,5 @@
 // Polishing one group's layout for straight lines: the untidiness score and the sideways-move search.
-import { CARD_HEIGHT, CARD_WIDTH } from '../export';
+import { CARD_HEIGHT, CARD_WIDTH } from './layout';
 import { GRID, groupPairs, NODE_GAP, type Setting, snap, type XY } from './tidy-setting';
 
 const MAX_POLISH_PASSES = 12;

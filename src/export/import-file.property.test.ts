@@ -4,7 +4,7 @@ import { serializeDocument, type TopologyDocument } from '../document';
 import { documentArbitrary } from '../document/testing/arbitraries';
 import { expectWellFormed, PROPERTY_SEED } from '../document/testing/property';
 import { validate } from '../domain';
-import { addPngText, asciiJson, PNG_TEXT_KEYWORD, serializeSvg } from '../export';
+import { addPngText, asciiJson, PNG_TEXT_KEYWORD, serializeSvg } from '.';
 import { importBytes } from './import-file';
 
 // Issue 7, item 5: the import pipeline the app runs on a picked, dropped or linked file (format

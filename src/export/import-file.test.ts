@@ -5,7 +5,7 @@ import {
   serializeDocument,
   type TopologyDocument,
 } from '../document';
-import { addPngText, asciiJson, PNG_TEXT_KEYWORD, serializeSvg } from '../export';
+import { addPngText, asciiJson, PNG_TEXT_KEYWORD, serializeSvg } from '.';
 import { type ImportResult, importBytes, importFile, importText } from './import-file';
 
 // The import pipeline as the app runs it on a picked or dropped file: bytes in, a document or a

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { parseDocument, type TopologyDocument } from '../document';
 import type { ComponentKind } from '../domain';
-import { CARD_HEIGHT } from '../export';
 import { TEMPLATES } from '../templates/catalog';
+import { CARD_HEIGHT } from './layout';
 import { tidyCardWidth, tidyLayout, type XY } from './tidy-layout';
 
 // An independent expectation of the rows, top to bottom (not read from the code under test).

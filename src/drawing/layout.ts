@@ -5,6 +5,8 @@ import { estimateTextWidth } from './text-metrics';
 /** The card size every writer and the automatic layout assume; a card grows up to MAX_CARD_WIDTH. */
 export const CARD_WIDTH = 200;
 export const CARD_HEIGHT = 60;
+/** The same, as a size: a card before it is measured, on the canvas and in every drawing. */
+export const CARD = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
 const MAX_CARD_WIDTH = 300;
 /** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
 export const GRID = 8;

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { useDesigner } from '../store/react';
 import type { ThemePreference } from '../store/store';
-import { useDesigner } from './store-context';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 const THEME_KEY = 'wfm-topology:theme';

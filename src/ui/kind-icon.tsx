@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ComponentKind } from '../domain';
-import { KIND_ICON_PATHS } from '../export/kind-icons';
+import { KIND_ICON_PATHS } from '../drawing/kind-icons';
 
 /** The kind's stroke icon, decorative: its text label always stands beside it. */
 export const KindIcon = memo(function KindIcon({ kind, size = 20 }: { kind: ComponentKind; size?: number }) {

@@ -1,6 +1,6 @@
 import { MAX_EXPORT_FILE_BYTES, type ParseError, parseDocument, type TopologyDocument } from '../document';
-import { extractDocumentText } from '../export/embedded';
-import { withLayout } from '../export/layout';
+import { withLayout } from '../drawing/layout';
+import { extractDocumentText } from './embedded';
 
 export type ImportResult =
   | { readonly ok: true; readonly document: TopologyDocument }

@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionJudge } from '../domain';
-import { createDerivations, type Derivations, type ProblemIndex } from '../store/derived';
-import type { DesignerState, DesignerStore } from '../store/store';
+import { createDerivations, type Derivations, type ProblemIndex } from './derived';
+import type { DesignerState, DesignerStore } from './store';
 
 interface DesignerContextValue {
   readonly store: DesignerStore;

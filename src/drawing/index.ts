@@ -1,0 +1,4 @@
+export * from './geometry';
+export * from './kind-icons';
+export * from './layout';
+export * from './text-metrics';

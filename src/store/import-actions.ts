@@ -1,3 +1,4 @@
+import { counted } from '../domain';
 import { type ImportResult, importFile } from '../export/import-file';
 import type { DesignerStore, DocumentOrigin } from './store';
 
@@ -20,7 +21,7 @@ export function applyImport(
   state.openNewDocument(
     result.document,
     origin,
-    `Opened ${result.document.name?.trim() ? `“${result.document.name.trim()}”` : what} (${result.document.components.length} components) as a new document.`,
+    `Opened ${result.document.name?.trim() ? `“${result.document.name.trim()}”` : what} (${counted(result.document.components.length, 'component')}) as a new document.`,
   );
 }
 

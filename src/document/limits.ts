@@ -34,6 +34,11 @@ export const MAX_CONNECTIONS = 60_000;
 /** A parse error lists at most this many issues: the first ones are the ones worth fixing first. */
 export const MAX_REPORTED_ISSUES = 20;
 
+/**
+ * Longest `$schema` a file may carry: a URL or path for editors to find the JSON Schema, never
+ * kept (the length browsers accept for a URL, so any real address fits).
+ */
+export const MAX_SCHEMA_REFERENCE_LENGTH = 2048;
 export const MAX_DOCUMENT_NAME_LENGTH = 200;
 export const MAX_ID_LENGTH = 64;
 export const MAX_COMPONENT_NAME_LENGTH = 128;

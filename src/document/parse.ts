@@ -59,8 +59,9 @@ function parseCurrent(raw: RawDocument): ParseResult {
 
   const parsed = documentFileSchema.safeParse(raw, { error: describeIssue });
   if (!parsed.success) return refuseInvalid(toParseIssues(parsed.error.issues));
-  // The validation block is only for readers of the file: problems are always recomputed.
-  const { validation: _ignored, ...document } = parsed.data;
+  // Both are only for readers of the file: problems are always recomputed, and `$schema` only
+  // points editors at the JSON Schema, so saving the document again does not write it back.
+  const { $schema: _forEditors, validation: _recomputed, ...document } = parsed.data;
   const referenceIssues = findReferenceIssues(document);
   if (referenceIssues.length > 0) return refuseInvalid(referenceIssues);
   return { ok: true, document };

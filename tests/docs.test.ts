@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import {
   FORMAT_DOC,
@@ -113,4 +113,55 @@ test('every problem code has an example under its heading that gives it', () => 
     expect(own.length, `no example for ${code}`).toBeGreaterThan(0);
     for (const example of own) expect(example.problems).toContain(`"code": "${code}"`);
   }
+});
+
+// ---- links ------------------------------------------------------------------------------------
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(folder, name));
+}
+
+/** The anchors GitHub gives a file's headings. */
+function anchors(path: string): Set<string> {
+  const seen = new Map<string, number>();
+  const found = new Set<string>();
+  for (const [, title = ''] of read(path).matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replaceAll(' ', '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    found.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return found;
+}
+
+const LINK = /\]\(([^)\s]+)\)/g;
+
+test.each(['README.md', ...markdownFiles('docs')])(
+  'every relative link of %s stays in the repository and reaches its file and heading',
+  (path) => {
+    const broken: string[] = [];
+    for (const [, target = ''] of read(path).matchAll(LINK)) {
+      if (/^[a-z]+:/i.test(target)) continue;
+      const [file = '', anchor] = target.split('#');
+      const resolved = file === '' ? join(ROOT, path) : resolve(dirname(join(ROOT, path)), file);
+      const inside = relative(ROOT, resolved);
+      if (inside.startsWith('..')) broken.push(`${target}: outside the repository`);
+      else if (!existsSync(resolved)) broken.push(`${target}: no such file`);
+      else if (anchor !== undefined && resolved.endsWith('.md') && !anchors(inside).has(anchor)) {
+        broken.push(`${target}: no such heading`);
+      }
+    }
+    expect(broken).toEqual([]);
+  },
+);
+
+test('the README points to the format and the rules', () => {
+  const readme = read('README.md');
+  expect(readme.includes('](docs/format.md'), 'no link to docs/format.md').toBe(true);
+  expect(readme.includes('](docs/rules.md'), 'no link to docs/rules.md').toBe(true);
 });

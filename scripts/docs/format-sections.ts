@@ -1,5 +1,5 @@
-// The generated sections of docs/format.md: the fields (from the JSON Schema, itself made from the
-// parser's zod schemas), the limits, the refusals, an exported file and its SVG copy, the versions.
+// The generated sections of docs/format.md: the fields (fields-section.ts), the limits, the
+// refusals, an exported file and its SVG copy, the versions.
 import {
   CURRENT_VERSION,
   formatParseError,
@@ -8,84 +8,11 @@ import {
   serializeDocument,
   type TopologyDocument,
 } from '../../src/document';
-import { createDocumentJsonSchema, type JsonSchema } from '../../src/document/json-schema';
 import * as LIMITS from '../../src/document/limits';
 import { MIGRATIONS } from '../../src/document/migrations';
 import { serializeSvg } from '../../src/export';
+import { fieldsTable } from './fields-section';
 import { code, fence, table, thousands } from './markdown';
-
-// ---- fields ---------------------------------------------------------------------------------
-
-function isSchema(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function literal(value: unknown): string {
-  return code(JSON.stringify(value));
-}
-
-function lengthWords(node: JsonSchema): string {
-  const { minLength: min, maxLength: max } = node;
-  if (typeof min === 'number' && typeof max === 'number') return `, ${min}–${thousands(max)} characters`;
-  if (typeof max === 'number') return `, at most ${thousands(max)} characters`;
-  return '';
-}
-
-/** A field's value in words, from its JSON Schema; throws on a keyword it has no words for. */
-function valueWords(node: JsonSchema, path: string): string {
-  if ('const' in node) return literal(node.const);
-  if (Array.isArray(node.enum)) return `one of ${node.enum.map(literal).join(', ')}`;
-  switch (node.type) {
-    case 'string': {
-      if (node.pattern !== undefined && node.pattern !== '\\S')
-        throw new Error(`no words for ${path}'s pattern`);
-      return `text${lengthWords(node)}${node.pattern === undefined ? '' : ', not blank'}`;
-    }
-    case 'integer':
-      return typeof node.minimum === 'number' && typeof node.maximum === 'number'
-        ? `whole number from ${thousands(node.minimum)} to ${thousands(node.maximum)}`
-        : 'whole number';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return '`true` or `false`';
-    case 'object':
-      return 'object';
-    case 'array': {
-      const item = isSchema(node.items) && typeof node.items.title === 'string' ? node.items.title : 'item';
-      const max = typeof node.maxItems === 'number' ? `at most ${thousands(node.maxItems)} ` : '';
-      return `list of ${max}${item.toLowerCase()}s`;
-    }
-    case undefined:
-      if (Object.keys(node).every((key) => key === 'description' || key === 'title')) return 'any JSON value';
-      throw new Error(`no words for the schema of ${path}`);
-    default:
-      throw new Error(`no words for the type of ${path}`);
-  }
-}
-
-function fieldRows(node: JsonSchema, prefix: string, rows: string[][]): string[][] {
-  const target = isSchema(node.items) ? node.items : node;
-  const path = isSchema(node.items) ? `${prefix}[]` : prefix;
-  if (!isSchema(target.properties)) return rows;
-  const required = Array.isArray(target.required) ? target.required : [];
-  for (const [key, child] of Object.entries(target.properties)) {
-    if (!isSchema(child)) continue;
-    const childPath = path === '' ? key : `${path}.${key}`;
-    rows.push([
-      code(childPath),
-      required.includes(key) ? 'yes' : 'no',
-      valueWords(child, childPath),
-      typeof child.description === 'string' ? child.description : '',
-    ]);
-    fieldRows(child, childPath, rows);
-  }
-  return rows;
-}
-
-function fields(): string {
-  return table(['field', 'required', 'value', 'meaning'], fieldRows(createDocumentJsonSchema(), '', []));
-}
 
 // ---- limits ---------------------------------------------------------------------------------
 
@@ -287,7 +214,7 @@ function versions(): string {
 /** docs/format.md's generated sections by name. */
 export function formatSections(): Record<string, string> {
   return {
-    fields: fields(),
+    fields: fieldsTable(),
     limits: limits(),
     refusals: refusals(),
     'example-file': exampleFile(),

@@ -13,7 +13,7 @@ import { describeIssue, toParseIssues } from './zod-issues';
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * Reads a topology file (rules.md section 5). Never throws: a refusal is a value whose `kind`
+ * Reads a topology file (docs/format.md). Never throws: a refusal is a value whose `kind`
  * the caller switches over, with the paths of what is wrong.
  * @example parseDocument('{"format":"wfm-topology","version":1,"components":[],"connections":[]}').ok === true
  */

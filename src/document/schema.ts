@@ -17,7 +17,7 @@ import {
 } from './limits';
 
 // Every object is `z.strictObject`: strictness does not inherit, and an unknown key (a typo in a
-// hand-edited file) must be an error that names its path (rules.md section 5).
+// hand-edited file) must be an error that names its path (docs/format.md).
 // Lengths are JavaScript string lengths (UTF-16 code units), the unit zod and the inputs of the
 // UI count in; for the Latin names Genesys Applications carry it is the number of characters.
 
@@ -97,7 +97,7 @@ export const connectionSchema = z.strictObject({
   security: z.enum(SECURITY_LEVELS).optional(),
 });
 
-/** A topology document as the app holds it: the file of rules.md section 5 without `validation`. */
+/** A topology document as the app holds it: the file of docs/format.md without `$schema` and `validation`. */
 export const topologyDocumentSchema = z.strictObject({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),

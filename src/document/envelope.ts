@@ -1,4 +1,4 @@
-/** The `format` every topology file carries (rules.md section 5). */
+/** The `format` every topology file carries (docs/format.md). */
 export const FORMAT = 'wfm-topology';
 
 /** The format version this build writes. Raising it needs a migration in migrations.ts. */

@@ -1,5 +1,5 @@
-// Caps of rules.md section 5, plus the importer's own: a file past them is refused whole, never
-// truncated, so a user never edits half of a file without knowing it.
+// Caps of the file format (docs/format.md, Limits), plus the importer's own: a file past them is
+// refused whole, never truncated, so a user never edits half of a file without knowing it.
 
 const MIB = 1024 * 1024;
 
@@ -34,11 +34,16 @@ export const MAX_CONNECTIONS = 60_000;
 /** A parse error lists at most this many issues: the first ones are the ones worth fixing first. */
 export const MAX_REPORTED_ISSUES = 20;
 
+/**
+ * Longest `$schema` a file may carry: a URL or path for editors to find the JSON Schema, never
+ * kept (the length browsers accept for a URL, so any real address fits).
+ */
+export const MAX_SCHEMA_REFERENCE_LENGTH = 2048;
 export const MAX_DOCUMENT_NAME_LENGTH = 200;
 export const MAX_ID_LENGTH = 64;
 export const MAX_COMPONENT_NAME_LENGTH = 128;
 /**
- * rules.md judges a name trimmed (1–128 characters); the name as written, spaces around it
+ * The format judges a name trimmed (1–128 characters); the name as written, spaces around it
  * included, may take at most twice that, so no file can smuggle megabytes in through spaces.
  */
 export const MAX_COMPONENT_NAME_RAW_LENGTH = 2 * MAX_COMPONENT_NAME_LENGTH;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseDocument } from './index';
+import { MAX_SCHEMA_REFERENCE_LENGTH, parseDocument } from './index';
 import { expectIssue } from './testing/expect-refused';
 import { fileText, validFile, withComponent, withConnection } from './testing/files';
 
@@ -15,6 +15,46 @@ test('an unknown key at the top level is refused at its path', () => {
     'nmae',
     'unknown key',
   );
+});
+
+test('a "$schema" at the top level is accepted for editors, and not kept in the document', () => {
+  const result = parseDocument(
+    fileText((file) => {
+      file.$schema = './wfm-topology.schema.json';
+    }),
+  );
+  expect(result.ok && Object.keys(result.document)).toEqual([
+    'format',
+    'version',
+    'name',
+    'options',
+    'components',
+    'connections',
+  ]);
+});
+
+test('a "$schema" that is not a string is refused at its path', () => {
+  expectIssue(
+    fileText((file) => {
+      file.$schema = 1;
+    }),
+    '$schema',
+    'expected a string, got 1',
+  );
+});
+
+test('a "$schema" longer than a URL may be is refused at its path', () => {
+  expectIssue(
+    fileText((file) => {
+      file.$schema = `https://example.com/${'a'.repeat(MAX_SCHEMA_REFERENCE_LENGTH)}`;
+    }),
+    '$schema',
+    `must be at most ${MAX_SCHEMA_REFERENCE_LENGTH} characters`,
+  );
+});
+
+test('"$schema" is a key of the top level only', () => {
+  expectIssue(withComponent(0, { $schema: 'x' }), 'components[0].$schema', 'unknown key');
 });
 
 test('an unknown key in a component is refused at its path', () => {

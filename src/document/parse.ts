@@ -13,7 +13,7 @@ import { describeIssue, toParseIssues } from './zod-issues';
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * Reads a topology file (rules.md section 5). Never throws: a refusal is a value whose `kind`
+ * Reads a topology file (docs/format.md). Never throws: a refusal is a value whose `kind`
  * the caller switches over, with the paths of what is wrong.
  * @example parseDocument('{"format":"wfm-topology","version":1,"components":[],"connections":[]}').ok === true
  */
@@ -59,8 +59,9 @@ function parseCurrent(raw: RawDocument): ParseResult {
 
   const parsed = documentFileSchema.safeParse(raw, { error: describeIssue });
   if (!parsed.success) return refuseInvalid(toParseIssues(parsed.error.issues));
-  // The validation block is only for readers of the file: problems are always recomputed.
-  const { validation: _ignored, ...document } = parsed.data;
+  // Both are only for readers of the file: problems are always recomputed, and `$schema` only
+  // points editors at the JSON Schema, so saving the document again does not write it back.
+  const { $schema: _forEditors, validation: _recomputed, ...document } = parsed.data;
   const referenceIssues = findReferenceIssues(document);
   if (referenceIssues.length > 0) return refuseInvalid(referenceIssues);
   return { ok: true, document };

@@ -3,9 +3,9 @@ import type { TopologyDocument } from './schema';
 import { quote } from './zod-issues';
 
 /**
- * The document errors the schema cannot see (rules.md section 5): duplicate ids, and connections
- * that name a missing component. They refuse the file whole rather than becoming problems,
- * because the canvas and the domain key everything by id.
+ * The document errors the schema cannot see (docs/format.md, Ids and references): duplicate ids,
+ * and connections that name a missing component. They refuse the file whole rather than becoming
+ * problems, because the canvas and the domain key everything by id.
  * @example findReferenceIssues(doc) // [{ path: 'connections[3].to', message: 'no component with id "srv-9"' }]
  */
 export function findReferenceIssues(document: TopologyDocument): ParseIssue[] {

@@ -12,11 +12,12 @@ import {
   MAX_ID_LENGTH,
   MAX_NOTES_LENGTH,
   MAX_PORT,
+  MAX_SCHEMA_REFERENCE_LENGTH,
   MIN_PORT,
 } from './limits';
 
 // Every object is `z.strictObject`: strictness does not inherit, and an unknown key (a typo in a
-// hand-edited file) must be an error that names its path (rules.md section 5).
+// hand-edited file) must be an error that names its path (docs/format.md).
 // Lengths are JavaScript string lengths (UTF-16 code units), the unit zod and the inputs of the
 // UI count in; for the Latin names Genesys Applications carry it is the number of characters.
 
@@ -96,7 +97,7 @@ export const connectionSchema = z.strictObject({
   security: z.enum(SECURITY_LEVELS).optional(),
 });
 
-/** A topology document as the app holds it: the file of rules.md section 5 without `validation`. */
+/** A topology document as the app holds it: the file of docs/format.md without `$schema` and `validation`. */
 export const topologyDocumentSchema = z.strictObject({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
@@ -114,11 +115,20 @@ export const topologyDocumentSchema = z.strictObject({
 });
 
 /**
- * A file as written to disk. The `validation` block is written on export for readers of the
- * file, and is accepted in any shape on import because problems are always recomputed: a stale
- * or hand-mangled block must not stop a file from opening.
+ * A file as written to disk. Two keys are for readers of the file only, and neither is kept in
+ * the document: `$schema`, which a hand-edited file may carry so that editors find the JSON
+ * Schema, and the `validation` block, written on export and accepted in any shape on import
+ * because problems are always recomputed (a stale or hand-mangled block must not stop a file
+ * from opening).
  */
-export const documentFileSchema = topologyDocumentSchema.extend({ validation: z.unknown().optional() });
+export const documentFileSchema = z.strictObject({
+  $schema: z
+    .string()
+    .max(MAX_SCHEMA_REFERENCE_LENGTH, { error: `must be at most ${MAX_SCHEMA_REFERENCE_LENGTH} characters` })
+    .optional(),
+  ...topologyDocumentSchema.shape,
+  validation: z.unknown().optional(),
+});
 
 export type TopologyDocument = z.infer<typeof topologyDocumentSchema>;
 export type DocumentComponent = z.infer<typeof componentSchema>;

@@ -174,3 +174,9 @@ test.each(['examples/single-site.wfm.json', 'examples/broken.wfm.json', 'src/doc
     expect(result.ok && serializeDocument(result.document)).toBe(text);
   },
 );
+
+test('a "$schema" read from a file is not written back', () => {
+  const withSchema = { $schema: './wfm-topology.schema.json', ...builderAlone };
+  const result = parseDocument(JSON.stringify(withSchema));
+  expect(result.ok && serializeDocument(result.document)).toBe(serializeDocument(builderAlone));
+});

@@ -9,7 +9,7 @@ export interface SerializeOptions {
   readonly compact?: boolean;
 }
 
-// Every object below is rebuilt key by key, so the key order of rules.md section 5 holds whatever
+// Every object below is rebuilt key by key, so the key order of docs/format.md holds whatever
 // order the document was built in, and no runtime field of the app leaks into a file. Absent
 // optional keys are `undefined`, which JSON.stringify leaves out.
 

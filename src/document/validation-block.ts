@@ -11,7 +11,7 @@ import {
 } from '../domain';
 
 /**
- * A problem as files and the CLI write it: keys in the order of rules.md section 4. Absent
+ * A problem as files and the CLI write it: keys in the order of docs/rules.md (Problems). Absent
  * subjects are `undefined`, which `JSON.stringify` leaves out.
  */
 export interface ProblemRecord {

@@ -1,0 +1,224 @@
+// The generated sections of docs/format.md: the fields (fields-section.ts), the limits, the
+// refusals, an exported file and its SVG copy, the versions.
+import {
+  CURRENT_VERSION,
+  formatParseError,
+  type ParseErrorKind,
+  parseDocument,
+  serializeDocument,
+  type TopologyDocument,
+} from '../../src/document';
+import * as LIMITS from '../../src/document/limits';
+import { MIGRATIONS } from '../../src/document/migrations';
+import { serializeSvg } from '../../src/export';
+import { fieldsTable } from './fields-section';
+import { code, fence, table, thousands } from './markdown';
+
+// ---- limits ---------------------------------------------------------------------------------
+
+type Unit = 'bytes' | 'characters' | 'count' | 'number';
+
+/** Every export of limits.ts, described; the compiler holds this table to all of them. */
+const LIMIT_DOCS: { readonly [K in keyof typeof LIMITS]: { readonly unit: Unit; readonly what: string } } = {
+  MAX_FILE_BYTES: {
+    unit: 'bytes',
+    what: 'A topology file, or the document inside an SVG or PNG export. A larger one is refused before it is read as JSON.',
+  },
+  MAX_SVG_FILE_BYTES: { unit: 'bytes', what: 'An SVG file read: the drawing with the document inside it.' },
+  MAX_PNG_FILE_BYTES: { unit: 'bytes', what: 'A PNG file read: the picture with the document inside it.' },
+  MAX_EXPORT_FILE_BYTES: {
+    unit: 'bytes',
+    what: 'Any file the designer’s Import reads, of any of the three kinds (the largest of the caps above).',
+  },
+  MAX_COMPONENTS: { unit: 'count', what: 'Components in a document.' },
+  MAX_CONNECTIONS: { unit: 'count', what: 'Connections in a document.' },
+  MAX_REPORTED_ISSUES: {
+    unit: 'count',
+    what: 'Issues listed when a file is refused: the first ones, in file order.',
+  },
+  MAX_SCHEMA_REFERENCE_LENGTH: { unit: 'characters', what: 'The file’s `$schema`.' },
+  MAX_DOCUMENT_NAME_LENGTH: { unit: 'characters', what: 'The document’s `name`.' },
+  MAX_ID_LENGTH: { unit: 'characters', what: 'An `id`, `from` or `to`.' },
+  MAX_COMPONENT_NAME_LENGTH: {
+    unit: 'characters',
+    what: 'A component’s `name`, not counting the spaces around it.',
+  },
+  MAX_COMPONENT_NAME_RAW_LENGTH: {
+    unit: 'characters',
+    what: 'A component’s `name` as written, spaces around it included.',
+  },
+  MAX_HOST_LENGTH: { unit: 'characters', what: 'A component’s `host`.' },
+  MAX_NOTES_LENGTH: { unit: 'characters', what: 'A component’s `notes`.' },
+  MIN_PORT: { unit: 'number', what: 'The smallest `port`.' },
+  MAX_PORT: { unit: 'number', what: 'The largest `port`.' },
+};
+
+const MIB = 1024 * 1024;
+
+function limitValue(value: number, unit: Unit): string {
+  switch (unit) {
+    case 'bytes':
+      return Number.isInteger(value / MIB)
+        ? `${value / MIB} MiB (${thousands(value)} bytes)`
+        : `${thousands(value)} bytes`;
+    case 'characters':
+      return `${thousands(value)} characters`;
+    case 'count':
+    case 'number':
+      return thousands(value);
+    default: {
+      const unreachable: never = unit;
+      return unreachable;
+    }
+  }
+}
+
+function limits(): string {
+  const values = new Map<string, number>(Object.entries(LIMITS));
+  return table(
+    ['limit', 'value', 'name in the code'],
+    Object.entries(LIMIT_DOCS).map(([name, { unit, what }]) => [
+      what,
+      limitValue(values.get(name) ?? Number.NaN, unit),
+      code(name),
+    ]),
+  );
+}
+
+// ---- refusals -------------------------------------------------------------------------------
+
+interface Refusal {
+  /** The file, in words when it is too large to show. */
+  readonly shown: string;
+  readonly text: string;
+  /** The language of the file, for its code block; JSON unless said. */
+  readonly language?: string;
+}
+
+const minimal = (fields: string) => `{"format": "wfm-topology", "version": ${CURRENT_VERSION}, ${fields}}`;
+const server = '{"id": "srv-1", "kind": "server", "name": "WFM_Server"}';
+
+function manyComponents(count: number): string {
+  const components = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, kind: 'dap', name: `D${i}` }));
+  return JSON.stringify({ format: 'wfm-topology', version: 1, components, connections: [] });
+}
+
+/** One or more files for every reason a file is refused; the compiler holds it to all of them. */
+const REFUSALS: { readonly [K in ParseErrorKind]: readonly Refusal[] } = {
+  // Text no JSON value starts with: the engine's words for it are the same in every Node.js release.
+  'not-json': [
+    { shown: 'A YAML file', text: '# Single site\nformat: wfm-topology\nversion: 1', language: 'yaml' },
+  ],
+  'not-topology': [{ shown: 'JSON of another format', text: '{"format": "wfm-diagram", "version": 1}' }],
+  'newer-version': [
+    {
+      shown: 'A file of a newer format version',
+      text: `{"format": "wfm-topology", "version": ${CURRENT_VERSION + 1}, "components": [], "connections": []}`,
+    },
+  ],
+  invalid: [
+    {
+      shown: 'A misspelt key and a port out of range',
+      text: minimal(
+        '"components": [{"id": "srv-1", "kind": "server", "name": "WFM_Server", "prot": 7000, "port": 70000}], "connections": []',
+      ),
+    },
+    {
+      shown: 'A connection from a component that is not in the file',
+      text: minimal(
+        `"components": [${server}], "connections": [{"id": "c-1", "from": "bld-1", "to": "srv-1"}]`,
+      ),
+    },
+  ],
+  'too-large': [
+    {
+      shown: `A file of more than ${LIMITS.MAX_FILE_BYTES / MIB} MiB`,
+      text: ' '.repeat(LIMITS.MAX_FILE_BYTES + 1),
+    },
+    {
+      shown: `A file with ${thousands(LIMITS.MAX_COMPONENTS + 1)} components`,
+      text: manyComponents(LIMITS.MAX_COMPONENTS + 1),
+    },
+  ],
+};
+
+function refusals(): string {
+  return Object.entries(REFUSALS)
+    .flatMap(([kind, examples]) =>
+      examples.map(({ shown, text, language = 'json' }) => {
+        const result = parseDocument(text);
+        if (result.ok) throw new Error(`the ${kind} example was accepted`);
+        if (result.error.kind !== kind)
+          throw new Error(`the ${kind} example was refused as ${result.error.kind}`);
+        const file = text.length <= 200 ? `:\n\n${fence(language, text)}` : '.';
+        return `**${code(kind)}**. ${shown}${file}\n\n${fence('text', formatParseError(result.error))}`;
+      }),
+    )
+    .join('\n\n');
+}
+
+// ---- an exported file, its SVG copy, the versions --------------------------------------------
+
+const EXAMPLE: TopologyDocument = {
+  format: 'wfm-topology',
+  version: CURRENT_VERSION,
+  name: 'Single site',
+  options: { managementLayer: false, scheduledReporting: false },
+  components: [
+    {
+      id: 'srv-1',
+      kind: 'server',
+      name: 'WFM_Server',
+      position: { x: 0, y: 200 },
+      host: 'wfm01.example.com',
+      port: 7000,
+      etl: true,
+      notes: 'Also runs ETL.',
+    },
+    { id: 'bld-1', kind: 'builder', name: 'WFM_Builder', position: { x: 0, y: 0 } },
+    { id: 'dap-1', kind: 'dap', name: 'WFM_DAP', position: { x: 0, y: 400 } },
+  ],
+  connections: [
+    { id: 'c-1', from: 'bld-1', to: 'srv-1', security: 'tls' },
+    { id: 'c-2', from: 'srv-1', to: 'dap-1' },
+  ],
+};
+
+function exampleFile(): string {
+  return fence('json', serializeDocument(EXAMPLE));
+}
+
+function svgMetadata(): string {
+  const svg = serializeSvg({
+    format: 'wfm-topology',
+    version: CURRENT_VERSION,
+    name: 'R&D <lab>',
+    components: [{ id: 'dap-1', kind: 'dap', name: 'WFM_DAP' }],
+    connections: [],
+  });
+  const found = /<metadata[\s\S]*?<\/metadata>/.exec(svg);
+  if (!found) throw new Error('the SVG export has no <metadata> element');
+  return fence('xml', found[0]);
+}
+
+function versions(): string {
+  const reads = CURRENT_VERSION === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
+  const steps = MIGRATIONS.map((_, k) => `\`${k + 1}\` → \`${k + 2}\``);
+  return [
+    `- writes: version \`${CURRENT_VERSION}\``,
+    `- reads: ${reads}`,
+    `- migrations: ${steps.length === 0 ? 'none yet' : steps.join(', ')}`,
+  ].join('\n');
+}
+
+/** docs/format.md's generated sections by name. */
+export function formatSections(): Record<string, string> {
+  return {
+    fields: fieldsTable(),
+    limits: limits(),
+    refusals: refusals(),
+    'example-file': exampleFile(),
+    'svg-metadata': svgMetadata(),
+    versions: versions(),
+  };
+}

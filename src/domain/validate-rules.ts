@@ -1,7 +1,7 @@
 import { cellRequirement, type Requirement } from './cardinality';
 import { DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
 import { describeComponent } from './describe';
-import { COMPONENT_KINDS, displayName } from './kinds';
+import { COMPONENT_KINDS, displayName, type KindRules, kindInfo } from './kinds';
 import { rowCells, type TargetKind } from './matrix';
 import type { TopologyComponent, TopologyConnection } from './model';
 import type { DeploymentOptions } from './options';
@@ -11,7 +11,10 @@ import type { CardinalityProblem, ComponentProblem, ConnectionProblem, DocumentP
 // facts the classification worked out. `validate` applies them to everything; the incremental
 // validator of the editor to what an edit touched. One copy of each rule, so they cannot differ.
 
-const UNUSED_WHEN_UNREACHED = new Set(['dap', 'stat-server', 'message-server']);
+/** Each kind's rules, by id: a Map, so that a kind the registry does not know has none. */
+const RULES: ReadonlyMap<string, KindRules> = new Map(
+  COMPONENT_KINDS.map((kind) => [kind, kindInfo(kind).rules]),
+);
 
 export interface RowRule {
   readonly to: TargetKind;
@@ -30,18 +33,22 @@ export function rowRules(options: DeploymentOptions): readonly (readonly RowRule
   );
 }
 
-/** Which instance a component is among those a deployment may have only one of: WFM Daemons and ETL servers. */
-export type InstanceKind = 'daemon' | 'etl' | null;
+/**
+ * Which rule of one per deployment a component counts under: its kind's (`single`, a WFM Daemon),
+ * the ETL server's (`etl`, a WFM Server with `etl: true`), or none.
+ */
+export type InstanceKind = 'single' | 'etl' | null;
 
 export function instanceKind(component: TopologyComponent): InstanceKind {
-  if (component.kind === 'daemon') return 'daemon';
-  if (component.kind === 'server' && component.etl === true) return 'etl';
+  const rules = RULES.get(component.kind);
+  if (rules?.singleInstance != null) return 'single';
+  if (rules?.etl && component.etl === true) return 'etl';
   return null;
 }
 
 /** What the rules of one component need to know beyond the component itself. */
 export interface ComponentFacts {
-  /** Its number among the WFM Daemons or ETL servers, in component order; 0 for the rest. */
+  /** Its number among its kind's components when the kind allows one, or among the ETL servers; 0 for the rest. */
   readonly ordinal: number;
   /** The first component with its name (trimmed, any case), when that is another one. */
   readonly firstWithName: TopologyComponent | undefined;
@@ -60,13 +67,15 @@ export function componentProblems(
   out: (ComponentProblem | CardinalityProblem)[],
 ): void {
   if (facts.ordinal > 1) {
-    const daemon = component.kind === 'daemon';
+    const why = RULES.get(component.kind)?.singleInstance;
+    const kind = displayName(component.kind);
     out.push({
       code: 'too-many-instances',
       severity: 'error',
-      message: daemon
-        ? `${describeComponent(component)} is WFM Daemon number ${facts.ordinal}: a deployment may have only one, since more cause duplicate notifications and missing or duplicate scheduled reports`
-        : `${describeComponent(component)} is ETL server number ${facts.ordinal}: only one WFM Server may run ETL`,
+      message:
+        why != null
+          ? `${describeComponent(component)} is ${kind} number ${facts.ordinal}: a deployment may have only one, since ${why}`
+          : `${describeComponent(component)} is ETL server number ${facts.ordinal}: only one ${kind} may run ETL`,
       componentId: component.id,
     });
   }
@@ -94,7 +103,7 @@ export function componentProblems(
       });
     }
   }
-  if (UNUSED_WHEN_UNREACHED.has(component.kind) && !facts.reached) {
+  if (RULES.get(component.kind)?.unusedWhenUnreached && !facts.reached) {
     out.push({
       code: 'unused-component',
       severity: 'warning',
@@ -165,7 +174,7 @@ export function connectionProblems(
     });
   }
   const security = connection.security ?? 'none';
-  if (security !== 'none' && (from.kind === 'web' || from.kind === 'daemon')) {
+  if (security !== 'none' && RULES.get(from.kind)?.tls === 'servlet-container') {
     out.push({
       code: 'tls-web-daemon',
       severity: 'info',

@@ -1,4 +1,5 @@
-import { classifyConnections, DANGLING } from './classify';
+import { classifyConnections, DANGLING, kindIndex } from './classify';
+import { COMPONENT_KINDS } from './kinds';
 import { TARGET_KINDS } from './matrix';
 import type { Topology, TopologyComponent } from './model';
 import { resolveOptions } from './options';
@@ -27,15 +28,17 @@ export function validate(topology: Topology): Problem[] {
 
   const componentList: (ComponentProblem | CardinalityProblem)[] = [];
   const connectionList: ConnectionProblem[] = [];
-  let daemons = 0;
+  /** Components of each kind so far, by kind index. */
+  const perKind = new Int32Array(COMPONENT_KINDS.length);
   let etlServers = 0;
   const names = new Map<string, TopologyComponent>();
 
   for (let i = 0; i < components.length; i += 1) {
     const component = components[i] as TopologyComponent;
+    const kind = kinds[i] ?? 0;
+    perKind[kind] = (perKind[kind] ?? 0) + 1;
     const instance = instanceKind(component);
-    if (instance === 'daemon') daemons += 1;
-    else if (instance === 'etl') etlServers += 1;
+    if (instance === 'etl') etlServers += 1;
     const key = nameKey(component.name);
     const firstWithName = names.get(key);
     if (!firstWithName) names.set(key, component);
@@ -43,9 +46,9 @@ export function validate(topology: Topology): Problem[] {
     const at = canonical[i] ?? i;
     componentProblems(
       component,
-      rules[kinds[i] ?? 0] ?? [],
+      rules[kind] ?? [],
       {
-        ordinal: instance === 'daemon' ? daemons : instance === 'etl' ? etlServers : 0,
+        ordinal: instance === 'single' ? (perKind[kind] ?? 0) : instance === 'etl' ? etlServers : 0,
         firstWithName,
         counts,
         countsAt: at * targets,
@@ -64,6 +67,7 @@ export function validate(topology: Topology): Problem[] {
     connectionProblems(connection, from, to, kind, connections[duplicateOf[c] ?? 0], options, connectionList);
   }
 
+  const daemons = perKind[kindIndex('daemon')] ?? 0;
   return [...documentProblems(options, daemons), ...componentList, ...connectionList];
 }
 

@@ -207,7 +207,7 @@ export function settle(state: State, dirty: Dirty): State {
     else state.linksWithProblems.delete(link);
   }
   if (dirty.documentProblems) {
-    state.documentProblems = documentProblems(state.options, state.perKind[kindIndex('daemon')] ?? 0);
+    state.documentProblems = documentProblems(state.options, (kind) => state.perKind[kindIndex(kind)] ?? 0);
   }
   const result: Problem[] = [...state.documentProblems];
   for (const i of [...state.withProblems].sort((a, b) => a - b)) {

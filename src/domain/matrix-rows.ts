@@ -1,5 +1,6 @@
 import type { SourceKind, TargetKind } from './kinds';
 import type { Mark } from './marks';
+import type { OptionKey } from './options';
 
 // The component connections matrix of rule-set `wfm-8.5.2` (rules.md section 2), as data: the one
 // table of what may connect to what, with everything the product says about each cell. Which
@@ -14,6 +15,8 @@ export interface CellRule {
   readonly label?: string;
   /** What a missing required connection costs, in plain words: "it cannot build schedules". */
   readonly consequence?: string;
+  /** The deployment option that makes this optional cell required while it is on (rules.md section 3). */
+  readonly requiredWhen?: OptionKey;
 }
 
 type Row = { readonly [T in TargetKind]?: CellRule };
@@ -21,11 +24,12 @@ type Row = { readonly [T in TargetKind]?: CellRule };
 const MESSAGE_SERVER_NOTE =
   'Configure the Message Server connections if you are using Management Layer to run Workforce Management.';
 
-/** Every connection to Message Server. */
+/** Every connection to Message Server: optional, and required under the Management Layer. */
 const MESSAGE_SERVER: CellRule = {
   mark: 'optional-one',
   note: MESSAGE_SERVER_NOTE,
   consequence: 'the Management Layer gets none of its logs and alarms',
+  requiredWhen: 'managementLayer',
 };
 
 /**
@@ -66,6 +70,7 @@ export const MATRIX_ROWS = {
       note: 'Although the WFM Daemon connection to WFM Web is marked as optional (X), it is required if you want to use WFM’s scheduled reporting: without it WFM Daemon cannot generate the Report Scheduler.',
       label: 'scheduled reports',
       consequence: 'it cannot generate the Report Scheduler that scheduled reporting needs',
+      requiredWhen: 'scheduledReporting',
     },
     'message-server': MESSAGE_SERVER,
   },

@@ -1,10 +1,16 @@
 import { cellRequirement, type Requirement } from './cardinality';
 import { DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
-import { describeComponent } from './describe';
-import { COMPONENT_KINDS, displayName, type KindRules, kindInfo } from './kinds';
-import { rowCells, type TargetKind } from './matrix';
+import { capitalised, describeComponent } from './describe';
+import { COMPONENT_KINDS, type ComponentKind, displayName, type KindRules, kindInfo } from './kinds';
+import { ALL_CELLS, rowCells, type TargetKind } from './matrix';
 import type { TopologyComponent, TopologyConnection } from './model';
-import type { DeploymentOptions } from './options';
+import {
+  type DeploymentOptions,
+  OPTION_CATALOG,
+  type OptionInfo,
+  optionInfo,
+  requiringOption,
+} from './options';
 import type { CardinalityProblem, ComponentProblem, ConnectionProblem, DocumentProblem } from './problems';
 
 // The rules of rules.md section 4 for one component, one connection and the document, given the
@@ -15,6 +21,19 @@ import type { CardinalityProblem, ComponentProblem, ConnectionProblem, DocumentP
 const RULES: ReadonlyMap<string, KindRules> = new Map(
   COMPONENT_KINDS.map((kind) => [kind, kindInfo(kind).rules]),
 );
+
+/** By source and target kind: the option whose warning a connection of that cell gets while it is off. */
+const OFF_WARNING: ReadonlyMap<string, ReadonlyMap<string, OptionInfo>> = (() => {
+  const byCell = new Map<string, Map<string, OptionInfo>>();
+  for (const cell of ALL_CELLS) {
+    const option = cell.requiredWhen === undefined ? undefined : optionInfo(cell.requiredWhen);
+    if (!option?.offWarning) continue;
+    const row = byCell.get(cell.from) ?? new Map<string, OptionInfo>();
+    row.set(cell.to, option);
+    byCell.set(cell.from, row);
+  }
+  return byCell;
+})();
 
 export interface RowRule {
   readonly to: TargetKind;
@@ -113,16 +132,22 @@ export function componentProblems(
   }
 }
 
-/** The document problems: scheduled reporting needs a WFM Daemon. */
-export function documentProblems(options: DeploymentOptions, daemons: number): DocumentProblem[] {
-  if (!options.scheduledReporting || daemons > 0) return [];
-  return [
-    {
+/** The document problems: an option that is on needs a kind the deployment lacks (scheduled reporting, a WFM Daemon). */
+export function documentProblems(
+  options: DeploymentOptions,
+  countOf: (kind: ComponentKind) => number,
+): DocumentProblem[] {
+  const out: DocumentProblem[] = [];
+  for (const option of OPTION_CATALOG) {
+    const needed = option.requiresKind;
+    if (!needed || !options[option.key] || countOf(needed.kind) > 0) continue;
+    out.push({
       code: 'missing-component',
       severity: 'error',
-      message: 'Scheduled reporting is on, but the deployment has no WFM Daemon to run the scheduled reports',
-    },
-  ];
+      message: `${capitalised(option.inSentence)} is on, but the deployment has no ${displayName(needed.kind)} to ${needed.toDo}`,
+    });
+  }
+  return out;
 }
 
 /**
@@ -165,11 +190,12 @@ export function connectionProblems(
     });
     return;
   }
-  if (to.kind === 'message-server' && !options.managementLayer) {
+  const governing = OFF_WARNING.get(from.kind)?.get(to.kind);
+  if (governing?.offWarning && !options[governing.key]) {
     out.push({
-      code: 'management-layer-off',
+      code: governing.offWarning,
       severity: 'warning',
-      message: `${pairName(from, to)} is configured, but the Management Layer is off: Message Server connections are used only with the Management Layer`,
+      message: `${pairName(from, to)} is configured, but ${governing.inSentence} is off: ${displayName(to.kind)} connections are used only with ${governing.inSentence}`,
       connectionId: connection.id,
     });
   }
@@ -194,14 +220,12 @@ function missingConnection(
   requirement: Requirement,
 ): CardinalityProblem {
   const target = displayName(to);
-  const how =
-    requirement.requiredBy === 'management-layer'
-      ? `a ${target} when the Management Layer is used`
-      : requirement.requiredBy === 'scheduled-reporting'
-        ? `a ${target} for scheduled reporting (without it WFM Daemon cannot generate the Report Scheduler)`
-        : requirement.max === 1
-          ? `exactly one ${target}`
-          : `at least one ${target}`;
+  const option = requiringOption(requirement.requiredBy);
+  const how = option
+    ? `a ${target} ${option.missingConnectionWords}`
+    : requirement.max === 1
+      ? `exactly one ${target}`
+      : `at least one ${target}`;
   return {
     code: 'missing-connection',
     severity: 'error',

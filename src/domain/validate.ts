@@ -67,8 +67,8 @@ export function validate(topology: Topology): Problem[] {
     connectionProblems(connection, from, to, kind, connections[duplicateOf[c] ?? 0], options, connectionList);
   }
 
-  const daemons = perKind[kindIndex('daemon')] ?? 0;
-  return [...documentProblems(options, daemons), ...componentList, ...connectionList];
+  const countOf = (kind: string) => perKind[kindIndex(kind)] ?? 0;
+  return [...documentProblems(options, countOf), ...componentList, ...connectionList];
 }
 
 /** True when no problem has severity `error`. */

@@ -197,11 +197,9 @@ export function settle(state: State, dirty: Dirty): State {
     const link = state.links.get(id);
     if (!link) continue;
     const out: ConnectionProblem[] = [];
-    const firstId = link.kind === DUPLICATE ? state.pairs.get(pairKey(link.from, link.to))?.[0] : undefined;
-    const first = firstId === undefined ? undefined : state.links.get(firstId)?.connection;
     const from = components[link.from] as TopologyComponent;
     const to = components[link.to] as TopologyComponent;
-    connectionProblems(link.connection, from, to, link.kind, first, state.options, out);
+    connectionProblems(link.connection, from, to, link.kind, state.options, out);
     link.problems = out.length > 0 ? out : NONE;
     if (out.length > 0) state.linksWithProblems.add(link);
     else state.linksWithProblems.delete(link);

@@ -152,14 +152,13 @@ export function documentProblems(
 
 /**
  * The problems of one connection with both ends in the document, added to `out`. `kind` is its
- * class (SELF, FORBIDDEN, DUPLICATE or COUNTED); `first` the connection a duplicate repeats.
+ * class (SELF, FORBIDDEN, DUPLICATE or COUNTED).
  */
 export function connectionProblems(
   connection: TopologyConnection,
   from: TopologyComponent,
   to: TopologyComponent,
   kind: number,
-  first: TopologyConnection | undefined,
   options: DeploymentOptions,
   out: ConnectionProblem[],
 ): void {
@@ -185,7 +184,7 @@ export function connectionProblems(
     out.push({
       code: 'duplicate-connection',
       severity: 'error',
-      message: `${pairName(from, to)} is listed twice: connection '${connection.id}' repeats '${first?.id ?? ''}'`,
+      message: `${pairName(from, to)} is listed twice: a Connections tab names each component once`,
       connectionId: connection.id,
     });
     return;

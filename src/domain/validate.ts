@@ -22,8 +22,7 @@ export function validate(topology: Topology): Problem[] {
   const options = resolveOptions(topology.options);
   const rules = rowRules(options);
   const { components, connections } = topology;
-  const { canonical, kinds, counts, reached, classes, fromIndex, toIndex, duplicateOf } =
-    classifyConnections(topology);
+  const { canonical, kinds, counts, reached, classes, fromIndex, toIndex } = classifyConnections(topology);
   const targets = TARGET_KINDS.length;
 
   const componentList: (ComponentProblem | CardinalityProblem)[] = [];
@@ -64,7 +63,7 @@ export function validate(topology: Topology): Problem[] {
     const from = components[fromIndex[c] ?? 0] as TopologyComponent;
     const to = components[toIndex[c] ?? 0] as TopologyComponent;
     const connection = connections[c] as Topology['connections'][number];
-    connectionProblems(connection, from, to, kind, connections[duplicateOf[c] ?? 0], options, connectionList);
+    connectionProblems(connection, from, to, kind, options, connectionList);
   }
 
   const countOf = (kind: string) => perKind[kindIndex(kind)] ?? 0;

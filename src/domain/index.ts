@@ -15,3 +15,4 @@ export * from './problems';
 export * from './records';
 export * from './rule-status';
 export * from './validate';
+export { type InstanceKind, instanceKind } from './validate-rules';

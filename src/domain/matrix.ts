@@ -1,4 +1,11 @@
-import { COMPONENT_KINDS, type ComponentKind, kindInfo, type SourceKind, type TargetKind } from './kinds';
+import {
+  COMPONENT_KINDS,
+  type ComponentKind,
+  type KindInfo,
+  kindInfo,
+  type SourceKind,
+  type TargetKind,
+} from './kinds';
 import { type CellRule, MATRIX_ROWS } from './matrix-rows';
 
 // The matrix as the rest of the code reads it: rows and columns from the kinds' registry entries,
@@ -8,14 +15,17 @@ export type { SourceKind, TargetKind } from './kinds';
 export { MARKS, type Mark, type MarkInfo } from './marks';
 export { type CellRule, MATRIX_ROWS } from './matrix-rows';
 
+/** The entries by id: a Map, so that a kind id the registry does not know is in no row and no column. */
+const ENTRIES: ReadonlyMap<string, KindInfo> = new Map(COMPONENT_KINDS.map((kind) => [kind, kindInfo(kind)]));
+
 /** True when a component of this kind may start connections (it has a row in the matrix). */
 export function isSourceKind(kind: ComponentKind): kind is SourceKind {
-  return kindInfo(kind).matrixRow !== undefined;
+  return ENTRIES.get(kind)?.matrixRow !== undefined;
 }
 
 /** True when components of this kind may be connected to (it has a column in the matrix). */
 export function isTargetKind(kind: ComponentKind): kind is TargetKind {
-  return kindInfo(kind).matrixColumn;
+  return ENTRIES.get(kind)?.matrixColumn === true;
 }
 
 /** Kinds that have a row in the matrix, in the registry's order: they start connections. */

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { createEmptyDocument } from '../document';
+import { createEmptyDocument, MAX_DOCUMENT_NAME_LENGTH } from '../document';
 import { OPTION_CATALOG, resolveOptions } from '../domain';
 import { importUserFile } from '../store/import-actions';
 import { useDesigner, useDesignerStore } from '../store/react';
@@ -29,7 +29,7 @@ function DocumentName() {
       aria-label="Document name"
       defaultValue={name}
       placeholder="Untitled deployment"
-      maxLength={200}
+      maxLength={MAX_DOCUMENT_NAME_LENGTH}
       onBlur={(event) => store.getState().setName(event.target.value.trim())}
       onKeyDown={(event) => {
         if (event.key === 'Enter') event.currentTarget.blur();

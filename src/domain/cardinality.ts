@@ -1,8 +1,8 @@
 import { MARKS, type MatrixCell } from './matrix';
-import type { DeploymentOptions } from './options';
+import { type DeploymentOptions, type OptionRequirement, optionInfo } from './options';
 
-/** Why a cell's minimum is what it is. */
-export type RequiredBy = 'matrix' | 'management-layer' | 'scheduled-reporting' | 'none';
+/** Why a cell's minimum is what it is: the matrix, an option that makes the cell required, or nothing. */
+export type RequiredBy = 'matrix' | OptionRequirement | 'none';
 
 export interface Requirement {
   readonly min: 0 | 1;
@@ -18,11 +18,8 @@ export interface Requirement {
 export function cellRequirement(cell: MatrixCell, options: DeploymentOptions): Requirement {
   const { min, max } = MARKS[cell.mark];
   if (min === 1) return { min, max, requiredBy: 'matrix' };
-  if (cell.to === 'message-server' && options.managementLayer) {
-    return { min: 1, max, requiredBy: 'management-layer' };
-  }
-  if (cell.from === 'daemon' && cell.to === 'web' && options.scheduledReporting) {
-    return { min: 1, max, requiredBy: 'scheduled-reporting' };
+  if (cell.requiredWhen !== undefined && options[cell.requiredWhen]) {
+    return { min: 1, max, requiredBy: optionInfo(cell.requiredWhen).requiredBy };
   }
   return { min, max, requiredBy: 'none' };
 }

@@ -7,7 +7,7 @@ test('a WFM Builder may connect to a WFM Server, by the X rule', () => {
   const verdict = canConnect(topology, 'bld', 'srv');
   expect(verdict).toEqual({
     ok: true,
-    cell: { from: 'builder', to: 'server', mark: 'one' },
+    cell: expect.objectContaining({ from: 'builder', to: 'server', mark: 'one' }),
     message: expect.stringContaining('WFM Builder → WFM Server is allowed: X'),
   });
 });
@@ -59,7 +59,7 @@ test('a connection that already exists cannot be made again', () => {
   expect(verdict).toEqual({
     ok: false,
     reason: 'duplicate-connection',
-    message: expect.stringContaining("(connection 'srv-bld')"),
+    message: "WFM Server 'WFM_Server' already connects to WFM Builder 'WFM_Builder'.",
     existing: { id: 'srv-bld', from: 'srv', to: 'bld' },
   });
   expect(verdict.message).toContain("'WFM_Server'");
@@ -74,7 +74,7 @@ test('the reverse of an existing connection is judged on its own', () => {
   expect(canConnect(topology, 'bld', 'srv').ok).toBe(true);
 });
 
-test('an X cell that is already used is full, naming the connection that fills it', () => {
+test('an X cell that is already used is full, naming the component that fills it', () => {
   const topology = doc(
     [comp('bld', 'builder', 'B1'), comp('srv', 'server', 'S1'), comp('srv2', 'server', 'S2')],
     [conn('c-1', 'bld', 'srv')],
@@ -83,7 +83,7 @@ test('an X cell that is already used is full, naming the connection that fills i
   expect(verdict).toEqual({
     ok: false,
     reason: 'cell-full',
-    message: expect.stringContaining("(connection 'c-1')"),
+    message: expect.not.stringContaining('c-1'),
     existing: { id: 'c-1', from: 'bld', to: 'srv' },
   });
   expect(verdict.message).toContain("WFM Builder 'B1' already connects to WFM Server 'S1'");
@@ -97,7 +97,8 @@ test('an (X) cell that is already used is full', () => {
   );
   const verdict = canConnect(topology, 'web', 'msg2');
   expect(verdict).toMatchObject({ ok: false, reason: 'cell-full', existing: { id: 'c-7' } });
-  expect(verdict.message).toContain("'c-7'");
+  expect(verdict.message).toContain("WFM Web 'W' already connects to Message Server 'M1'");
+  expect(verdict.message).not.toContain('c-7');
   expect(verdict.message).toContain('at most one Message Server ((X))');
 });
 

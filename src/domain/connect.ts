@@ -59,7 +59,7 @@ function judge(analysis: Analysis, fromId: string, toId: string): ConnectVerdict
   if (existing) {
     return refuse(
       'duplicate-connection',
-      `${describeComponent(from)} already connects to ${describeComponent(to)} (connection '${existing.id}').`,
+      `${describeComponent(from)} already connects to ${describeComponent(to)}.`,
       existing,
     );
   }
@@ -70,7 +70,7 @@ function judge(analysis: Analysis, fromId: string, toId: string): ConnectVerdict
     const other = analysis.byId.get(first.to);
     return refuse(
       'cell-full',
-      `${describeComponent(from)} already connects to ${other ? describeComponent(other) : toKind} (connection '${first.id}'): the matrix allows ${symbol === 'X' ? 'exactly one' : 'at most one'} ${toKind} (${symbol}).`,
+      `${describeComponent(from)} already connects to ${other ? describeComponent(other) : toKind}: the matrix allows ${symbol === 'X' ? 'exactly one' : 'at most one'} ${toKind} (${symbol}).`,
       first,
     );
   }

@@ -10,3 +10,8 @@ export function describeComponent(component: Pick<TopologyComponent, 'kind' | 'n
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** The text with its first letter in capitals: `capitalised('the Management Layer')` is `The Management Layer`. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

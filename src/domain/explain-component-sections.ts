@@ -1,11 +1,25 @@
 // Section writers for what the components do together: servers, builders, statistics, database, web.
 import { describeComponent } from './describe';
 import { type Context, each, joinWords, names, verb } from './explain-context';
-import { displayName } from './kinds';
-import type { SourceKind } from './matrix';
+import { COMPONENT_KINDS, type ComponentKind, displayName, kindInfo } from './kinds';
+import { matrixCell } from './matrix';
+
+// The narrative sections name the kinds they tell about (the Server, its Builders, the statistics,
+// the database, WFM Web and the Daemon); which kinds are a Server's clients, which reach the
+// database and how, is read from the kinds' registry entries and the matrix (decision 017).
 
 /** The kinds that connect to a WFM Server as its clients, in the order the explanation names them. */
-const CLIENT_KINDS = ['builder', 'data-aggregator', 'web', 'daemon'] as const satisfies readonly SourceKind[];
+const CLIENT_KINDS: readonly ComponentKind[] = COMPONENT_KINDS.flatMap((kind) => {
+  const order = kindInfo(kind).rules.serverClientOrder;
+  return order === null ? [] : [{ kind, order }];
+})
+  .sort((a, b) => a.order - b.order)
+  .map(({ kind }) => kind);
+
+/** True when the matrix lets the kind list a DAP: it uses the WFM database directly. */
+function usesDatabase(kind: ComponentKind): boolean {
+  return matrixCell(kind, 'dap') !== undefined;
+}
 
 export function servers(ctx: Context): string[] {
   const all = ctx.ofKind('server');
@@ -135,9 +149,7 @@ export function database(ctx: Context): string[] {
   const daps = ctx.ofKind('dap');
   const sentences: string[] = [];
   if (daps.length === 0) {
-    const needs = ctx.components.some(
-      (c) => c.kind === 'server' || c.kind === 'data-aggregator' || c.kind === 'db-utility',
-    );
+    const needs = ctx.components.some((c) => usesDatabase(c.kind));
     if (needs) sentences.push('There is no DAP, so no component can reach the WFM database.');
   }
   sentences.push(
@@ -163,7 +175,7 @@ export function database(ctx: Context): string[] {
       'db-utility',
     ),
   );
-  const indirect = (['builder', 'web', 'daemon'] as const).filter((kind) => ctx.ofKind(kind).length > 0);
+  const indirect = CLIENT_KINDS.filter((kind) => !usesDatabase(kind) && ctx.ofKind(kind).length > 0);
   if (indirect.length > 0) {
     sentences.push(
       `${joinWords(indirect.map(displayName))} reach the database indirectly, through WFM Server.`,

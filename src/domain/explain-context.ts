@@ -2,7 +2,7 @@
 
 import { analyse } from './analyse';
 import { counted, describeComponent } from './describe';
-import { type ComponentKind, displayName } from './kinds';
+import { type ComponentKind, displayName, kindInfo } from './kinds';
 import type { Security, Topology, TopologyComponent } from './model';
 import { pushTo } from './multimap';
 import { type DeploymentOptions, resolveOptions } from './options';
@@ -12,18 +12,6 @@ import type { Problem } from './problems';
 const MAX_NAMES = 8;
 const MAX_ITEMS = 20;
 export const MAX_ERRORS = 12;
-
-const PLURAL: { readonly [K in ComponentKind]: string } = {
-  server: 'WFM Servers',
-  builder: 'WFM Builders',
-  daemon: 'WFM Daemons',
-  'data-aggregator': 'WFM Data Aggregators',
-  web: 'WFM Web instances',
-  'db-utility': 'WFM Database Utilities',
-  dap: 'DAPs',
-  'stat-server': 'Stat Servers',
-  'message-server': 'Message Servers',
-};
 
 export interface Link {
   readonly from: TopologyComponent;
@@ -82,7 +70,7 @@ export function joinWords(words: readonly string[]): string {
 }
 
 export function kindCount(count: number, kind: ComponentKind): string {
-  return counted(count, displayName(kind), PLURAL[kind]);
+  return counted(count, displayName(kind), kindInfo(kind).plural);
 }
 
 /** Names the first components and counts the rest: "WFM Builder 'B1', WFM Builder 'B2' and 3 more". */
@@ -104,14 +92,11 @@ export function linkNames(links: readonly Link[]): string {
 export function each<T>(items: readonly T[], describe: (item: T) => string[], kind: ComponentKind): string[] {
   const sentences = items.slice(0, MAX_ITEMS).flatMap(describe);
   const rest = items.length - MAX_ITEMS;
-  if (rest > 0) sentences.push(`…and ${rest} more ${rest === 1 ? displayName(kind) : PLURAL[kind]}.`);
+  if (rest > 0)
+    sentences.push(`…and ${rest} more ${rest === 1 ? displayName(kind) : kindInfo(kind).plural}.`);
   return sentences;
 }
 
 export function verb(count: number, singular: string, plural: string): string {
   return count === 1 ? singular : plural;
-}
-
-export function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

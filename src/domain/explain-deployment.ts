@@ -1,8 +1,7 @@
-import { counted, describeComponent } from './describe';
+import { capitalised, counted, describeComponent } from './describe';
 import { database, scheduleBuilding, servers, statistics, webAndReports } from './explain-component-sections';
 import {
   type Context,
-  capitalised,
   createContext,
   each,
   joinWords,
@@ -12,8 +11,8 @@ import {
   names,
   verb,
 } from './explain-context';
-import { COMPONENT_KINDS, type ComponentKind, displayName } from './kinds';
-import { isSourceKind, type SourceKind, type TargetKind } from './matrix';
+import { COMPONENT_KINDS, type ComponentKind, displayName, kindInfo } from './kinds';
+import { matrixCell } from './matrix';
 import type { Topology, TopologyComponent } from './model';
 import { countBySeverity, type Problem } from './problems';
 import { validate } from './validate';
@@ -24,41 +23,10 @@ export interface ExplanationSection {
   sentences: string[];
 }
 
-const MESSAGE_SERVER_LOST = 'the Management Layer gets none of its logs and alarms';
-
-/** What a missing required connection costs, in plain words; absent cells read the problem's message. */
-const CONSEQUENCES: { readonly [S in SourceKind]: { readonly [T in TargetKind]?: string } } = {
-  server: {
-    builder: 'it cannot build schedules',
-    dap: 'it cannot reach the WFM database',
-    'message-server': MESSAGE_SERVER_LOST,
-  },
-  builder: {
-    server: 'no WFM Server sends it schedules to build',
-    'message-server': MESSAGE_SERVER_LOST,
-  },
-  daemon: {
-    server: 'it cannot get the data it needs for notifications and reports',
-    web: 'it cannot generate the Report Scheduler that scheduled reporting needs',
-    'message-server': MESSAGE_SERVER_LOST,
-  },
-  'data-aggregator': {
-    server: 'it works for no WFM Server',
-    dap: 'its statistics cannot be written into the WFM database',
-    'stat-server': 'it has no statistics to collect',
-    'message-server': MESSAGE_SERVER_LOST,
-  },
-  web: {
-    server: 'supervisors and agents cannot reach WFM through it',
-    'message-server': MESSAGE_SERVER_LOST,
-  },
-  'db-utility': {
-    dap: 'it cannot create, update, back up or restore the WFM database',
-  },
-};
-
-/** Kinds whose TLS follows the Genesys Security Deployment Guide, with the certificate on the Host. */
-const GUIDE_TLS_KINDS: ReadonlySet<ComponentKind> = new Set(['server', 'builder', 'data-aggregator']);
+/** True when the kind's TLS follows the Genesys Security Deployment Guide, with the certificate on the Host. */
+function guideTls(kind: ComponentKind): boolean {
+  return kindInfo(kind).rules.tls === 'security-guide';
+}
 
 function overview(ctx: Context): string[] {
   const total = ctx.components.length;
@@ -93,16 +61,17 @@ function security(ctx: Context): string[] {
   if (tls.length > 0) sentences.push(`${linkNames(tls)} ${verb(tls.length, 'uses', 'use')} TLS.`);
   if (mutual.length > 0)
     sentences.push(`${linkNames(mutual)} ${verb(mutual.length, 'uses', 'use')} mutual TLS.`);
-  const mutualAuth = [...new Set(mutual.map((link) => link.to).filter((to) => GUIDE_TLS_KINDS.has(to.kind)))];
+  const mutualAuth = [...new Set(mutual.map((link) => link.to).filter((to) => guideTls(to.kind)))];
   if (mutualAuth.length > 0) {
     sentences.push(`For mutual TLS, add the option MutualAuth = true to ${names(mutualAuth)}.`);
   }
-  if (secured.some((link) => GUIDE_TLS_KINDS.has(link.from.kind))) {
+  if (secured.some((link) => guideTls(link.from.kind))) {
+    const guided = COMPONENT_KINDS.filter(guideTls).map(displayName);
     sentences.push(
-      'WFM Server, WFM Builder and WFM Data Aggregator follow the Genesys Security Deployment Guide; their certificate is assigned on the Host object.',
+      `${joinWords(guided)} follow the Genesys Security Deployment Guide; their certificate is assigned on the Host object.`,
     );
   }
-  const container = secured.filter((link) => link.from.kind === 'web' || link.from.kind === 'daemon');
+  const container = secured.filter((link) => kindInfo(link.from.kind).rules.tls === 'servlet-container');
   if (container.length > 0) {
     sentences.push(
       `${linkNames(container)} ${verb(container.length, 'is', 'are')} secured in the servlet container and the Java keystore, not by the Genesys Security Deployment Guide.`,
@@ -158,11 +127,9 @@ function etl(ctx: Context): string[] {
 function errorSentence(problem: Problem, byId: ReadonlyMap<string, TopologyComponent>): string {
   if (problem.code === 'missing-connection') {
     const component = byId.get(problem.componentId);
-    if (component && isSourceKind(component.kind)) {
-      const consequence = CONSEQUENCES[component.kind][problem.targetKind];
-      if (consequence) {
-        return `${describeComponent(component)} has no ${displayName(problem.targetKind)}, so ${consequence}.`;
-      }
+    const consequence = component && matrixCell(component.kind, problem.targetKind)?.consequence;
+    if (component && consequence) {
+      return `${describeComponent(component)} has no ${displayName(problem.targetKind)}, so ${consequence}.`;
     }
   }
   return `${capitalised(problem.message)}.`;

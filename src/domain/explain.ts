@@ -1,5 +1,8 @@
+import type { Requirement } from './cardinality';
+import { capitalised } from './describe';
 import { type ComponentKind, displayName } from './kinds';
 import { isSourceKind, isTargetKind, MARKS, type MatrixCell, matrixCell } from './matrix';
+import { type DeploymentOptions, optionInfo, requiringOption } from './options';
 
 /**
  * A cell of the matrix in plain words, for the inspector's rule card and the matrix explorer.
@@ -37,4 +40,30 @@ function ruleWords(cell: MatrixCell): string {
 /** The symbol the source prints for a cell's mark, e.g. `markSymbol('optional-one') === '(X)'`. */
 export function markSymbol(mark: MatrixCell['mark']): string {
   return MARKS[mark].symbol;
+}
+
+/**
+ * What the deployment's options do to a cell, in plain words, for the matrix explorer; `null` when
+ * no option touches it. Read from the cell's `requiredWhen` and the option's entry.
+ * @example optionEffect(matrixCell('daemon', 'web')!, DEFAULT_OPTIONS) // 'Scheduled reporting is off in this deployment, so …'
+ */
+export function optionEffect(cell: MatrixCell, options: DeploymentOptions): string | null {
+  if (cell.requiredWhen === undefined) return null;
+  const option = optionInfo(cell.requiredWhen);
+  const name = option.inSentence;
+  if (options[option.key])
+    return `${capitalised(name)} is on in this deployment, so this connection is required.`;
+  const off = option.offWarning
+    ? ': the connection is not needed, and one that is drawn gets a warning.'
+    : ', so this connection is optional.';
+  return `${capitalised(name)} is off in this deployment${off} With ${name} on, it is required.`;
+}
+
+/**
+ * Why a cell is required beyond its mark, for the rule card: `Required: the Management Layer is on.`,
+ * or `null` when the requirement is the matrix's own or none.
+ */
+export function requirementNote(requirement: Requirement): string | null {
+  const option = requiringOption(requirement.requiredBy);
+  return option ? `Required: ${option.inSentence} is on.` : null;
 }

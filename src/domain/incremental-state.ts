@@ -1,4 +1,5 @@
-import { COUNTED, cellTargetIndex, classifyConnections, DANGLING, DUPLICATE } from './classify';
+import { COUNTED, cellTargetIndex, classifyConnections, DANGLING, DUPLICATE, kindIndex } from './classify';
+import { COMPONENT_KINDS } from './kinds';
 import { TARGET_KINDS } from './matrix';
 import type { Topology, TopologyComponent, TopologyConnection } from './model';
 import { type DeploymentOptions, resolveOptions } from './options';
@@ -46,9 +47,10 @@ export interface State {
   readonly counts: number[];
   /** How many connections point at each component. */
   readonly reachedBy: number[];
-  /** Each component's number among the WFM Daemons or ETL servers; 0 for the rest. */
+  /** Each component's number among its kind's components when the kind allows one, or among the ETL servers; 0 for the rest. */
   readonly ordinal: number[];
-  daemons: number;
+  /** Components of each kind, by kind index. */
+  readonly perKind: number[];
   etlServers: number;
   /** Component indexes by name key, ascending: the first is the one the others repeat. */
   readonly names: Map<string, number[]>;
@@ -101,7 +103,7 @@ export function build(topology: Topology): State | null {
     counts: Array.from(classification.counts),
     reachedBy: new Array<number>(components.length).fill(0),
     ordinal: new Array<number>(components.length).fill(0),
-    daemons: 0,
+    perKind: new Array<number>(COMPONENT_KINDS.length).fill(0),
     etlServers: 0,
     names: new Map(),
     componentProblems: new Array<readonly Problem[]>(components.length).fill(NONE),
@@ -156,10 +158,12 @@ export function pairList(state: State, from: number, to: number): string[] {
 
 /** Numbers a component among its kind's instances and files it under its name. */
 export function addToIndexes(state: State, component: TopologyComponent, i: number): void {
+  const kind = state.kinds[i] ?? 0;
+  const count = (state.perKind[kind] ?? 0) + 1;
+  state.perKind[kind] = count;
   const instance = instanceKind(component);
-  if (instance === 'daemon') state.daemons += 1;
-  else if (instance === 'etl') state.etlServers += 1;
-  state.ordinal[i] = instance === 'daemon' ? state.daemons : instance === 'etl' ? state.etlServers : 0;
+  if (instance === 'etl') state.etlServers += 1;
+  state.ordinal[i] = instance === 'single' ? count : instance === 'etl' ? state.etlServers : 0;
   const key = nameKey(component.name);
   const list = state.names.get(key);
   if (list) insertSorted(list, i);
@@ -193,16 +197,16 @@ export function settle(state: State, dirty: Dirty): State {
     const link = state.links.get(id);
     if (!link) continue;
     const out: ConnectionProblem[] = [];
-    const firstId = link.kind === DUPLICATE ? state.pairs.get(pairKey(link.from, link.to))?.[0] : undefined;
-    const first = firstId === undefined ? undefined : state.links.get(firstId)?.connection;
     const from = components[link.from] as TopologyComponent;
     const to = components[link.to] as TopologyComponent;
-    connectionProblems(link.connection, from, to, link.kind, first, state.options, out);
+    connectionProblems(link.connection, from, to, link.kind, state.options, out);
     link.problems = out.length > 0 ? out : NONE;
     if (out.length > 0) state.linksWithProblems.add(link);
     else state.linksWithProblems.delete(link);
   }
-  if (dirty.documentProblems) state.documentProblems = documentProblems(state.options, state.daemons);
+  if (dirty.documentProblems) {
+    state.documentProblems = documentProblems(state.options, (kind) => state.perKind[kindIndex(kind)] ?? 0);
+  }
   const result: Problem[] = [...state.documentProblems];
   for (const i of [...state.withProblems].sort((a, b) => a - b)) {
     for (const problem of state.componentProblems[i] ?? NONE) result.push(problem);

@@ -12,5 +12,7 @@ export * from './model';
 export * from './multimap';
 export * from './options';
 export * from './problems';
+export * from './records';
 export * from './rule-status';
 export * from './validate';
+export { type InstanceKind, instanceKind } from './validate-rules';

@@ -1,132 +1,77 @@
-/** Every component kind of rules.md section 1, in the order the palette and the matrix show them. */
-export const COMPONENT_KINDS = [
-  'server',
-  'builder',
-  'daemon',
-  'data-aggregator',
-  'web',
-  'db-utility',
-  'dap',
-  'stat-server',
-  'message-server',
-] as const;
+import { KIND_GROUP_TITLES, KIND_REGISTRY, type KindEntry, type KindGroup } from './kind-registry';
 
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+// The kinds as the rest of the code reads them, all derived from the registry (decision 017).
 
-/** `wfm` kinds are WFM applications; `framework` kinds are the Genesys Framework and the database. */
-export type KindGroup = 'wfm' | 'framework';
+export type { HaSupport, KindEntry, KindGroup, KindRules, TlsSetup } from './kind-registry';
+export { KIND_GROUP_TITLES, KIND_REGISTRY } from './kind-registry';
 
-export interface KindInfo {
+type Registry = typeof KIND_REGISTRY;
+
+/** A kind id of rules.md section 1: a key of the registry. */
+export type ComponentKind = keyof Registry;
+
+/** Kinds that have a row in the matrix: they start connections. */
+export type SourceKind = {
+  [K in ComponentKind]: Registry[K] extends { readonly matrixRow: string } ? K : never;
+}[ComponentKind];
+
+/** Kinds that have a column in the matrix: something may connect to them. */
+export type TargetKind = {
+  [K in ComponentKind]: Registry[K] extends { readonly matrixColumn: true } ? K : never;
+}[ComponentKind];
+
+type Expect<T extends true> = T;
+/** Compile-time proof that every entry's `kind` is its own key. */
+export type KindIdsMatchTheirKeys = Expect<
+  { [K in ComponentKind]: Registry[K]['kind'] extends K ? true : false }[ComponentKind] extends true
+    ? true
+    : false
+>;
+
+/** A registry entry with its kind id typed as one. */
+export interface KindInfo extends KindEntry {
   readonly kind: ComponentKind;
-  /** The name the Genesys guide, the UI and the file format all use. */
-  readonly displayName: string;
-  /** Short label for tight spaces (matrix headers, minimap). */
-  readonly shortName: string;
-  /** One line on what the component does. */
-  readonly role: string;
-  /** Fill colour of the component's card and icon, readable with white text. */
-  readonly color: string;
-  readonly group: KindGroup;
-  /** Base of the generated Genesys-style Application name (`WFM_Server` → `WFM_Server_1`). */
-  readonly namePrefix: string;
 }
-
-/** The component catalog. `satisfies` makes the compiler prove every kind is described. */
-export const KIND_CATALOG = {
-  server: {
-    kind: 'server',
-    displayName: 'WFM Server',
-    shortName: 'Server',
-    role: 'The hub: every other WFM component talks to it; hosts the Locator service.',
-    color: '#1d4ed8',
-    group: 'wfm',
-    namePrefix: 'WFM_Server',
-  },
-  builder: {
-    kind: 'builder',
-    displayName: 'WFM Builder',
-    shortName: 'Builder',
-    role: 'Builds schedules on request of a WFM Server; a Server may use a pool of them.',
-    color: '#6d28d9',
-    group: 'wfm',
-    namePrefix: 'WFM_Builder',
-  },
-  daemon: {
-    kind: 'daemon',
-    displayName: 'WFM Daemon',
-    shortName: 'Daemon',
-    role: 'Sends e-mail notifications and runs scheduled reports; at most one per deployment.',
-    color: '#be185d',
-    group: 'wfm',
-    namePrefix: 'WFM_Daemon',
-  },
-  'data-aggregator': {
-    kind: 'data-aggregator',
-    displayName: 'WFM Data Aggregator',
-    shortName: 'Data Aggr.',
-    role: 'Reads statistics from Stat Server and writes them to the WFM database.',
-    color: '#0e7490',
-    group: 'wfm',
-    namePrefix: 'WFM_Data_Aggregator',
-  },
-  web: {
-    kind: 'web',
-    displayName: 'WFM Web',
-    shortName: 'Web',
-    role: 'The web application for supervisors, agents and reports, in a servlet container.',
-    color: '#15803d',
-    group: 'wfm',
-    namePrefix: 'WFM_Web',
-  },
-  'db-utility': {
-    kind: 'db-utility',
-    displayName: 'WFM Database Utility',
-    shortName: 'DB Utility',
-    role: 'The Backup-Restore Utility: creates, updates, backs up and restores the WFM database.',
-    color: '#92400e',
-    group: 'wfm',
-    namePrefix: 'WFM_Database_Utility',
-  },
-  dap: {
-    kind: 'dap',
-    displayName: 'DAP',
-    shortName: 'DAP',
-    role: 'Database Access Point: the configuration object that stands for the WFM database.',
-    color: '#a16207',
-    group: 'framework',
-    namePrefix: 'WFM_DAP',
-  },
-  'stat-server': {
-    kind: 'stat-server',
-    displayName: 'Stat Server',
-    shortName: 'Stat Server',
-    role: 'Genesys Framework statistics server.',
-    color: '#475569',
-    group: 'framework',
-    namePrefix: 'Stat_Server',
-  },
-  'message-server': {
-    kind: 'message-server',
-    displayName: 'Message Server',
-    shortName: 'Msg Server',
-    role: 'Genesys Management Layer log and alarm server.',
-    color: '#c2410c',
-    group: 'framework',
-    namePrefix: 'Message_Server',
-  },
-} as const satisfies { readonly [K in ComponentKind]: KindInfo & { readonly kind: K } };
 
 /** True when `value` is one of the kind ids of rules.md section 1. */
 export function isComponentKind(value: unknown): value is ComponentKind {
-  return typeof value === 'string' && (COMPONENT_KINDS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(KIND_REGISTRY, value);
 }
 
-/** The catalog entry of a kind, e.g. `kindInfo('dap').displayName === 'DAP'`. */
+/** Every component kind, in the order the palette and the matrix show them (the registry's order). */
+export const COMPONENT_KINDS: readonly ComponentKind[] = Object.keys(KIND_REGISTRY).filter(isComponentKind);
+
+/** The component catalog, by kind id: the registry itself. */
+export const KIND_CATALOG: Registry = KIND_REGISTRY;
+
+/** The registry entry of a kind, e.g. `kindInfo('dap').displayName === 'DAP'`. */
 export function kindInfo(kind: ComponentKind): KindInfo {
-  return KIND_CATALOG[kind];
+  return KIND_REGISTRY[kind];
 }
 
 /** The display name of a kind, e.g. `displayName('builder') === 'WFM Builder'`. */
 export function displayName(kind: ComponentKind): string {
-  return KIND_CATALOG[kind].displayName;
+  return KIND_REGISTRY[kind].displayName;
+}
+
+export interface KindGroupSection {
+  readonly group: KindGroup;
+  readonly title: string;
+  readonly kinds: readonly KindInfo[];
+}
+
+function isKindGroup(value: string): value is KindGroup {
+  return Object.hasOwn(KIND_GROUP_TITLES, value);
+}
+
+/** The kinds by group, groups with no kind left out: `kindsByGroup()[0].title === 'WFM applications'`. */
+export function kindsByGroup(): KindGroupSection[] {
+  return Object.keys(KIND_GROUP_TITLES)
+    .filter(isKindGroup)
+    .map((group) => ({
+      group,
+      title: KIND_GROUP_TITLES[group],
+      kinds: COMPONENT_KINDS.map(kindInfo).filter((info) => info.group === group),
+    }))
+    .filter((section) => section.kinds.length > 0);
 }

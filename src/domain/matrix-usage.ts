@@ -1,6 +1,14 @@
 import { analyse } from './analyse';
-import { isSourceKind, isTargetKind, type SourceKind, type TargetKind } from './matrix';
+import {
+  isSourceKind,
+  isTargetKind,
+  SOURCE_KINDS,
+  type SourceKind,
+  TARGET_KINDS,
+  type TargetKind,
+} from './matrix';
 import type { Topology } from './model';
+import { recordOf } from './records';
 import { validate } from './validate';
 
 /** A problem that breaks one cell of the matrix, with the component it is about. */
@@ -42,30 +50,10 @@ interface MutableUsage {
 
 type MutableGrid = { readonly [S in SourceKind]: { readonly [T in TargetKind]: MutableUsage } };
 
-// Spelled out so the compiler proves every row and column is present.
-function row(from: SourceKind): { readonly [T in TargetKind]: MutableUsage } {
-  const cell = (to: TargetKind): MutableUsage => ({ from, to, count: 0, offences: [] });
-  return {
-    server: cell('server'),
-    builder: cell('builder'),
-    daemon: cell('daemon'),
-    'data-aggregator': cell('data-aggregator'),
-    web: cell('web'),
-    dap: cell('dap'),
-    'stat-server': cell('stat-server'),
-    'message-server': cell('message-server'),
-  };
-}
-
 function emptyGrid(): MutableGrid {
-  return {
-    server: row('server'),
-    builder: row('builder'),
-    daemon: row('daemon'),
-    'data-aggregator': row('data-aggregator'),
-    web: row('web'),
-    'db-utility': row('db-utility'),
-  };
+  return recordOf(SOURCE_KINDS, (from) =>
+    recordOf(TARGET_KINDS, (to): MutableUsage => ({ from, to, count: 0, offences: [] })),
+  );
 }
 
 /**

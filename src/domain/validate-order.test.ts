@@ -64,12 +64,15 @@ test('"second or later" follows the order of the components', () => {
   expect(names(doc([c, b, a, ...links], reach))).toEqual(['b', 'a']);
 });
 
-test('a duplicate is reported on the second and every later copy, each naming the first', () => {
+test('a duplicate is reported on the second and every later copy, each naming both ends, not the ids', () => {
   const problems = validate(
     healthyDoc({ connections: [conn('again-1', 'bld', 'srv'), conn('again-2', 'bld', 'srv')] }),
   );
   expect(trail(problems)).toEqual(['duplicate-connection@again-1', 'duplicate-connection@again-2']);
-  for (const problem of problems) expect(problem.message).toContain("'bld-srv'");
+  for (const problem of problems) {
+    expect(problem.message).toContain("WFM Builder 'WFM_Builder' → WFM Server 'WFM_Server'");
+    expect(problem.message).not.toMatch(/bld-srv|again-/);
+  }
 });
 
 test('which copy is the duplicate follows the order of the connections', () => {

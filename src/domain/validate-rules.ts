@@ -1,17 +1,39 @@
 import { cellRequirement, type Requirement } from './cardinality';
 import { DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
-import { describeComponent } from './describe';
-import { COMPONENT_KINDS, displayName } from './kinds';
-import { rowCells, type TargetKind } from './matrix';
+import { capitalised, describeComponent } from './describe';
+import { COMPONENT_KINDS, type ComponentKind, displayName, type KindRules, kindInfo } from './kinds';
+import { ALL_CELLS, rowCells, type TargetKind } from './matrix';
 import type { TopologyComponent, TopologyConnection } from './model';
-import type { DeploymentOptions } from './options';
+import {
+  type DeploymentOptions,
+  OPTION_CATALOG,
+  type OptionInfo,
+  optionInfo,
+  requiringOption,
+} from './options';
 import type { CardinalityProblem, ComponentProblem, ConnectionProblem, DocumentProblem } from './problems';
 
 // The rules of rules.md section 4 for one component, one connection and the document, given the
 // facts the classification worked out. `validate` applies them to everything; the incremental
 // validator of the editor to what an edit touched. One copy of each rule, so they cannot differ.
 
-const UNUSED_WHEN_UNREACHED = new Set(['dap', 'stat-server', 'message-server']);
+/** Each kind's rules, by id: a Map, so that a kind the registry does not know has none. */
+const RULES: ReadonlyMap<string, KindRules> = new Map(
+  COMPONENT_KINDS.map((kind) => [kind, kindInfo(kind).rules]),
+);
+
+/** By source and target kind: the option whose warning a connection of that cell gets while it is off. */
+const OFF_WARNING: ReadonlyMap<string, ReadonlyMap<string, OptionInfo>> = (() => {
+  const byCell = new Map<string, Map<string, OptionInfo>>();
+  for (const cell of ALL_CELLS) {
+    const option = cell.requiredWhen === undefined ? undefined : optionInfo(cell.requiredWhen);
+    if (!option?.offWarning) continue;
+    const row = byCell.get(cell.from) ?? new Map<string, OptionInfo>();
+    row.set(cell.to, option);
+    byCell.set(cell.from, row);
+  }
+  return byCell;
+})();
 
 export interface RowRule {
   readonly to: TargetKind;
@@ -30,18 +52,22 @@ export function rowRules(options: DeploymentOptions): readonly (readonly RowRule
   );
 }
 
-/** Which instance a component is among those a deployment may have only one of: WFM Daemons and ETL servers. */
-export type InstanceKind = 'daemon' | 'etl' | null;
+/**
+ * Which rule of one per deployment a component counts under: its kind's (`single`, a WFM Daemon),
+ * the ETL server's (`etl`, a WFM Server with `etl: true`), or none.
+ */
+export type InstanceKind = 'single' | 'etl' | null;
 
 export function instanceKind(component: TopologyComponent): InstanceKind {
-  if (component.kind === 'daemon') return 'daemon';
-  if (component.kind === 'server' && component.etl === true) return 'etl';
+  const rules = RULES.get(component.kind);
+  if (rules?.singleInstance != null) return 'single';
+  if (rules?.etl && component.etl === true) return 'etl';
   return null;
 }
 
 /** What the rules of one component need to know beyond the component itself. */
 export interface ComponentFacts {
-  /** Its number among the WFM Daemons or ETL servers, in component order; 0 for the rest. */
+  /** Its number among its kind's components when the kind allows one, or among the ETL servers; 0 for the rest. */
   readonly ordinal: number;
   /** The first component with its name (trimmed, any case), when that is another one. */
   readonly firstWithName: TopologyComponent | undefined;
@@ -60,13 +86,15 @@ export function componentProblems(
   out: (ComponentProblem | CardinalityProblem)[],
 ): void {
   if (facts.ordinal > 1) {
-    const daemon = component.kind === 'daemon';
+    const why = RULES.get(component.kind)?.singleInstance;
+    const kind = displayName(component.kind);
     out.push({
       code: 'too-many-instances',
       severity: 'error',
-      message: daemon
-        ? `${describeComponent(component)} is WFM Daemon number ${facts.ordinal}: a deployment may have only one, since more cause duplicate notifications and missing or duplicate scheduled reports`
-        : `${describeComponent(component)} is ETL server number ${facts.ordinal}: only one WFM Server may run ETL`,
+      message:
+        why != null
+          ? `${describeComponent(component)} is ${kind} number ${facts.ordinal}: a deployment may have only one, since ${why}`
+          : `${describeComponent(component)} is ETL server number ${facts.ordinal}: only one ${kind} may run ETL`,
       componentId: component.id,
     });
   }
@@ -94,7 +122,7 @@ export function componentProblems(
       });
     }
   }
-  if (UNUSED_WHEN_UNREACHED.has(component.kind) && !facts.reached) {
+  if (RULES.get(component.kind)?.unusedWhenUnreached && !facts.reached) {
     out.push({
       code: 'unused-component',
       severity: 'warning',
@@ -104,28 +132,33 @@ export function componentProblems(
   }
 }
 
-/** The document problems: scheduled reporting needs a WFM Daemon. */
-export function documentProblems(options: DeploymentOptions, daemons: number): DocumentProblem[] {
-  if (!options.scheduledReporting || daemons > 0) return [];
-  return [
-    {
+/** The document problems: an option that is on needs a kind the deployment lacks (scheduled reporting, a WFM Daemon). */
+export function documentProblems(
+  options: DeploymentOptions,
+  countOf: (kind: ComponentKind) => number,
+): DocumentProblem[] {
+  const out: DocumentProblem[] = [];
+  for (const option of OPTION_CATALOG) {
+    const needed = option.requiresKind;
+    if (!needed || !options[option.key] || countOf(needed.kind) > 0) continue;
+    out.push({
       code: 'missing-component',
       severity: 'error',
-      message: 'Scheduled reporting is on, but the deployment has no WFM Daemon to run the scheduled reports',
-    },
-  ];
+      message: `${capitalised(option.inSentence)} is on, but the deployment has no ${displayName(needed.kind)} to ${needed.toDo}`,
+    });
+  }
+  return out;
 }
 
 /**
  * The problems of one connection with both ends in the document, added to `out`. `kind` is its
- * class (SELF, FORBIDDEN, DUPLICATE or COUNTED); `first` the connection a duplicate repeats.
+ * class (SELF, FORBIDDEN, DUPLICATE or COUNTED).
  */
 export function connectionProblems(
   connection: TopologyConnection,
   from: TopologyComponent,
   to: TopologyComponent,
   kind: number,
-  first: TopologyConnection | undefined,
   options: DeploymentOptions,
   out: ConnectionProblem[],
 ): void {
@@ -151,21 +184,22 @@ export function connectionProblems(
     out.push({
       code: 'duplicate-connection',
       severity: 'error',
-      message: `${pairName(from, to)} is listed twice: connection '${connection.id}' repeats '${first?.id ?? ''}'`,
+      message: `${pairName(from, to)} is listed twice: a Connections tab names each component once`,
       connectionId: connection.id,
     });
     return;
   }
-  if (to.kind === 'message-server' && !options.managementLayer) {
+  const governing = OFF_WARNING.get(from.kind)?.get(to.kind);
+  if (governing?.offWarning && !options[governing.key]) {
     out.push({
-      code: 'management-layer-off',
+      code: governing.offWarning,
       severity: 'warning',
-      message: `${pairName(from, to)} is configured, but the Management Layer is off: Message Server connections are used only with the Management Layer`,
+      message: `${pairName(from, to)} is configured, but ${governing.inSentence} is off: ${displayName(to.kind)} connections are used only with ${governing.inSentence}`,
       connectionId: connection.id,
     });
   }
   const security = connection.security ?? 'none';
-  if (security !== 'none' && (from.kind === 'web' || from.kind === 'daemon')) {
+  if (security !== 'none' && RULES.get(from.kind)?.tls === 'servlet-container') {
     out.push({
       code: 'tls-web-daemon',
       severity: 'info',
@@ -185,14 +219,12 @@ function missingConnection(
   requirement: Requirement,
 ): CardinalityProblem {
   const target = displayName(to);
-  const how =
-    requirement.requiredBy === 'management-layer'
-      ? `a ${target} when the Management Layer is used`
-      : requirement.requiredBy === 'scheduled-reporting'
-        ? `a ${target} for scheduled reporting (without it WFM Daemon cannot generate the Report Scheduler)`
-        : requirement.max === 1
-          ? `exactly one ${target}`
-          : `at least one ${target}`;
+  const option = requiringOption(requirement.requiredBy);
+  const how = option
+    ? `a ${target} ${option.missingConnectionWords}`
+    : requirement.max === 1
+      ? `exactly one ${target}`
+      : `at least one ${target}`;
   return {
     code: 'missing-connection',
     severity: 'error',

@@ -1,4 +1,5 @@
-import { classifyConnections, DANGLING } from './classify';
+import { classifyConnections, DANGLING, kindIndex } from './classify';
+import { COMPONENT_KINDS } from './kinds';
 import { TARGET_KINDS } from './matrix';
 import type { Topology, TopologyComponent } from './model';
 import { resolveOptions } from './options';
@@ -21,21 +22,22 @@ export function validate(topology: Topology): Problem[] {
   const options = resolveOptions(topology.options);
   const rules = rowRules(options);
   const { components, connections } = topology;
-  const { canonical, kinds, counts, reached, classes, fromIndex, toIndex, duplicateOf } =
-    classifyConnections(topology);
+  const { canonical, kinds, counts, reached, classes, fromIndex, toIndex } = classifyConnections(topology);
   const targets = TARGET_KINDS.length;
 
   const componentList: (ComponentProblem | CardinalityProblem)[] = [];
   const connectionList: ConnectionProblem[] = [];
-  let daemons = 0;
+  /** Components of each kind so far, by kind index. */
+  const perKind = new Int32Array(COMPONENT_KINDS.length);
   let etlServers = 0;
   const names = new Map<string, TopologyComponent>();
 
   for (let i = 0; i < components.length; i += 1) {
     const component = components[i] as TopologyComponent;
+    const kind = kinds[i] ?? 0;
+    perKind[kind] = (perKind[kind] ?? 0) + 1;
     const instance = instanceKind(component);
-    if (instance === 'daemon') daemons += 1;
-    else if (instance === 'etl') etlServers += 1;
+    if (instance === 'etl') etlServers += 1;
     const key = nameKey(component.name);
     const firstWithName = names.get(key);
     if (!firstWithName) names.set(key, component);
@@ -43,9 +45,9 @@ export function validate(topology: Topology): Problem[] {
     const at = canonical[i] ?? i;
     componentProblems(
       component,
-      rules[kinds[i] ?? 0] ?? [],
+      rules[kind] ?? [],
       {
-        ordinal: instance === 'daemon' ? daemons : instance === 'etl' ? etlServers : 0,
+        ordinal: instance === 'single' ? (perKind[kind] ?? 0) : instance === 'etl' ? etlServers : 0,
         firstWithName,
         counts,
         countsAt: at * targets,
@@ -61,10 +63,11 @@ export function validate(topology: Topology): Problem[] {
     const from = components[fromIndex[c] ?? 0] as TopologyComponent;
     const to = components[toIndex[c] ?? 0] as TopologyComponent;
     const connection = connections[c] as Topology['connections'][number];
-    connectionProblems(connection, from, to, kind, connections[duplicateOf[c] ?? 0], options, connectionList);
+    connectionProblems(connection, from, to, kind, options, connectionList);
   }
 
-  return [...documentProblems(options, daemons), ...componentList, ...connectionList];
+  const countOf = (kind: string) => perKind[kindIndex(kind)] ?? 0;
+  return [...documentProblems(options, countOf), ...componentList, ...connectionList];
 }
 
 /** True when no problem has severity `error`. */

@@ -1,5 +1,5 @@
 import type { DocumentComponent, TopologyDocument } from '../document';
-import { type ComponentKind, kindInfo, pushTo } from '../domain';
+import { COMPONENT_KINDS, type ComponentKind, kindInfo, pushTo, recordOf } from '../domain';
 import { estimateTextWidth } from './text-metrics';
 
 /** The card size every writer and the automatic layout assume; a card grows up to MAX_CARD_WIDTH. */
@@ -20,22 +20,15 @@ const GAP_X = 48;
 const GAP_Y = 96;
 
 /**
- * Rows by role, top to bottom: the clients of the WFM Server above it, the Server (and the
- * Database Utility, a peer that talks only to the DAP) in the middle, the database and the
- * Framework below. Most connections then point down, and Builder → Server points up one row.
- * The automatic layout, Tidy up and the quick fixes all place components by it.
+ * Rows by role, top to bottom (each kind's `roleTier` in the registry): the clients of the WFM
+ * Server above it, the Server (and the Database Utility, a peer that talks only to the DAP) in the
+ * middle, the database and the Framework below. Most connections then point down, and Builder →
+ * Server points up one row. The automatic layout, Tidy up and the quick fixes all place components by it.
  */
-export const ROLE_TIER: { readonly [K in ComponentKind]: number } = {
-  web: 0,
-  daemon: 0,
-  builder: 1,
-  'data-aggregator': 1,
-  server: 2,
-  'db-utility': 2,
-  dap: 3,
-  'stat-server': 3,
-  'message-server': 3,
-};
+export const ROLE_TIER: { readonly [K in ComponentKind]: number } = recordOf(
+  COMPONENT_KINDS,
+  (kind) => kindInfo(kind).roleTier,
+);
 
 /** A component's `host:port` as a card shows it, or '' when it has neither. */
 export function componentAddress(component: DocumentComponent): string {

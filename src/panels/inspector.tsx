@@ -1,5 +1,13 @@
 import { useEffect, useRef } from 'react';
-import type { DocumentComponent, DocumentConnection } from '../document';
+import {
+  type DocumentComponent,
+  type DocumentConnection,
+  MAX_COMPONENT_NAME_LENGTH,
+  MAX_HOST_LENGTH,
+  MAX_NOTES_LENGTH,
+  MAX_PORT,
+  MIN_PORT,
+} from '../document';
 import {
   describeComponent,
   displayName,
@@ -22,17 +30,21 @@ const SECURITY_LABEL: { readonly [S in Security]: string } = {
   'mutual-tls': 'Mutual TLS',
 };
 
+const PORT_RULE = `The port is a whole number from ${MIN_PORT} to ${MAX_PORT}.`;
+
 function checkPort(draft: string): string | null {
   if (draft.trim() === '') return null;
-  if (!/^\d+$/.test(draft.trim())) return 'The port is a whole number from 1 to 65535.';
+  if (!/^\d+$/.test(draft.trim())) return PORT_RULE;
   const port = Number(draft);
-  return port >= 1 && port <= 65535 ? null : 'The port is a whole number from 1 to 65535.';
+  return port >= MIN_PORT && port <= MAX_PORT ? null : PORT_RULE;
 }
 
 function checkName(draft: string): string | null {
   const trimmed = draft.trim();
   if (trimmed.length === 0) return 'A name is required: Genesys Application objects are found by name.';
-  return trimmed.length > 128 ? 'A name has at most 128 characters.' : null;
+  return trimmed.length > MAX_COMPONENT_NAME_LENGTH
+    ? `A name has at most ${MAX_COMPONENT_NAME_LENGTH} characters.`
+    : null;
 }
 
 function ComponentInspector({ component }: { component: DocumentComponent }) {
@@ -59,7 +71,7 @@ function ComponentInspector({ component }: { component: DocumentComponent }) {
         label="Name"
         value={component.name}
         check={checkName}
-        maxLength={128}
+        maxLength={MAX_COMPONENT_NAME_LENGTH}
         remark={
           duplicateOf
             ? `Another component is also named '${duplicateOf.name}': Application names must be unique.`
@@ -71,18 +83,18 @@ function ComponentInspector({ component }: { component: DocumentComponent }) {
         label="Host"
         value={component.host ?? ''}
         placeholder="wfm01.example.com"
-        maxLength={255}
+        maxLength={MAX_HOST_LENGTH}
         onCommit={(host) => update(component.id, { host: host.trim() || undefined })}
       />
       <CommitField
         label="Port"
         value={component.port === undefined ? '' : String(component.port)}
         inputMode="numeric"
-        placeholder="1–65535"
+        placeholder={`${MIN_PORT}–${MAX_PORT}`}
         check={checkPort}
         onCommit={(port) => update(component.id, { port: port.trim() ? Number(port) : undefined })}
       />
-      {component.kind === 'server' && (
+      {info.rules.etl && (
         <div className="field field--checkbox">
           <input
             id="inspector-etl"
@@ -97,7 +109,7 @@ function ComponentInspector({ component }: { component: DocumentComponent }) {
         label="Notes"
         value={component.notes ?? ''}
         multiline
-        maxLength={2000}
+        maxLength={MAX_NOTES_LENGTH}
         onCommit={(notes) => update(component.id, { notes: notes || undefined })}
       />
       <button
@@ -161,12 +173,13 @@ function ConnectionInspector({ connection }: { connection: DocumentConnection })
             </option>
           ))}
         </select>
-        {(from.kind === 'web' || from.kind === 'daemon') && (connection.security ?? 'none') !== 'none' && (
-          <p className="field__remark">
-            {displayName(from.kind)} does not follow the Genesys Security Deployment Guide: its TLS is set up
-            in the servlet container and the Java keystore.
-          </p>
-        )}
+        {kindInfo(from.kind).rules.tls === 'servlet-container' &&
+          (connection.security ?? 'none') !== 'none' && (
+            <p className="field__remark">
+              {displayName(from.kind)} does not follow the Genesys Security Deployment Guide: its TLS is set
+              up in the servlet container and the Java keystore.
+            </p>
+          )}
       </div>
     </>
   );

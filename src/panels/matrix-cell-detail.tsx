@@ -2,32 +2,14 @@
 import {
   type CellOffence,
   type CellUsage,
-  cellRequirement,
   counted,
   type DeploymentOptions,
   displayName,
   explainCell,
   MARKS,
   matrixCell,
+  optionEffect,
 } from '../domain';
-
-/** How the deployment's options change the cell's requirement, if they do. */
-function optionWords(usage: CellUsage, options: DeploymentOptions): string | null {
-  const cell = matrixCell(usage.from, usage.to);
-  if (!cell) return null;
-  const required = cellRequirement(cell, options).requiredBy;
-  if (cell.to === 'message-server') {
-    return required === 'management-layer'
-      ? 'The Management Layer is on in this deployment, so this connection is required.'
-      : 'The Management Layer is off in this deployment: the connection is not needed, and one that is drawn gets a warning. With the Management Layer on, it is required.';
-  }
-  if (cell.from === 'daemon' && cell.to === 'web') {
-    return required === 'scheduled-reporting'
-      ? 'Scheduled reporting is on in this deployment, so this connection is required.'
-      : 'Scheduled reporting is off in this deployment, so this connection is optional. With scheduled reporting on, it is required.';
-  }
-  return null;
-}
 
 export function OffenceList({
   offences,
@@ -59,7 +41,7 @@ export function CellExplanation({
   onGo: (o: CellOffence) => void;
 }) {
   const cell = matrixCell(usage.from, usage.to);
-  const option = optionWords(usage, options);
+  const option = cell ? optionEffect(cell, options) : null;
   return (
     <>
       <h3 className="matrix-explain__title">

@@ -1,20 +1,10 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useRevealElement } from '../canvas/view';
-import {
-  type CellOffence,
-  KIND_CATALOG,
-  MARKS,
-  matrixCell,
-  matrixUsage,
-  RULESET,
-  resolveOptions,
-  SOURCE_KINDS,
-  TARGET_KINDS,
-} from '../domain';
+import { type CellOffence, MARKS, matrixUsage, RULESET, resolveOptions } from '../domain';
 import { useDesigner } from '../store/react';
 import { Modal } from '../ui/modal';
 import { CellExplanation, OffenceList } from './matrix-cell-detail';
-import { COLS, cellLabel, moveFrom, type Position, positionOf, ROW_LABEL } from './matrix-grid';
+import { COLS, matrixGrid, moveFrom, type Position, positionOf } from './matrix-grid';
 import './matrix-dialog.css';
 
 /**
@@ -25,6 +15,7 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
   const document = useDesigner((s) => s.document);
   const requested = useDesigner((s) => (s.dialog?.kind === 'matrix' ? s.dialog.cell : undefined));
   const usage = useMemo(() => matrixUsage(document), [document]);
+  const grid = useMemo(() => matrixGrid(usage), [usage]);
   const options = resolveOptions(document.options);
   const reveal = useRevealElement();
   const explainId = useId();
@@ -58,9 +49,7 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
     buttons.current.get(`${next.row}:${next.col}`)?.focus();
   };
 
-  const chosenFrom = selected ? SOURCE_KINDS[selected.row] : undefined;
-  const chosenTo = selected ? TARGET_KINDS[selected.col] : undefined;
-  const chosen = chosenFrom && chosenTo ? usage.cells[chosenFrom][chosenTo] : null;
+  const chosen = selected ? (grid.rows[selected.row]?.cells[selected.col]?.usage ?? null) : null;
   return (
     <Modal title="Component connections matrix" onClose={onClose} className="matrix-dialog">
       <table className="matrix">
@@ -82,22 +71,20 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
             </th>
           </tr>
           <tr>
-            {TARGET_KINDS.map((to) => (
+            {grid.columns.map(({ to, heading }) => (
               <th key={to} scope="col" className="matrix__col">
-                {KIND_CATALOG[to].shortName}
+                {heading}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {SOURCE_KINDS.map((from, row) => (
+          {grid.rows.map(({ from, heading, cells }, row) => (
             <tr key={from}>
               <th scope="row" className="matrix__row">
-                {ROW_LABEL[from]}
+                {heading}
               </th>
-              {TARGET_KINDS.map((to, col) => {
-                const cellUsage = usage.cells[from][to];
-                const cell = matrixCell(from, to);
+              {cells.map(({ to, cell, usage: cellUsage, label }, col) => {
                 const broken = cellUsage.offences.length > 0;
                 const isSelected = selected?.row === row && selected.col === col;
                 const classes = [
@@ -117,7 +104,7 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
                       className={classes.join(' ')}
                       tabIndex={active.row === row && active.col === col ? 0 : -1}
                       aria-pressed={isSelected}
-                      aria-label={cellLabel(cellUsage)}
+                      aria-label={label}
                       aria-controls={explainId}
                       onClick={() => {
                         setActive({ row, col });

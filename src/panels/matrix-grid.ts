@@ -1,25 +1,66 @@
-// The matrix grid's pure helpers: row headings, cell positions, arrow-key moves, cell names.
+// The matrix grid's pure helpers: the grid itself, cell positions, arrow-key moves, cell names.
 import type { KeyboardEvent } from 'react';
 import {
   type CellUsage,
   counted,
   displayName,
+  kindInfo,
   MARKS,
+  type MatrixCell,
+  type MatrixUsage,
   matrixCell,
+  recordOf,
   SOURCE_KINDS,
   type SourceKind,
   TARGET_KINDS,
+  type TargetKind,
 } from '../domain';
 
-/** The source page heads its rows with these words; its columns read the kinds' short names. */
-export const ROW_LABEL: { readonly [S in SourceKind]: string } = {
-  server: 'Server',
-  builder: 'Builder',
-  daemon: 'Daemon',
-  'data-aggregator': 'Data Aggregator',
-  web: 'Web',
-  'db-utility': 'Database Utility (Backup-Restore Utility)',
-};
+/** The words the source page heads each row with: each kind's `matrixRow` in the registry. */
+export const ROW_LABEL: { readonly [S in SourceKind]: string } = recordOf(
+  SOURCE_KINDS,
+  (kind) => kindInfo(kind).matrixRow ?? displayName(kind),
+);
+
+export interface GridCell {
+  readonly to: TargetKind;
+  /** The matrix's cell, or `undefined` where the matrix forbids the connection. */
+  readonly cell: MatrixCell | undefined;
+  readonly usage: CellUsage;
+  /** The cell's accessible name. */
+  readonly label: string;
+}
+
+export interface GridRow {
+  readonly from: SourceKind;
+  readonly heading: string;
+  readonly cells: readonly GridCell[];
+}
+
+export interface Grid {
+  /** The columns' headings: the kinds' short names, as the source page prints them. */
+  readonly columns: readonly { readonly to: TargetKind; readonly heading: string }[];
+  readonly rows: readonly GridRow[];
+}
+
+/**
+ * The matrix as the explorer draws it, every row and column read from the kinds' registry and
+ * every cell from the matrix, with what the deployment does with it.
+ * @example matrixGrid(matrixUsage(doc)).rows[0].heading === 'Server'
+ */
+export function matrixGrid(usage: MatrixUsage): Grid {
+  return {
+    columns: TARGET_KINDS.map((to) => ({ to, heading: kindInfo(to).shortName })),
+    rows: SOURCE_KINDS.map((from) => ({
+      from,
+      heading: ROW_LABEL[from],
+      cells: TARGET_KINDS.map((to) => {
+        const cellUsage = usage.cells[from][to];
+        return { to, cell: matrixCell(from, to), usage: cellUsage, label: cellLabel(cellUsage) };
+      }),
+    })),
+  };
+}
 
 export interface Position {
   readonly row: number;

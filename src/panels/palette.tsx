@@ -1,16 +1,11 @@
 import type { DragEvent } from 'react';
 import { KIND_DRAG_TYPE } from '../canvas/flow-handle';
 import { useAddAtViewCentre } from '../canvas/view';
-import { COMPONENT_KINDS, type ComponentKind, KIND_CATALOG, type KindGroup } from '../domain';
+import { type ComponentKind, kindsByGroup } from '../domain';
 import { useDesignerStore } from '../store/react';
 import { KindIcon } from '../ui/kind-icon';
 
-const GROUPS: readonly { group: KindGroup; title: string }[] = [
-  { group: 'wfm', title: 'WFM applications' },
-  { group: 'framework', title: 'Framework and database' },
-];
-
-/** The nine kinds: drag one onto the canvas, or click it (Enter/Space) to add it at the view's centre. */
+/** Every kind by group: drag one onto the canvas, or click it (Enter/Space) to add it at the view's centre. */
 export function Palette() {
   const addAtCentre = useAddAtViewCentre();
   const store = useDesignerStore();
@@ -23,13 +18,13 @@ export function Palette() {
   return (
     <section className="palette" aria-label="Components">
       <h2 className="panel-title">Components</h2>
-      {GROUPS.map(({ group, title }) => (
+      {kindsByGroup().map(({ group, title, kinds }) => (
         <div key={group} className="palette__group">
           <h3 id={`palette-${group}`} className="palette__group-title">
             {title}
           </h3>
-          {COMPONENT_KINDS.filter((kind) => KIND_CATALOG[kind].group === group).map((kind) => {
-            const info = KIND_CATALOG[kind];
+          {kinds.map((info) => {
+            const { kind } = info;
             return (
               <button
                 key={kind}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { DocumentComponent } from '../document';
-import { displayName, markSymbol, ruleStatus } from '../domain';
+import { displayName, markSymbol, requirementNote, ruleStatus } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 
 /**
@@ -44,12 +44,7 @@ export function RuleCard({ component }: { component: DocumentComponent }) {
           </thead>
           <tbody>
             {cells.map(({ cell, requirement, count, ok }) => {
-              const why =
-                requirement.requiredBy === 'management-layer'
-                  ? 'Required: the Management Layer is on.'
-                  : requirement.requiredBy === 'scheduled-reporting'
-                    ? 'Required: scheduled reporting is on.'
-                    : null;
+              const why = requirementNote(requirement);
               return (
                 <tr key={cell.to} className={ok ? 'is-ok' : 'is-broken'}>
                   <td>

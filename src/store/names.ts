@@ -36,18 +36,7 @@ export function nextId(prefix: string, taken: ReadonlySet<string>): string {
   }
 }
 
-const ID_PREFIX: { readonly [K in ComponentKind]: string } = {
-  server: 'srv',
-  builder: 'bld',
-  daemon: 'dmn',
-  'data-aggregator': 'da',
-  web: 'web',
-  'db-utility': 'dbu',
-  dap: 'dap',
-  'stat-server': 'stat',
-  'message-server': 'msg',
-};
-
+/** The prefix of the ids new components of a kind get: `idPrefix('server') === 'srv'`. */
 export function idPrefix(kind: ComponentKind): string {
-  return ID_PREFIX[kind];
+  return kindInfo(kind).idPrefix;
 }

@@ -54,7 +54,7 @@ function withPatch(component: DocumentComponent, patch: ComponentPatch): Documen
     if (value === undefined || value === '') delete next[key];
     else next[key] = value;
   }
-  if (component.kind !== 'server') delete next.etl;
+  if (!kindInfo(component.kind).rules.etl) delete next.etl;
   return next as DocumentComponent;
 }
 

@@ -7,6 +7,8 @@ import {
   createConnectionJudge,
   describeComponent,
   displayName,
+  type OptionInfo,
+  type Problem,
   resolveOptions,
   rowCells,
   type TargetKind,
@@ -208,35 +210,57 @@ export function deleteComponentFix(componentId: string): EditQuickFix {
   };
 }
 
-export const ENABLE_MANAGEMENT_LAYER: EditQuickFix = {
-  kind: 'edit',
-  id: 'enable-management-layer',
-  label: 'Enable Management Layer',
-  apply(document) {
-    const options = { managementLayer: false, scheduledReporting: false, ...document.options };
-    if (options.managementLayer) return refused(document, GONE);
-    const next = { ...document, options: { ...options, managementLayer: true } };
-    const needed = validate(next).filter(
-      (p) => p.code === 'missing-connection' && p.targetKind === 'message-server',
-    ).length;
-    const more = needed
-      ? ` ${needed} component${needed === 1 ? ' now needs' : 's now need'} a connection to a Message Server.`
-      : '';
-    return { ok: true, document: next, notice: `Enabled the Management Layer.${more}` };
-  },
-};
+/** The key of a missing connection, to tell the ones an edit added. */
+function missingKey(problem: Problem): string | undefined {
+  return problem.code === 'missing-connection'
+    ? `${problem.componentId}\u0000${problem.targetKind}`
+    : undefined;
+}
 
-export const ADD_DAEMON: EditQuickFix = {
-  kind: 'edit',
-  id: 'add-daemon',
-  label: 'Add WFM Daemon',
-  apply(document) {
-    const servers = document.components.filter((c) => c.kind === 'server');
-    const webs = document.components.filter((c) => c.kind === 'web');
-    const anchor = servers.length === 1 ? servers[0] : webs.length === 1 ? webs[0] : document.components[0];
-    return addComponentWithConnections(document, 'daemon', undefined, anchor);
-  },
-};
+/** Turns an option on and says which connections that now requires ("Enable Management Layer"). */
+export function enableOptionFix(option: OptionInfo): EditQuickFix {
+  return {
+    kind: 'edit',
+    id: `enable-${option.key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+    label: `Enable ${option.label}`,
+    apply(document) {
+      const options = resolveOptions(document.options);
+      if (options[option.key]) return refused(document, GONE);
+      const next = { ...document, options: { ...options, [option.key]: true } };
+      // An option only adds requirements: the missing connections it made are the new ones.
+      const before = new Set(validate(document).map(missingKey));
+      const added = validate(next).filter(
+        (p) => p.code === 'missing-connection' && !before.has(missingKey(p)),
+      );
+      const targets = [...new Set(added.map((p) => ('targetKind' in p ? displayName(p.targetKind) : '')))];
+      const more = added.length
+        ? ` ${added.length} component${added.length === 1 ? ' now needs' : 's now need'} a connection to a ${targets.join(' or a ')}.`
+        : '';
+      return { ok: true, document: next, notice: `Enabled ${option.inSentence}.${more}` };
+    },
+  };
+}
+
+/**
+ * Adds a component of a kind the deployment lacks (an option that is on needs it: a WFM Daemon for
+ * scheduled reporting), beside the one component of a kind it must connect to, connected where
+ * the target is obvious.
+ */
+export function addMissingKindFix(kind: ComponentKind): EditQuickFix {
+  return {
+    kind: 'edit',
+    id: `add-${kind}`,
+    label: `Add ${displayName(kind)}`,
+    apply(document) {
+      const options = resolveOptions(document.options);
+      const targets = rowCells(kind)
+        .filter((cell) => cellRequirement(cell, options).min === 1)
+        .map((cell) => document.components.filter((c) => c.kind === cell.to));
+      const anchor = targets.find((list) => list.length === 1)?.[0] ?? document.components[0];
+      return addComponentWithConnections(document, kind, undefined, anchor);
+    },
+  };
+}
 
 export function turnOffEtlFix(componentId: string): EditQuickFix {
   return {

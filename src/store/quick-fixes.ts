@@ -5,16 +5,19 @@ import {
   type ConnectionJudge,
   type ConnectionProblem,
   createConnectionJudge,
+  instanceKind,
+  OPTION_CATALOG,
   type Problem,
   type ProblemCode,
   pushTo,
+  resolveOptions,
 } from '../domain';
 import {
-  ADD_DAEMON,
   addAndConnectFix,
+  addMissingKindFix,
   connectFix,
   deleteComponentFix,
-  ENABLE_MANAGEMENT_LAYER,
+  enableOptionFix,
   removeConnectionFix,
   removePairFix,
   turnOffEtlFix,
@@ -80,10 +83,20 @@ function tooManyConnectionsFixes(
   return [...targets.values()].map((to) => removePairFix(source, to));
 }
 
+/** Remove the connection; for the warning of an option that is off, turning the option on first. */
 function connectionFixes(problem: ConnectionProblem): QuickFix[] {
-  return problem.code === 'management-layer-off'
-    ? [ENABLE_MANAGEMENT_LAYER, removeConnectionFix(problem.connectionId)]
-    : [removeConnectionFix(problem.connectionId)];
+  const enable = OPTION_CATALOG.filter((option) => option.offWarning === problem.code).map(enableOptionFix);
+  return [...enable, removeConnectionFix(problem.connectionId)];
+}
+
+/** Add a component of each kind an option that is on needs and the deployment lacks (a WFM Daemon). */
+function missingComponentFixes(document: TopologyDocument, context: FixContext): QuickFix[] {
+  const options = resolveOptions(document.options);
+  return OPTION_CATALOG.flatMap((option) => {
+    const needed = option.requiresKind?.kind;
+    if (!needed || !options[option.key] || context.byKind.has(needed)) return [];
+    return [addMissingKindFix(needed)];
+  });
 }
 
 /**
@@ -116,12 +129,12 @@ export function quickFixes(document: TopologyDocument, problem: Problem): QuickF
     case 'too-many-instances': {
       const component = context.byId.get(problem.componentId);
       if (!component) return [];
-      return component.kind === 'server' && component.etl === true
+      return instanceKind(component) === 'etl'
         ? [turnOffEtlFix(component.id)]
         : [deleteComponentFix(component.id)];
     }
     case 'missing-component':
-      return [ADD_DAEMON];
+      return missingComponentFixes(document, context);
     case 'tls-web-daemon':
       return [];
     default: {

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import type { ComponentKind } from '../domain';
-import { KIND_ICON_PATHS } from '../drawing/kind-icons';
+import { type ComponentKind, kindInfo } from '../domain';
 
 /** The kind's stroke icon, decorative: its text label always stands beside it. */
 export const KindIcon = memo(function KindIcon({ kind, size = 20 }: { kind: ComponentKind; size?: number }) {
@@ -17,7 +16,7 @@ export const KindIcon = memo(function KindIcon({ kind, size = 20 }: { kind: Comp
       aria-hidden="true"
       focusable="false"
     >
-      {KIND_ICON_PATHS[kind].map((d) => (
+      {kindInfo(kind).icon.map((d) => (
         <path key={d} d={d} />
       ))}
     </svg>

@@ -1,13 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { EXPORT_FORMATS, type ExportFormatId } from '../export/formats';
 import { useDerivations, useDesignerStore } from '../store/react';
-import { type ExportFormat, exportAndReport, loadExportWriters } from './document-actions';
-
-const ITEMS: readonly { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'Export JSON' },
-  { format: 'svg', label: 'Export SVG' },
-  { format: 'png', label: 'Export PNG' },
-  { format: 'markdown', label: 'Export Markdown' },
-];
+import { exportAndReport, loadExportWriters } from './document-actions';
 
 /** "Export" opens a menu of formats; arrow keys move, Escape closes and returns focus. */
 export function ExportMenu() {
@@ -37,7 +31,7 @@ export function ExportMenu() {
     buttonRef.current?.focus();
   };
 
-  const run = async (format: ExportFormat) => {
+  const run = async (format: ExportFormatId) => {
     close();
     // The problems the designer already worked out: the writer need not validate again.
     const { problems } = derivations.problems(store.getState().document);
@@ -83,15 +77,15 @@ export function ExportMenu() {
           className="menu"
           onKeyDown={onMenuKeyDown}
         >
-          {ITEMS.map((item) => (
+          {EXPORT_FORMATS.map((format) => (
             <button
-              key={item.format}
+              key={format.id}
               type="button"
               role="menuitem"
               tabIndex={-1}
-              onClick={() => void run(item.format)}
+              onClick={() => void run(format.id)}
             >
-              {item.label}
+              Export {format.label}
             </button>
           ))}
           <hr className="menu__separator" />

@@ -1,37 +1,61 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { serializeDocument } from '../src/document';
-import { serializeMarkdown, serializeMermaid, serializeSvg } from '../src/export';
+import { EXPORT_FORMATS, findExportFormat, HEADLESS_FORMATS } from '../src/export/formats';
 import { defineCommand } from './command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import type { CliOutput } from './io';
 import { readDocumentFile } from './read-document-file';
 import { fileErrorLines } from './validate-report';
 
-const TARGETS = ['svg', 'md', 'mermaid', 'json'] as const;
-type Target = (typeof TARGETS)[number];
+// `--to` takes the headless formats of the designer's own list (decision 018), by id or alias;
+// the usage below is written from that list, so a new format needs no change here.
 
-/** The writers the designer's Export menu uses, by `--to` name. */
-const WRITERS: {
-  readonly [T in Target]: (document: Parameters<typeof serializeSvg>[0], outline: boolean) => string;
-} = {
-  svg: (document, outline) => serializeSvg(document, { outlineProblems: outline }),
-  md: (document) => serializeMarkdown(document),
-  mermaid: (document) => serializeMermaid(document),
-  json: (document) => serializeDocument(document),
-};
+type HeadlessFormat = (typeof HEADLESS_FORMATS)[number];
+
+const IDS = HEADLESS_FORMATS.map((format) => format.id);
+
+function orList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+const TO_ERROR = `--to must be ${orList(IDS)}`;
+
+/** Why `--to NAME` is refused: a format only the designer writes is named as such. */
+function toError(name: unknown): string {
+  const format = typeof name === 'string' ? findExportFormat(name) : undefined;
+  return format && !format.headless
+    ? `--to ${format.id}: ${format.label} is written by the designer only (it needs a browser); ${TO_ERROR}`
+    : TO_ERROR;
+}
+
+/** One line a format in `export --help`: id, label, file ending, other names. */
+function formatLines(): string[] {
+  const width = Math.max(...IDS.map((id) => id.length));
+  const headless = HEADLESS_FORMATS.map((format) => {
+    const aliases = format.aliases.map((alias) => `--to ${alias}`);
+    const also = aliases.length > 0 ? `, also ${orList(aliases)}` : '';
+    return `  ${format.id.padEnd(width)}  ${format.label} (${format.extension})${also}`;
+  });
+  const browserOnly = EXPORT_FORMATS.filter((format) => !format.headless).map(
+    (format) => `  ${format.label} is written by the designer only: it needs a browser.`,
+  );
+  return [...headless, ...browserOnly];
+}
 
 export const exportCommand = defineCommand({
   name: 'export',
-  synopsis: 'export FILE --to svg|md|mermaid|json [-o OUT] [--outline-problems]',
-  summary: 'Write a topology file as an SVG diagram, a Markdown report, a Mermaid flowchart or JSON.',
+  synopsis: `export FILE --to ${IDS.join('|')} [-o OUT] [--outline-problems]`,
+  summary: `Write a topology file as ${orList(HEADLESS_FORMATS.map((format) => format.label))}.`,
   details: [
     'FILE is a topology JSON file, or an SVG or PNG exported by the designer.',
     '',
     'Options:',
-    '  --to svg|md|mermaid|json   the format to write',
+    '  --to FORMAT                the format to write (below)',
     '  -o, --output OUT           write to OUT instead of standard output',
     '  --outline-problems         (svg) outline components and connections that have problems',
+    '',
+    'Formats:',
+    ...formatLines(),
     '',
     'Exit codes:',
     '  0  written (whatever the validation result; it is inside the output)',
@@ -44,7 +68,12 @@ export const exportCommand = defineCommand({
   },
   input: z.strictObject({
     positionals: z.tuple([z.string()], { error: 'export needs exactly one FILE' }),
-    to: z.enum(TARGETS, { error: '--to must be svg, md, mermaid or json' }),
+    to: z.string({ error: TO_ERROR }).transform((name, context) => {
+      const format = findExportFormat(name);
+      if (format?.headless) return format;
+      context.issues.push({ code: 'custom', message: toError(name), input: name });
+      return z.NEVER;
+    }),
     output: z.string().min(1, { error: '-o needs a file name' }).optional(),
     'outline-problems': z.boolean().default(false),
   }),
@@ -52,19 +81,20 @@ export const exportCommand = defineCommand({
     exportFile(file, to, out, outline, output),
 });
 
-function exportFile(
+async function exportFile(
   file: string,
-  to: Target,
+  format: HeadlessFormat,
   out: string | undefined,
   outline: boolean,
   output: CliOutput,
-): ExitCode {
+): Promise<ExitCode> {
   const result = readDocumentFile(file);
   if (!result.ok) {
     output.printError(fileErrorLines(file, result.error));
     return EXIT_CODES.unusable;
   }
-  const text = WRITERS[to](result.document, outline);
+  const write = await format.writer();
+  const text = write(result.document, { outlineProblems: outline });
   if (out === undefined) {
     output.printFile(text);
     return EXIT_CODES.valid;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { parseDocument, serializeDocument } from '../src/document';
+import { EXPORT_FORMATS, HEADLESS_FORMATS } from '../src/export/formats';
 import { createScratch, ROOT, runCli } from './testing/run-cli';
 
 const scratch = createScratch();
@@ -70,4 +71,35 @@ test('export with an unknown --to or without a file is a usage error (exit 2)', 
   expect(runCli(['export', EXAMPLE, '--to', 'pdf']).code).toBe(2);
   expect(runCli(['export', '--to', 'svg']).code).toBe(2);
   expect(runCli(['export', EXAMPLE]).code).toBe(2);
+});
+
+test('export --to md and --to markdown write the same report', () => {
+  const md = runCli(['export', EXAMPLE, '--to', 'md']);
+  const markdown = runCli(['export', EXAMPLE, '--to', 'markdown']);
+  expect(md.code).toBe(0);
+  expect(markdown).toEqual(md);
+});
+
+test('--to takes every headless id and alias of the format list, and nothing else', () => {
+  for (const format of HEADLESS_FORMATS) {
+    for (const name of [format.id, ...format.aliases]) {
+      expect(runCli(['export', EXAMPLE, '--to', name]).code, name).toBe(0);
+    }
+  }
+  const png = runCli(['export', EXAMPLE, '--to', 'png']);
+  expect(png.code).toBe(2);
+  expect(png.stderr).toContain('--to png: PNG is written by the designer only (it needs a browser)');
+});
+
+test('the usage of export lists the ids of the format list, in its order', () => {
+  const ids = EXPORT_FORMATS.filter((format) => format.headless).map((format) => format.id);
+  expect(ids).toEqual(['json', 'svg', 'md', 'mermaid']);
+  const help = runCli(['export', '--help']);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: wfm-topology export FILE --to json\|svg\|md\|mermaid /);
+  expect(help.stdout).toContain('  md       Markdown (.md), also --to markdown\n');
+  expect(help.stdout).toContain('  mermaid  Mermaid (.mmd)\n');
+  expect(runCli(['export', EXAMPLE, '--to', 'pdf']).stderr).toContain(
+    '--to must be json, svg, md or mermaid',
+  );
 });

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { generateDocument, SIZES } from '../bench/generate';
-import { serializeDocument } from '../src/document';
+import { parseDocument, serializeDocument } from '../src/document';
 import { importBytes } from '../src/export/import-file';
 import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
@@ -70,6 +70,28 @@ test('a user exports the deployment as JSON, SVG, PNG and Markdown, and re-impor
     const again = await exportAs(page, 'Export JSON');
     expect(readFileSync(again.path, 'utf8')).toBe(exported);
   }
+});
+
+test('"Export Mermaid" downloads a .mmd flowchart that names every component', async ({ designer, page }) => {
+  await importFile(page, EXAMPLE);
+  await expect(designer.nodes()).toHaveCount(8);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('menu', { name: 'Export' }).getByRole('menuitem')).toHaveText([
+    'Export JSON',
+    'Export SVG',
+    'Export PNG',
+    'Export Markdown',
+    'Export Mermaid',
+  ]);
+  await page.keyboard.press('Escape');
+
+  const mermaid = await exportAs(page, 'Export Mermaid');
+  expect(mermaid.download.suggestedFilename()).toBe('Single site.mmd');
+  const text = readFileSync(mermaid.path, 'utf8');
+  expect(text).toMatch(/^flowchart/);
+  const example = parseDocument(readFileSync(EXAMPLE, 'utf8'));
+  if (!example.ok) throw new Error('the example must parse');
+  for (const { name } of example.document.components) expect(text).toContain(name);
 });
 
 test('a refused import names the path inside the file and leaves the open document untouched', async ({

@@ -1,15 +1,13 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { EmptyCanvasHint, usePaintedOnce } from '../canvas/canvas-frame';
 import { FlowHandleContext, type FlowHandleRef } from '../canvas/flow-handle';
-import { useViewCentre } from '../canvas/view';
 import { Inspector } from '../panels/inspector';
 import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
-import { DesignerProvider, useDesigner, useDesignerStore } from '../store/react';
+import { DesignerProvider, useDesigner } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import { useApplyTheme } from '../ui/theme';
 import { CanvasToolbar } from './canvas-toolbar';
-import type { CommandContext } from './commands';
 import { loadExportWriters } from './document-actions';
 import type { LibrarySession } from './library/session';
 import { SaveErrorBanner, StatusLine } from './status-line';
@@ -78,26 +76,12 @@ function SidePanel() {
 }
 
 function Shell({ session }: { session: LibrarySession | null }) {
-  const store = useDesignerStore();
-  const viewCentre = useViewCentre();
   useApplyTheme();
   usePrefetchWhenIdle();
-  const context = useMemo<CommandContext>(
-    () => ({
-      state: store.getState,
-      viewCentre,
-      openConnectTo: () => {
-        const [fromId] = store.getState().selection.components;
-        if (fromId) store.getState().openDialog({ kind: 'connect-to', fromId });
-      },
-      openShortcuts: () => store.getState().openDialog({ kind: 'shortcuts' }),
-    }),
-    [store, viewCentre],
-  );
-  useShortcuts(context);
+  useShortcuts();
   return (
     <div className="app">
-      <TopBar onShowShortcuts={context.openShortcuts} />
+      <TopBar />
       <SaveErrorBanner />
       <main className="workspace">
         <Palette />

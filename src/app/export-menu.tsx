@@ -1,20 +1,14 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { useDerivations, useDesignerStore } from '../store/react';
-import { type ExportFormat, exportAndReport, loadExportWriters } from './document-actions';
+import { CommandMenuItem } from './command-button';
+import { loadExportWriters } from './document-actions';
+import { EXPORT_FORMAT_COMMANDS } from './export-commands';
 
-const ITEMS: readonly { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'Export JSON' },
-  { format: 'svg', label: 'Export SVG' },
-  { format: 'png', label: 'Export PNG' },
-  { format: 'markdown', label: 'Export Markdown' },
-];
-
-/** "Export" opens a menu of formats; arrow keys move, Escape closes and returns focus. */
+/**
+ * "Export" opens a menu of the export commands, one a format of the list, and the outline toggle;
+ * arrow keys move, Escape closes and returns focus.
+ */
 export function ExportMenu() {
-  const store = useDesignerStore();
-  const derivations = useDerivations();
   const [open, setOpen] = useState(false);
-  const [outline, setOutline] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
 
@@ -35,13 +29,6 @@ export function ExportMenu() {
   const close = () => {
     setOpen(false);
     buttonRef.current?.focus();
-  };
-
-  const run = async (format: ExportFormat) => {
-    close();
-    // The problems the designer already worked out: the writer need not validate again.
-    const { problems } = derivations.problems(store.getState().document);
-    await exportAndReport(store, format, { outlineProblems: outline, problems });
   };
 
   const onMenuKeyDown = (event: KeyboardEvent) => {
@@ -83,30 +70,11 @@ export function ExportMenu() {
           className="menu"
           onKeyDown={onMenuKeyDown}
         >
-          {ITEMS.map((item) => (
-            <button
-              key={item.format}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              onClick={() => void run(item.format)}
-            >
-              {item.label}
-            </button>
+          {EXPORT_FORMAT_COMMANDS.map((command) => (
+            <CommandMenuItem key={command.id} id={command.id} onChoose={close} />
           ))}
           <hr className="menu__separator" />
-          <button
-            type="button"
-            role="menuitemcheckbox"
-            aria-checked={outline}
-            tabIndex={-1}
-            onClick={() => setOutline((value) => !value)}
-          >
-            <span aria-hidden="true" className="menu__check">
-              {outline ? '✓' : ''}
-            </span>
-            Outline problems in SVG and PNG
-          </button>
+          <CommandMenuItem id="export-outline-problems" onChoose={close} />
         </div>
       )}
     </div>

@@ -1,7 +1,8 @@
+import type { ExportFormatId } from '../export/formats';
 import { scalePercent } from '../export/png-size';
 import { useDerivations, useDesignerStore } from '../store/react';
 import { Modal } from '../ui/modal';
-import { type ExportFormat, exportAndReport } from './document-actions';
+import { exportAndReport } from './document-actions';
 
 /**
  * A PNG export that would shrink the names past reading (decision 014): rather than download a
@@ -18,7 +19,7 @@ export function PngUnreadableDialog({
 }) {
   const store = useDesignerStore();
   const derivations = useDerivations();
-  const run = (format: ExportFormat) => {
+  const run = (format: ExportFormatId) => {
     onClose();
     const { problems } = derivations.problems(store.getState().document);
     void exportAndReport(store, format, { outlineProblems, problems, unreadablePng: true });

@@ -1,32 +1,23 @@
-import { useEffect, useRef } from 'react';
-import { COMMANDS } from './commands';
+import { useShallow } from 'zustand/react/shallow';
+import { useDesigner } from '../store/react';
+import { Modal } from '../ui/modal';
+import { readText } from './command';
+import { SHORTCUTS } from './commands';
 
 /** Lists every keyboard command, read from the same list the key handler uses. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const labels = useDesigner(
+    useShallow((state) => SHORTCUTS.map(({ command }) => readText(command.label, state))),
+  );
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="shortcuts-title"
-      onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
       <table className="shortcuts">
         <tbody>
-          {COMMANDS.map((command) => (
+          {SHORTCUTS.map(({ command, shortcut }, index) => (
             <tr key={command.id}>
-              <td>{command.label}</td>
+              <td>{labels[index]}</td>
               <td>
-                {command.keys.map((k) => (
+                {shortcut.keys.map((k) => (
                   <kbd key={k}>{k}</kbd>
                 ))}
               </td>
@@ -46,11 +37,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </tr>
         </tbody>
       </table>
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

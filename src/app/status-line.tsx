@@ -1,5 +1,5 @@
-import { useDesigner, useDesignerStore } from '../store/react';
-import { exportAndReport } from './document-actions';
+import { useDesigner } from '../store/react';
+import { CommandButton } from './command-button';
 
 /** Announces refusals and other notices; `seq` in the key makes a repeated notice announce again. */
 export function StatusLine() {
@@ -17,16 +17,11 @@ export function StatusLine() {
 
 /** Shown while autosave fails; the editor keeps working, and the work can leave as a file. */
 export function SaveErrorBanner() {
-  const store = useDesignerStore();
   const error = useDesigner((s) => s.saveError);
   if (!error) return null;
-  const exportJson = () => exportAndReport(store, 'json', { outlineProblems: false });
   return (
     <div className="banner banner--error" role="alert">
-      {error}{' '}
-      <button type="button" className="button" onClick={() => void exportJson()}>
-        Export JSON
-      </button>
+      {error} <CommandButton id="export-json" />
     </div>
   );
 }

@@ -1,23 +1,9 @@
-import { useRef } from 'react';
-import { createEmptyDocument, MAX_DOCUMENT_NAME_LENGTH } from '../document';
-import { OPTION_CATALOG, resolveOptions } from '../domain';
-import { importUserFile } from '../store/import-actions';
+import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
 import { useDesigner, useDesignerStore } from '../store/react';
-import type { ThemePreference } from '../store/store';
-import { copyShareLink } from './document-actions';
+import { CommandButton, CommandCheckbox } from './command-button';
+import { OPTION_COMMANDS } from './diagram-commands';
 import { ExportMenu } from './export-menu';
-
-const NEXT_THEME: { readonly [T in ThemePreference]: ThemePreference } = {
-  system: 'dark',
-  dark: 'light',
-  light: 'system',
-};
-const THEME_LABEL: { readonly [T in ThemePreference]: string } = {
-  system: 'Theme: system',
-  dark: 'Theme: dark',
-  light: 'Theme: light',
-};
-const THEME_ICON: { readonly [T in ThemePreference]: string } = { system: '◐', dark: '☾', light: '☀' };
+import { ImportFileInput } from './import-input';
 
 function DocumentName() {
   const store = useDesignerStore();
@@ -43,57 +29,18 @@ function DocumentName() {
 }
 
 function Options() {
-  const store = useDesignerStore();
-  const options = resolveOptions(useDesigner((s) => s.document.options));
   return (
     <fieldset className="top-bar__options">
       <legend className="visually-hidden">Deployment options</legend>
-      {OPTION_CATALOG.map((option) => (
-        <label key={option.key} title={option.description}>
-          <input
-            type="checkbox"
-            checked={options[option.key]}
-            onChange={(event) => store.getState().setOption(option.key, event.target.checked)}
-          />
-          {option.label}
-        </label>
+      {OPTION_COMMANDS.map((command) => (
+        <CommandCheckbox key={command.id} id={command.id} />
       ))}
     </fieldset>
   );
 }
 
-/** "Import" opens the file picker: JSON, or an SVG or PNG this product exported. */
-function ImportButton() {
-  const store = useDesignerStore();
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <button type="button" className="button" onClick={() => input.current?.click()}>
-        Import
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,.svg,.png,application/json,image/svg+xml,image/png"
-        hidden
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void importUserFile(store, file);
-        }}
-      />
-    </>
-  );
-}
-
 /** Document name, options, history and file commands. */
-export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
-  const store = useDesignerStore();
-  const canUndo = useDesigner((s) => s.history.past.length > 0);
-  const canRedo = useDesigner((s) => s.history.future.length > 0);
-  const theme = useDesigner((s) => s.theme);
+export function TopBar() {
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -109,71 +56,17 @@ export function TopBar({ onShowShortcuts }: { onShowShortcuts: () => void }) {
       <DocumentName />
       <Options />
       <div className="top-bar__actions" role="toolbar" aria-label="Document">
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            store.getState().openNewDocument(createEmptyDocument(), 'new', 'Started a new deployment.')
-          }
-        >
-          New
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => store.getState().openDialog({ kind: 'open-recent' })}
-          title="The deployments saved in this browser"
-        >
-          Open recent
-        </button>
-        <ImportButton />
+        <CommandButton id="new" />
+        <CommandButton id="open-recent" />
+        <CommandButton id="import" />
+        <ImportFileInput />
         <ExportMenu />
-        <button
-          type="button"
-          className="button"
-          onClick={() => void copyShareLink(store)}
-          aria-label="Copy share link"
-          title="Copy a link that carries this deployment"
-        >
-          Share link
-        </button>
+        <CommandButton id="share-link" />
         <span className="top-bar__divider" aria-hidden="true" />
-        <button
-          type="button"
-          className="button"
-          onClick={() => store.getState().undo()}
-          disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => store.getState().redo()}
-          disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
-        <button
-          type="button"
-          onClick={() => store.getState().setTheme(NEXT_THEME[theme])}
-          className="button button--icon"
-          aria-label={THEME_LABEL[theme]}
-          title={`${THEME_LABEL[theme]} (click to switch)`}
-        >
-          <span aria-hidden="true">{THEME_ICON[theme]}</span>
-        </button>
-        <button
-          type="button"
-          className="button button--icon"
-          onClick={onShowShortcuts}
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-        >
-          ?
-        </button>
+        <CommandButton id="undo" />
+        <CommandButton id="redo" />
+        <CommandButton id="theme" />
+        <CommandButton id="shortcuts" />
       </div>
     </header>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { COMMANDS, type CommandContext, nudgeSelection } from './commands';
+import { useCommandContext } from './command-context';
+import { nudgeSelection, SHORTCUTS } from './commands';
 
 /** True when the key belongs to a text field or another control that handles keys itself. */
 function isTyping(target: EventTarget | null): boolean {
@@ -10,13 +11,14 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Routes key presses to the command list. */
-export function useShortcuts(context: CommandContext): void {
+export function useShortcuts(): void {
+  const context = useCommandContext();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTyping(event.target)) return;
-      const command = COMMANDS.find((c) => c.matches(event));
+      const command = SHORTCUTS.find(({ shortcut }) => shortcut.matches(event))?.command;
       if (!command) return;
-      const state = context.state();
+      const state = context.store.getState();
       // Buttons and links keep Enter/Space; the palette keeps its own keys.
       if (command.id === 'nudge') {
         // React Flow moves a focused node itself; the key handler covers every other focus.
@@ -28,7 +30,7 @@ export function useShortcuts(context: CommandContext): void {
       }
       if (!command.enabled(state)) return;
       event.preventDefault();
-      command.run(context);
+      void command.run(context);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

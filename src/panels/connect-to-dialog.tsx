@@ -1,36 +1,20 @@
-import { useEffect, useRef } from 'react';
 import { describeComponent, displayName } from '../domain';
 import { useDesigner, useDesignerStore, useJudge } from '../store/react';
+import { Modal } from '../ui/modal';
 
 /**
  * The keyboard path to a connection: lists only the components the selected one may connect to
  * now, as the domain's judge says; choosing one connects.
  */
 export function ConnectToDialog({ fromId, onClose }: { fromId: string; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const store = useDesignerStore();
   const judge = useJudge();
   const from = useDesigner((s) => s.document.components.find((c) => c.id === fromId));
   const targets = judge.legalTargets(fromId);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   if (!from) return null;
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="connect-to-title"
-      onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="connect-to-title">Connect {describeComponent(from)} to…</h2>
+    <Modal title={`Connect ${describeComponent(from)} to…`} onClose={onClose} closeLabel="Cancel">
       {targets.length === 0 ? (
         <p>
           No component can take a connection from {describeComponent(from)} now: add a component the matrix
@@ -61,11 +45,6 @@ export function ConnectToDialog({ fromId, onClose }: { fromId: string; onClose: 
           ))}
         </ul>
       )}
-      <div className="dialog__actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

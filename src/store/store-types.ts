@@ -127,6 +127,9 @@ export interface UiSlice {
   readonly sidePanel: SidePanel | null;
   /** Opens a side panel, or closes it when it is already open. */
   toggleSidePanel(panel: SidePanel | null): void;
+  /** Whether SVG and PNG exports outline what has problems (the Export menu's checkbox). */
+  readonly exportOutlineProblems: boolean;
+  setExportOutlineProblems(outline: boolean): void;
   /** An Inspector field to focus once it shows (the "Rename" quick fix); the Inspector clears it. */
   readonly focusField: 'name' | null;
   setFocusField(field: 'name' | null): void;

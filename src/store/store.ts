@@ -297,6 +297,10 @@ function createUiSlice(set: Set, get: Get): UiSlice {
     toggleSidePanel(panel) {
       set({ sidePanel: panel === get().sidePanel ? null : panel });
     },
+    exportOutlineProblems: false,
+    setExportOutlineProblems(exportOutlineProblems) {
+      set({ exportOutlineProblems });
+    },
     focusField: null,
     setFocusField(focusField) {
       if (get().focusField !== focusField) set({ focusField });

@@ -7,12 +7,15 @@ export function Modal({
   children,
   actions,
   className = '',
+  closeLabel = 'Close',
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   actions?: ReactNode;
   className?: string;
+  /** The last button's name: "Cancel" where closing means choosing nothing. */
+  closeLabel?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -36,7 +39,7 @@ export function Modal({
       <div className="dialog__actions">
         {actions}
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {closeLabel}
         </button>
       </div>
     </dialog>

@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { useFlowHandle } from '../canvas/flow-handle';
+import { FIT_VIEW_OPTIONS, useViewCentre } from '../canvas/view';
+import { useDerivations, useDesignerStore } from '../store/react';
+import type { CommandContext } from './command';
+
+/** What the commands run with: the store, its derivations and the canvas's handle. */
+export function useCommandContext(): CommandContext {
+  const store = useDesignerStore();
+  const derivations = useDerivations();
+  const viewCentre = useViewCentre();
+  const flow = useFlowHandle();
+  return useMemo<CommandContext>(
+    () => ({
+      store,
+      derivations,
+      viewCentre,
+      fitView: () => {
+        requestAnimationFrame(() => flow.current?.fitView(FIT_VIEW_OPTIONS));
+      },
+    }),
+    [store, derivations, viewCentre, flow],
+  );
+}

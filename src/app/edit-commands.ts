@@ -1,0 +1,128 @@
+import { snapToGrid } from '../canvas/view';
+import { counted } from '../domain';
+import type { DesignerState } from '../store/store';
+import { defineCommand } from './command';
+
+// History and the selection: the top bar's Undo and Redo, and the editing keys.
+
+const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+const key = (event: KeyboardEvent, k: string) => event.key.toLowerCase() === k;
+const hasSelection = (s: DesignerState) => s.selection.components.size + s.selection.connections.size > 0;
+const oneComponent = (s: DesignerState) =>
+  s.selection.components.size === 1 && s.selection.connections.size === 0;
+
+export const EDIT_COMMANDS = [
+  defineCommand({
+    id: 'undo',
+    label: 'Undo',
+    shortcut: { keys: ['Ctrl+Z'], matches: (e) => mod(e) && !e.shiftKey && key(e, 'z') },
+    enabled: (s) => s.history.past.length > 0,
+    run: ({ store }) => store.getState().undo(),
+  }),
+  defineCommand({
+    id: 'redo',
+    label: 'Redo',
+    shortcut: {
+      keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
+      matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || key(e, 'y')),
+    },
+    enabled: (s) => s.history.future.length > 0,
+    run: ({ store }) => store.getState().redo(),
+  }),
+  defineCommand({
+    id: 'delete',
+    label: 'Delete the selection',
+    shortcut: {
+      keys: ['Delete', 'Backspace'],
+      matches: (e) => !mod(e) && (e.key === 'Delete' || e.key === 'Backspace'),
+    },
+    enabled: hasSelection,
+    run: ({ store }) => store.getState().deleteSelection(),
+  }),
+  defineCommand({
+    id: 'select-all',
+    label: 'Select all',
+    shortcut: { keys: ['Ctrl+A'], matches: (e) => mod(e) && key(e, 'a') },
+    enabled: (s) => s.document.components.length > 0,
+    run: ({ store }) => store.getState().selectAll(),
+  }),
+  defineCommand({
+    id: 'copy',
+    label: 'Copy the selected components',
+    shortcut: { keys: ['Ctrl+C'], matches: (e) => mod(e) && key(e, 'c') },
+    enabled: (s) => s.selection.components.size > 0,
+    run: ({ store }) => {
+      const count = store.getState().copySelection();
+      store.getState().notify(`Copied ${counted(count, 'component')}.`);
+    },
+  }),
+  defineCommand({
+    id: 'paste',
+    label: 'Paste at the centre of the view',
+    shortcut: { keys: ['Ctrl+V'], matches: (e) => mod(e) && key(e, 'v') },
+    enabled: (s) => s.clipboard !== null,
+    run: ({ store, viewCentre }) => {
+      const c = viewCentre();
+      store.getState().paste({ x: snapToGrid(c.x - 90), y: snapToGrid(c.y - 28) });
+    },
+  }),
+  defineCommand({
+    id: 'duplicate',
+    label: 'Duplicate the selected components',
+    shortcut: { keys: ['Ctrl+D'], matches: (e) => mod(e) && key(e, 'd') },
+    enabled: (s) => s.selection.components.size > 0,
+    run: ({ store }) => store.getState().duplicateSelection(),
+  }),
+  defineCommand({
+    id: 'connect-to',
+    label: 'Connect the selected component to…',
+    shortcut: { keys: ['C'], matches: (e) => !mod(e) && !e.altKey && key(e, 'c') },
+    enabled: oneComponent,
+    run: ({ store }) => {
+      const [fromId] = store.getState().selection.components;
+      if (fromId) store.getState().openDialog({ kind: 'connect-to', fromId });
+    },
+  }),
+  defineCommand({
+    id: 'nudge',
+    label: 'Move the selected components (Shift: farther)',
+    shortcut: {
+      keys: ['←', '↑', '→', '↓'],
+      matches: (e) => !mod(e) && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key),
+    },
+    enabled: (s) => s.selection.components.size > 0,
+    run: () => {
+      // Handled by the key handler, which knows the key and the step.
+    },
+  }),
+  defineCommand({
+    id: 'deselect',
+    label: 'Clear the selection',
+    shortcut: { keys: ['Escape'], matches: (e) => e.key === 'Escape' },
+    enabled: hasSelection,
+    run: ({ store }) => store.getState().clearSelection(),
+  }),
+];
+
+const NUDGE: Record<string, { x: number; y: number }> = {
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+};
+
+/** Moves the selected components one grid step (four with Shift) as one history step. */
+export function nudgeSelection(state: DesignerState, arrowKey: string, far: boolean): void {
+  const direction = NUDGE[arrowKey];
+  if (!direction) return;
+  const step = far ? 32 : 8;
+  const moves = new Map<string, { x: number; y: number }>();
+  for (const c of state.document.components) {
+    if (!state.selection.components.has(c.id)) continue;
+    moves.set(c.id, {
+      x: (c.position?.x ?? 0) + direction.x * step,
+      y: (c.position?.y ?? 0) + direction.y * step,
+    });
+  }
+  state.moveComponents(moves, 'step');
+}

@@ -70,6 +70,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    // Builds the CLI bundle that the tests of the real command run (decision 019).
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -46,6 +46,19 @@ test('the bundle keeps zod jitless: loading it and validating never calls the Fu
   expect(JSON.parse(result.stdout)).toEqual({ code: 1, calls: 0, lines: 8 });
 });
 
+test('started directly, the bundle is the command itself, with its exit codes', () => {
+  const run = (args: readonly string[]) =>
+    spawnSync(process.execPath, [BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(run(['validate', 'examples/single-site.wfm.json'])).toMatchObject({
+    status: 0,
+    stdout: 'examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos\n',
+    stderr: '',
+  });
+  expect(run(['validate', 'examples/broken.wfm.json']).status).toBe(1);
+  expect(run(['validate']).status).toBe(2);
+  expect(run(['matrix']).stdout).toContain('WFM component connections');
+});
+
 test('without its bundle the command says to run npm install and exits 2, with no stack trace', () => {
   // The bin alone, as in a clone whose install skipped the prepare script.
   const bin = join(scratch.folder, 'bin', 'wfm-topology.mjs');

@@ -11,13 +11,13 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(ROOT, 'cli-dist', 'wfm-topology.mjs');
 
 /**
- * Bundles `cli/main.ts` and everything it imports into {@link CLI_BUNDLE}. The file is written
+ * Bundles `cli/entry.ts` (`main`) and everything it imports into {@link CLI_BUNDLE}. The file is written
  * beside its place and renamed over it, so a CLI started meanwhile (a parallel test, a second
  * build) reads the old bundle or the new one, never half of one.
  */
 export async function buildCli(): Promise<{ readonly file: string; readonly bytes: number }> {
   const result = await build({
-    input: join(ROOT, 'cli', 'main.ts'),
+    input: join(ROOT, 'cli', 'entry.ts'),
     platform: 'node',
     // Node 20 is the oldest the package supports (`engines`): nothing newer is left in the output.
     transform: { target: 'node20' },
@@ -30,7 +30,7 @@ export async function buildCli(): Promise<{ readonly file: string; readonly byte
       // Not minified: an internal error's stack then names the real functions; minifying saved
       // no measurable start-up time (docs/performance.md).
       minify: false,
-      banner: '// wfm-topology command line, built from cli/main.ts by scripts/build-cli.ts.',
+      banner: '// wfm-topology command line, built from cli/entry.ts by scripts/build-cli.ts.',
     },
   });
   const chunks = result.output.filter((output) => output.type === 'chunk');

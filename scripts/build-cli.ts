@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { PURE_MODULE } from './pure-modules';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,6 +22,10 @@ export async function buildCli(): Promise<{ readonly file: string; readonly byte
     platform: 'node',
     // Node 20 is the oldest the package supports (`engines`): nothing newer is left in the output.
     transform: { target: 'node20' },
+    // As in the app's build: a module of the pure layers that the CLI does not use is left out,
+    // with the schemas it would build on loading (the exercises' alone are half of them). Other
+    // modules keep their own say (zod's package.json declares it has no side effects).
+    treeshake: { moduleSideEffects: (id) => (PURE_MODULE.test(id) ? false : undefined) },
     logLevel: 'warn',
     write: false,
     output: {

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { PURE_MODULE } from './scripts/pure-modules';
 
 /**
  * The Content-Security-Policy of the production build (issue 7, docs/security.md). Nothing inline,
@@ -15,9 +16,6 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-/** Modules of `src/domain`, `src/document` and `src/export`, whose loading has no side effect. */
-const PURE_MODULE = /[\\/]src[\\/](domain|document|export)[\\/](?!zod-config\.ts$)[^\\/]+\.ts$/;
 
 /** Puts the policy in the built index.html; the dev server (with its inline HMR preamble) goes without. */
 function contentSecurityPolicy(): Plugin {
@@ -70,6 +68,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'cli/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    // Builds the CLI bundle that the tests of the real command run (decision 019).
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { BASE_URL, launchBrowser } from './browser';
 import { coldLoadS, editToBadgeM, exportM, importClearHeap, importXl } from './browser-scenarios';
 import { measureInitialBundle } from './budget';
+import { cliMatrix, cliValidateXl } from './cli-scenarios';
 import { dragMWholeDiagram, dragS, panL } from './frame-scenarios';
 import { NoEffectError } from './no-effect';
 import { fullValidateXl, revalidateAfterEditM, svgExportNodeM } from './node-scenarios';
@@ -50,8 +51,11 @@ interface ScenarioResult {
 interface Scenario {
   readonly id: string;
   readonly title: string;
-  /** Browser scenarios run `--runs` times in fresh contexts (the heap scenario in a fresh browser); Node scenarios once, timing many calls. */
-  readonly kind: 'node' | 'browser' | 'browser-own' | 'bundle';
+  /**
+   * Browser scenarios run `--runs` times in fresh contexts (the heap scenario in a fresh browser);
+   * Node scenarios once, timing many calls; process scenarios once, timing many whole processes.
+   */
+  readonly kind: 'node' | 'process' | 'browser' | 'browser-own' | 'bundle';
   readonly run: (context: { browser: Awaited<ReturnType<typeof launchBrowser>> | null }) => Promise<Figures>;
 }
 
@@ -69,6 +73,13 @@ const SCENARIOS: readonly Scenario[] = [
     kind: 'node',
     run: async () => svgExportNodeM(),
   },
+  {
+    id: 'cli-validate-xl',
+    title: 'wfm-topology validate, XL, against bare Node',
+    kind: 'process',
+    run: () => cliValidateXl(),
+  },
+  { id: 'cli-matrix', title: 'wfm-topology matrix', kind: 'process', run: () => cliMatrix() },
   { id: 'drag-s', title: 'drag a component, S', kind: 'browser', run: ({ browser }) => dragS(need(browser)) },
   {
     id: 'drag-m',
@@ -187,13 +198,15 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const selected = SCENARIOS.filter((s) => options.only === null || options.only.has(s.id));
   const loadAtStart = loadavg();
-  if (options.build) build();
-  const server = await startPreview();
+  // Node and process scenarios need neither the app's build nor a browser: `--only cli-matrix` starts none.
+  const needsServer = selected.some((s) => s.kind === 'browser' || s.kind === 'browser-own');
+  if (options.build && (needsServer || selected.some((s) => s.kind === 'bundle'))) build();
+  const server = needsServer ? await startPreview() : null;
   const results: Record<string, ScenarioResult> = {};
   let browserVersion = '';
   try {
-    const browser = await launchBrowser();
-    browserVersion = browser.version();
+    const browser = needsServer ? await launchBrowser() : null;
+    browserVersion = browser?.version() ?? '';
     try {
       for (const scenario of selected) {
         const runs = scenario.kind === 'browser' || scenario.kind === 'browser-own' ? options.runs : 1;
@@ -214,10 +227,10 @@ async function main(): Promise<void> {
         }
       }
     } finally {
-      await browser.close();
+      await browser?.close();
     }
   } finally {
-    stopPreview(server);
+    if (server) stopPreview(server);
   }
 
   const rows = TARGETS.filter((t) => results[t.scenario]).map((t) => {

@@ -38,6 +38,24 @@ export const TARGETS: readonly Target[] = [
     }),
   },
   {
+    scenario: 'cli-validate-xl',
+    label: 'wfm-topology validate, XL',
+    target: '≤ 3 × bare Node (JSON.parse + walk)',
+    judge: (m) => ({
+      measured: `${round(n(m, 'ratio'))} × (${ms(n(m, 'cliMs'))} vs ${ms(n(m, 'floorMs'))})`,
+      met: n(m, 'ratio') <= 3,
+    }),
+  },
+  {
+    scenario: 'cli-matrix',
+    label: 'wfm-topology matrix',
+    target: '< 150 ms',
+    judge: (m) => ({
+      measured: `${ms(n(m, 'cliMs'))} (bare node ${ms(n(m, 'nodeMs'))})`,
+      met: n(m, 'cliMs') < 150,
+    }),
+  },
+  {
     scenario: 'drag-s',
     label: 'drag a component, S',
     target: 'p95 frame interval ≤ 20 ms',

@@ -1,16 +1,25 @@
 #!/usr/bin/env node
-// Node 20 cannot run TypeScript, so the CLI's sources are loaded through tsx, a runtime dependency.
-import { register } from 'tsx/esm/api';
+// The command runs as one built JavaScript file (decision 019), made by `npm install` (the prepare
+// script) from cli/main.ts, so no TypeScript is transpiled on each run.
+import { existsSync } from 'node:fs';
 
-register();
+const bundle = new URL('../cli-dist/wfm-topology.mjs', import.meta.url);
 
-try {
-  const { main } = await import('../cli/main.ts');
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // An internal failure is exit 2, like a file that could not be checked: never a false "valid".
+if (!existsSync(bundle)) {
   process.stderr.write(
-    `wfm-topology: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    'wfm-topology: the command is not built (cli-dist/wfm-topology.mjs is missing).\n' +
+      'Run `npm install` in the project folder, or `npm run build:cli` to build it alone.\n',
   );
   process.exitCode = 2;
+} else {
+  try {
+    const { main } = await import(bundle.href);
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    // An internal failure is exit 2, like a file that could not be checked: never a false "valid".
+    process.stderr.write(
+      `wfm-topology: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  }
 }

@@ -1,6 +1,7 @@
 import {
   type ParseError,
   type ParseIssue,
+  type ParseResult,
   parseDocument,
   refuseTooLarge,
   type TopologyDocument,
@@ -16,12 +17,26 @@ export interface FileError {
   readonly issues: readonly ParseIssue[];
 }
 
-export type FileResult =
-  | { readonly ok: true; readonly document: TopologyDocument }
-  | { readonly ok: false; readonly error: FileError };
+/**
+ * A document read from a file, with the text it was parsed from: the file itself (`json`), or
+ * the text an exported SVG or PNG carries, so a report can point at a place in it.
+ */
+export interface FileDocument {
+  readonly ok: true;
+  readonly document: TopologyDocument;
+  readonly text: string;
+  readonly source: 'json' | 'svg' | 'png';
+}
+
+export type FileResult = FileDocument | { readonly ok: false; readonly error: FileError };
 
 function unreadable(message: string): FileResult {
   return { ok: false, error: { kind: 'unreadable', message, issues: [] } };
+}
+
+/** A refusal of the document layer as this file's result (its `refuse…` functions never say `ok`). */
+function refused(result: ParseResult): FileResult {
+  return result.ok ? unreadable('The file was refused without a reason.') : result;
 }
 
 /**
@@ -30,21 +45,22 @@ function unreadable(message: string): FileResult {
  * further than the cap of its format.
  */
 export function readDocumentFile(path: string): FileResult {
-  let text: string;
+  let embedded: ReturnType<typeof extractDocumentText>;
   try {
     const read = readRegularFile(path, HEAD_BYTES, capForHead);
     if (!read.ok) {
       return read.reason === 'not-regular'
         ? unreadable('This is not a regular file (a device, FIFO, socket or directory): nothing was read.')
-        : refuseTooLarge(read.cap.bytes, read.cap.what);
+        : refused(refuseTooLarge(read.cap.bytes, read.cap.what));
     }
-    const embedded = extractDocumentText(read.bytes);
-    if (!embedded.ok)
-      return { ok: false, error: { kind: 'not-topology', message: embedded.message, issues: [] } };
-    text = embedded.text;
+    embedded = extractDocumentText(read.bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return unreadable(`Cannot read the file: ${reason}.`);
   }
-  return parseDocument(text);
+  if (!embedded.ok)
+    return { ok: false, error: { kind: 'not-topology', message: embedded.message, issues: [] } };
+  const { text, source } = embedded;
+  const parsed = parseDocument(text);
+  return parsed.ok ? { ok: true, document: parsed.document, text, source } : parsed;
 }

@@ -5,7 +5,7 @@ test.each([[[]], [['--help']], [['-h']], [['help']]])('%j prints the usage and e
   const result = runCli(args);
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^Usage: wfm-topology <command> \[arguments\]/);
-  expect(result.stdout).toContain('validate FILE... [--format text|json]');
+  expect(result.stdout).toContain('validate FILE... [--format text|json|sarif]');
   expect(result.stdout).toContain('matrix');
   expect(result.stderr).toBe('');
 });
@@ -13,7 +13,7 @@ test.each([[[]], [['--help']], [['-h']], [['help']]])('%j prints the usage and e
 test('a command with --help prints its own usage with the exit codes', () => {
   const result = runCli(['validate', '--help']);
   expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(/^Usage: wfm-topology validate FILE\.\.\. \[--format text\|json\]/);
+  expect(result.stdout).toMatch(/^Usage: wfm-topology validate FILE\.\.\. \[--format text\|json\|sarif\]/);
   expect(result.stdout).toContain('2  a file could not be read or is not a valid topology document');
 });
 

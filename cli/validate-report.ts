@@ -1,10 +1,15 @@
 import { formatParseIssue, type ValidationBlock } from '../src/document';
 import { counted } from '../src/domain';
-import type { FileError } from './read-document-file';
+import type { FileDocument, FileError } from './read-document-file';
 
-/** The outcome of one file: its validation, or why it could not be validated. */
+/** The outcome of one file: its validation and what it was read from, or why it could not be validated. */
 export type FileReport =
-  | { readonly file: string; readonly ok: true; readonly validation: ValidationBlock }
+  | {
+      readonly file: string;
+      readonly ok: true;
+      readonly validation: ValidationBlock;
+      readonly parsed: FileDocument;
+    }
   | { readonly file: string; readonly ok: false; readonly error: FileError };
 
 /** Linter-style lines for stdout: one per problem, then the file's counts. */

@@ -167,6 +167,6 @@ test('validate without a file, or with an unknown format, is a usage error: exit
   expect(none.stderr).toContain('validate needs at least one FILE');
   const xml = runCli(['validate', VALID, '--format', 'xml']);
   expect(xml.code).toBe(2);
-  expect(xml.stderr).toContain('--format must be text or json');
+  expect(xml.stderr).toContain('--format must be text, json or sarif');
   expect(xml.stdout).toBe('');
 });

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 /** The project root: the CLI runs from there, as a user at the root would run it. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'wfm-topology.mjs');
+/**
+ * The command as npm links it. It loads the built bundle (`cli-dist/wfm-topology.mjs`, decision 019),
+ * which the tests' global setup (`tests/global-setup.ts`) builds from the sources before any test runs.
+ */
+export const BIN = join(ROOT, 'bin', 'wfm-topology.mjs');
 
 export interface CliRun {
   readonly code: number | null;

@@ -23,6 +23,9 @@ interface FrameState {
   readonly edges: number;
   /** The viewport's CSS transform: the fit. */
   readonly transform: string;
+  /** Whether the page's shell (the designer's top bar and panels) and React Flow are in the DOM. */
+  readonly shell: boolean;
+  readonly flow: boolean;
 }
 
 /**
@@ -42,6 +45,8 @@ function recordFrames(): void {
       visible,
       edges: window.document.querySelectorAll('.react-flow__edge').length,
       transform: window.document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '',
+      shell: window.document.querySelector('.app') !== null,
+      flow: window.document.querySelector('.react-flow') !== null,
     });
     if (recorder.running) requestAnimationFrame(loop);
   };
@@ -55,6 +60,14 @@ export interface OpenFigures {
   readonly fcpMs: number;
   readonly transform: string;
   readonly canvas: { readonly width: number; readonly height: number };
+  /** The designer's User Timing marks of its opening (src/main.tsx), by name without `wfm:open:`. */
+  readonly marks: Readonly<Record<string, number>>;
+  /**
+   * Animation frames from the moment the canvas could be shown (the shell on screen and the
+   * canvas's module loaded) to the first frame with React Flow in it: one or two, unless something
+   * holds the canvas back, as Suspense's reveal delay did (300 ms, a score of frames).
+   */
+  readonly revealFrames: number;
 }
 
 /**
@@ -86,10 +99,15 @@ async function measureOpen(page: Page, url: string, cards: number, edges: number
     recorder.running = false;
     const pane = window.document.querySelector('.react-flow')?.getBoundingClientRect();
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    const marks = performance
+      .getEntriesByType('mark')
+      .filter((mark) => mark.name.startsWith('wfm:open:'))
+      .map((mark) => [mark.name.slice('wfm:open:'.length), mark.startTime] as const);
     return {
       frames: recorder.frames,
       canvas: { width: pane?.width ?? 0, height: pane?.height ?? 0 },
       fcp,
+      marks: Object.fromEntries(marks),
     };
   });
   const { frames } = seen;
@@ -102,7 +120,19 @@ async function measureOpen(page: Page, url: string, cards: number, edges: number
   if (first === frames.length || !painted) {
     throw new NoEffectError(`${url} never showed ${cards} cards and ${edges} connections, fitted`);
   }
-  return { ms: painted.at, fcpMs: seen.fcp, transform: final, canvas: seen.canvas };
+  // The floor has neither shell nor module: its canvas can show from the first frame.
+  const shellAt = frames.find((frame) => frame.shell)?.at ?? 0;
+  const readyAt = Math.max(shellAt, seen.marks['canvas-module'] ?? 0);
+  const mountedAt = frames.find((frame) => frame.flow)?.at ?? Number.POSITIVE_INFINITY;
+  const revealFrames = frames.filter((frame) => frame.at > readyAt && frame.at <= mountedAt).length;
+  return {
+    ms: painted.at,
+    fcpMs: seen.fcp,
+    transform: final,
+    canvas: seen.canvas,
+    marks: seen.marks,
+    revealFrames,
+  };
 }
 
 /** The zoom of a viewport transform, `translate(…px, …px) scale(z)`. */
@@ -149,8 +179,20 @@ export type OpenPair = {
   readonly ratio: number;
   readonly designerFcpMs: number;
   readonly floorFcpMs: number;
+  /** When the designer's library was open, its document read, its canvas's module loaded. */
+  readonly libraryMs: number;
+  readonly documentMs: number;
+  readonly canvasModuleMs: number;
+  readonly revealFrames: number;
   readonly zoom: number;
 };
+
+/**
+ * More frames than this between "the canvas can show" and "React Flow is in the page" fail the
+ * scenario: the canvas is rendered in the frame after, and Suspense's reveal delay (300 ms) would
+ * be a score of frames on a quiet machine and more than this on a loaded one.
+ */
+const REVEAL_FRAMES_AT_MOST = 4;
 
 /**
  * The scenario for a document of `size` components: each call measures one pair, the designer then
@@ -175,6 +217,11 @@ export function openAgainstFloor(size: number): (browser: Browser) => Promise<Op
     if (Math.abs(a.width - b.width) > 1 || Math.abs(a.height - b.height) > 1) {
       throw new Error(`the canvases differ: designer ${a.width}×${a.height}, floor ${b.width}×${b.height}`);
     }
+    if (designer.revealFrames > REVEAL_FRAMES_AT_MOST) {
+      throw new Error(
+        `the canvas showed ${designer.revealFrames} frames after it could have: is it held back (a Suspense reveal delay)?`,
+      );
+    }
     const zoom = zoomOf(designer.transform);
     if (!(Math.abs(zoom - zoomOf(floor.transform)) <= zoom * 0.01)) {
       throw new Error(`the fits differ: designer ${designer.transform}, floor ${floor.transform}`);
@@ -185,6 +232,10 @@ export function openAgainstFloor(size: number): (browser: Browser) => Promise<Op
       ratio: designer.ms / floor.ms,
       designerFcpMs: designer.fcpMs,
       floorFcpMs: floor.fcpMs,
+      libraryMs: designer.marks.library ?? Number.NaN,
+      documentMs: designer.marks.document ?? Number.NaN,
+      canvasModuleMs: designer.marks['canvas-module'] ?? Number.NaN,
+      revealFrames: designer.revealFrames,
       zoom,
     };
   };

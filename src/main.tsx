@@ -1,10 +1,11 @@
+// First: it starts opening the library and fetching the canvas before the rest is evaluated.
+import { libraryDatabase } from './app/open-early';
 import './document/zod-config';
 import '@xyflow/react/dist/base.css';
 import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { loadCanvas } from './app/canvas-slot';
 import { openSharedLink } from './app/document-actions';
 import { DocumentLibrary } from './app/library/library';
 import { attachToPage } from './app/library/page-events';
@@ -23,14 +24,8 @@ function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
 
 /** The library, or `null` when IndexedDB is off, refuses, or does not answer within 10 s. */
 async function openLibrary(): Promise<DocumentLibrary | null> {
-  let factory: IDBFactory | undefined;
-  try {
-    factory = window.indexedDB;
-  } catch {
-    return null;
-  }
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000));
-  return Promise.race([DocumentLibrary.open(factory).catch(() => null), timeout]);
+  return Promise.race([DocumentLibrary.over(libraryDatabase).catch(() => null), timeout]);
 }
 
 /**
@@ -45,8 +40,6 @@ function takeShareLink(): string | null {
 }
 
 async function start(): Promise<void> {
-  // The canvas's chunk is fetched while the library opens, not after the first paint.
-  loadCanvas();
   const link = takeShareLink();
   const store = createDesignerStore();
   store.getState().setTheme(loadThemePreference());

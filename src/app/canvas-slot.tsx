@@ -1,20 +1,21 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { EmptyCanvasHint, usePaintedOnce } from '../canvas/canvas-frame';
 import { useDesigner } from '../store/react';
+import { canvasModule } from './open-early';
 
 // The canvas and React Flow are a chunk of their own, out of the first script (decision 012). The
-// entry starts fetching it before anything else (`loadCanvas` in main.tsx), so it arrives while
-// the library opens, and the slot renders it as soon as the module is there: a plain
+// page requests it as soon as its first script has run (open-early.ts), so it arrives while the
+// library reads the document, and the slot renders it as soon as the module is there: a plain
 // subscription, not `lazy` and Suspense, whose reveal React holds back until 300 ms after the
-// placeholder was shown (decision 020).
+// placeholder showed (decision 020).
 
-type CanvasModule = typeof import('../canvas/designer-canvas');
+type CanvasModule = Awaited<typeof canvasModule>;
 
 type Loading =
-  | { readonly kind: 'idle' | 'loading' | 'failed' }
+  | { readonly kind: 'loading' | 'failed' }
   | { readonly kind: 'loaded'; readonly module: CanvasModule };
 
-let loading: Loading = { kind: 'idle' };
+let loading: Loading = { kind: 'loading' };
 const listeners = new Set<() => void>();
 
 function settle(next: Loading): void {
@@ -22,18 +23,14 @@ function settle(next: Loading): void {
   for (const listener of [...listeners]) listener();
 }
 
-/** Starts fetching the canvas's chunk; later calls do nothing. */
-export function loadCanvas(): void {
-  if (loading.kind !== 'idle') return;
-  loading = { kind: 'loading' };
-  import('../canvas/designer-canvas').then(
-    (module) => {
-      performance.mark('wfm:open:canvas-module');
-      settle({ kind: 'loaded', module });
-    },
-    () => settle({ kind: 'failed' }),
-  );
-}
+canvasModule.then(
+  (module) => {
+    // Where an opening's time goes, for the bench (docs/performance.md).
+    performance.mark('wfm:open:canvas-module');
+    settle({ kind: 'loaded', module });
+  },
+  () => settle({ kind: 'failed' }),
+);
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -62,8 +59,6 @@ function CanvasPlaceholder({ failed }: { failed: boolean }) {
 export function CanvasSlot() {
   const painted = usePaintedOnce();
   const state = useSyncExternalStore(subscribe, current, current);
-  // main.tsx has started it already; a test that renders the app alone starts it here.
-  useEffect(loadCanvas, []);
   if (!painted || state.kind !== 'loaded') return <CanvasPlaceholder failed={state.kind === 'failed'} />;
   const { Canvas } = state.module;
   return <Canvas />;

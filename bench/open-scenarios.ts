@@ -4,6 +4,7 @@ import { BASE_URL, openSession, settle } from './browser';
 import type { FloorInput } from './floor/floor';
 import { generateDocument } from './generate';
 import { NoEffectError } from './no-effect';
+import { type FrameState, fittedAndPaintedAt, revealFrames } from './open-frames';
 
 // The open scenarios: a saved document opened in a new tab, from navigation to the fitted diagram
 // painted, measured against the floor (STYLE.md principle 19): plain React Flow (bench/floor)
@@ -13,20 +14,6 @@ import { NoEffectError } from './no-effect';
 
 /** Where the bench serves the floor page: beside the designer, in its bench build. */
 export const FLOOR_URL = process.env.FLOOR_URL ?? new URL('/floor/', BASE_URL).href;
-
-/** One animation frame as the recorder saw it. */
-interface FrameState {
-  /** `performance.now()` in the frame's animation callback: milliseconds since navigation began. */
-  readonly at: number;
-  /** Cards in the document, measured and shown (React Flow hides a card until it is measured). */
-  readonly visible: number;
-  readonly edges: number;
-  /** The viewport's CSS transform: the fit. */
-  readonly transform: string;
-  /** Whether the page's shell (the designer's top bar and panels) and React Flow are in the DOM. */
-  readonly shell: boolean;
-  readonly flow: boolean;
-}
 
 /**
  * Put in both pages before any of their scripts: the state of the diagram in every animation
@@ -71,11 +58,8 @@ export interface OpenFigures {
 }
 
 /**
- * Loads `url` in `page` (whose context records frames) and returns when the diagram of `cards`
- * cards and `edges` connections was fitted and painted. The fit is final when it no longer changes:
- * the page is left to settle, and the first frame from which every later frame shows the settled
- * transform with every card and connection is the fitted frame. The next frame's start is the
- * moment it had been painted.
+ * Loads `url` in `page` (whose context records frames), lets it settle once the diagram of `cards`
+ * cards and `edges` connections is shown, and reads when it was fitted and painted.
  */
 async function measureOpen(page: Page, url: string, cards: number, edges: number): Promise<OpenFigures> {
   await page.goto(url);
@@ -111,27 +95,17 @@ async function measureOpen(page: Page, url: string, cards: number, edges: number
     };
   });
   const { frames } = seen;
-  const final = frames.at(-1)?.transform ?? '';
-  const done = (frame: FrameState) =>
-    frame.transform === final && frame.visible === cards && frame.edges === edges;
-  let first = frames.length;
-  while (first > 0 && done(frames[first - 1] as FrameState)) first -= 1;
-  const painted = frames[first + 1];
-  if (first === frames.length || !painted) {
+  const paintedAt = fittedAndPaintedAt(frames, cards, edges);
+  if (paintedAt === null) {
     throw new NoEffectError(`${url} never showed ${cards} cards and ${edges} connections, fitted`);
   }
-  // The floor has neither shell nor module: its canvas can show from the first frame.
-  const shellAt = frames.find((frame) => frame.shell)?.at ?? 0;
-  const readyAt = Math.max(shellAt, seen.marks['canvas-module'] ?? 0);
-  const mountedAt = frames.find((frame) => frame.flow)?.at ?? Number.POSITIVE_INFINITY;
-  const revealFrames = frames.filter((frame) => frame.at > readyAt && frame.at <= mountedAt).length;
   return {
-    ms: painted.at,
+    ms: paintedAt,
     fcpMs: seen.fcp,
-    transform: final,
+    transform: frames.at(-1)?.transform ?? '',
     canvas: seen.canvas,
     marks: seen.marks,
-    revealFrames,
+    revealFrames: revealFrames(frames, seen.marks['canvas-module'] ?? 0),
   };
 }
 

@@ -10,12 +10,14 @@ import { cliMatrix, cliValidateXl } from './cli-scenarios';
 import { dragMWholeDiagram, dragS, panL } from './frame-scenarios';
 import { NoEffectError } from './no-effect';
 import { fullValidateXl, revalidateAfterEditM, svgExportNodeM } from './node-scenarios';
+import { openAgainstFloor } from './open-scenarios';
 import { median, round } from './stats';
 import { type Figures, TARGETS } from './targets';
 
 // `npm run bench`: builds the app, serves the production build, and measures the scenarios of
 // docs/performance.md. Options: --runs N (browser runs per scenario, at least 3), --only a,b
-// (scenario ids), --no-build (reuse bench/.dist). Writes bench/results.json.
+// (scenario ids), --no-build (reuse bench/.dist, and the floor page in bench/.dist/floor).
+// Writes bench/results.json.
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'bench', '.dist');
@@ -56,8 +58,15 @@ interface Scenario {
    * Node scenarios once, timing many calls; process scenarios once, timing many whole processes.
    */
   readonly kind: 'node' | 'process' | 'browser' | 'browser-own' | 'bundle';
+  /** At least this many browser runs, whatever `--runs` says: pairs against the floor are noisier. */
+  readonly minRuns?: number;
   readonly run: (context: { browser: Awaited<ReturnType<typeof launchBrowser>> | null }) => Promise<Figures>;
 }
+
+/** Pairs (designer, floor) of the open scenarios: a pair's two loads take about a second. */
+const OPEN_PAIRS = 9;
+const open10 = openAgainstFloor(10);
+const open100 = openAgainstFloor(100);
 
 const SCENARIOS: readonly Scenario[] = [
   { id: 'validate-xl', title: 'full validate, XL, Node', kind: 'node', run: async () => fullValidateXl() },
@@ -106,6 +115,20 @@ const SCENARIOS: readonly Scenario[] = [
     kind: 'browser',
     run: async ({ browser }) => ({ ms: await editToBadgeM(need(browser)) }),
   },
+  {
+    id: 'open-10',
+    title: 'open a saved document of 10 components, against React Flow alone',
+    kind: 'browser',
+    minRuns: OPEN_PAIRS,
+    run: ({ browser }) => open10(need(browser)),
+  },
+  {
+    id: 'open-100',
+    title: 'open a saved document of 100 components, against React Flow alone',
+    kind: 'browser',
+    minRuns: OPEN_PAIRS,
+    run: ({ browser }) => open100(need(browser)),
+  },
   { id: 'bundle', title: 'initial JS and CSS, gzip', kind: 'bundle', run: async () => bundleFigures() },
   {
     id: 'cold-load-s',
@@ -148,6 +171,16 @@ function build(): void {
     },
   );
   if (result.status !== 0) throw new Error('vite build failed');
+  // The floor of the open scenarios, into bench/.dist/floor: served by the same preview server.
+  const floor = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', join(ROOT, 'bench', 'floor', 'vite.config.ts')],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (floor.status !== 0) throw new Error('vite build of the floor page failed');
 }
 
 async function startPreview(): Promise<ChildProcess> {
@@ -209,7 +242,10 @@ async function main(): Promise<void> {
     browserVersion = browser?.version() ?? '';
     try {
       for (const scenario of selected) {
-        const runs = scenario.kind === 'browser' || scenario.kind === 'browser-own' ? options.runs : 1;
+        const runs =
+          scenario.kind === 'browser' || scenario.kind === 'browser-own'
+            ? Math.max(options.runs, scenario.minRuns ?? 0)
+            : 1;
         const figures: Figures[] = [];
         process.stdout.write(`${scenario.title} …`);
         try {

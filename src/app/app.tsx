@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { EmptyCanvasHint, usePaintedOnce } from '../canvas/canvas-frame';
 import { FlowHandleContext, type FlowHandleRef } from '../canvas/flow-handle';
 import { Inspector } from '../panels/inspector';
 import { Palette } from '../panels/palette';
@@ -7,6 +6,7 @@ import { ProblemsPanel } from '../panels/problems-panel';
 import { DesignerProvider, useDesigner } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import { useApplyTheme } from '../ui/theme';
+import { CanvasSlot } from './canvas-slot';
 import { CanvasToolbar } from './canvas-toolbar';
 import { loadExportWriters } from './document-actions';
 import type { LibrarySession } from './library/session';
@@ -22,8 +22,6 @@ const Dialogs = lazy(() => import('./dialogs').then((module) => ({ default: modu
 const ExplainPanel = lazy(() =>
   import('../panels/explain-panel').then((module) => ({ default: module.ExplainPanel })),
 );
-// The canvas and React Flow load after the first paint, in a chunk of their own.
-const Canvas = lazy(() => import('../canvas/designer-canvas').then((module) => ({ default: module.Canvas })));
 const ExercisesPanel = lazy(() =>
   import('../panels/exercises-panel').then((module) => ({ default: module.ExercisesPanel })),
 );
@@ -49,22 +47,6 @@ function OpenDialog({ session }: { session: LibrarySession | null }) {
   return (
     <Suspense fallback={null}>
       <Dialogs session={session} />
-    </Suspense>
-  );
-}
-
-/** What stands in the canvas's place until it has loaded: the empty canvas, with its hint when empty. */
-function CanvasPlaceholder() {
-  const empty = useDesigner((s) => s.document.components.length === 0);
-  return <div className="canvas">{empty && <EmptyCanvasHint />}</div>;
-}
-
-function CanvasSlot() {
-  const painted = usePaintedOnce();
-  if (!painted) return <CanvasPlaceholder />;
-  return (
-    <Suspense fallback={<CanvasPlaceholder />}>
-      <Canvas />
     </Suspense>
   );
 }

@@ -30,12 +30,13 @@ import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
+import { FIT_VIEW_OPTIONS, ZOOM_RANGE } from './fit';
 import { KIND_DRAG_TYPE } from './flow-handle';
 import { OverviewMap } from './overview-map';
 import { boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
 import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
-import { FIT_VIEW_OPTIONS, snapToGrid } from './view';
+import { snapToGrid } from './view';
 
 const nodeTypes = { component: ComponentNode };
 const edgeTypes = { connection: ConnectionEdge };
@@ -253,8 +254,8 @@ function DesignerCanvas() {
             snapGrid={SNAP_GRID}
             fitView
             fitViewOptions={FIT_VIEW_OPTIONS}
-            minZoom={0.1}
-            maxZoom={2.5}
+            minZoom={ZOOM_RANGE.minZoom}
+            maxZoom={ZOOM_RANGE.maxZoom}
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

@@ -4,10 +4,8 @@ import { useDesignerStore } from '../store/react';
 import { useFlowHandle } from './flow-handle';
 import { type Bounds, CARD, fitsInView, freeSlotNear, type VisibleArea } from './placement';
 
+export { FIT_VIEW_OPTIONS } from './fit';
 export { snapToGrid } from './placement';
-
-/** How the canvas fits a diagram: the whole of it with a margin, never zoomed in past 120 %. */
-export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
 
 /** The flow position at the centre of the visible canvas (the origin until the canvas has loaded). */
 export function useViewCentre(): () => { x: number; y: number } {

@@ -1,7 +1,8 @@
 import { serializeDocument, type TopologyDocument } from '../../document';
 import { importText } from '../../export/import-file';
 import { newDocumentId } from '../../store/document-id';
-import { inTransaction, openDatabase, request } from './idb';
+import { openLibraryDatabase, STORES } from './database';
+import { inTransaction, request } from './idb';
 import {
   entrySchema,
   type Head,
@@ -17,6 +18,8 @@ import {
   unreadableSchema,
 } from './records';
 
+export { DATABASE_NAME, STORES } from './database';
+
 /**
  * The library of documents in IndexedDB (issue 11, decision 015). Every document the user opens,
  * imports, receives by link or creates has an entry (what "Open recent" lists), a head and two
@@ -24,14 +27,6 @@ import {
  * transaction, so the previous save stays whole beside the newest. An unreadable save is moved
  * aside, never deleted.
  */
-export const DATABASE_NAME = 'wfm-topology';
-const DATABASE_VERSION = 1;
-export const STORES = {
-  entries: 'documents',
-  heads: 'heads',
-  slots: 'slots',
-  unreadable: 'unreadable',
-} as const;
 const DOCUMENT_STORES = [STORES.entries, STORES.heads, STORES.slots, STORES.unreadable] as const;
 
 export const QUOTA_MESSAGE =
@@ -113,15 +108,12 @@ export class DocumentLibrary {
 
   /** Opens the library, or `null` when this browser keeps no IndexedDB (storage off). */
   static async open(factory: IDBFactory | undefined): Promise<DocumentLibrary | null> {
-    if (!factory) return null;
-    const db = await openDatabase(factory, DATABASE_NAME, DATABASE_VERSION, (database) => {
-      if (!database.objectStoreNames.contains(STORES.entries))
-        database.createObjectStore(STORES.entries, { keyPath: 'id' });
-      if (!database.objectStoreNames.contains(STORES.heads)) database.createObjectStore(STORES.heads);
-      if (!database.objectStoreNames.contains(STORES.slots)) database.createObjectStore(STORES.slots);
-      if (!database.objectStoreNames.contains(STORES.unreadable))
-        database.createObjectStore(STORES.unreadable, { keyPath: 'key', autoIncrement: true });
-    });
+    return DocumentLibrary.over(openLibraryDatabase(factory));
+  }
+
+  /** The library over its database, whose opening the page started early (src/app/open-early.ts). */
+  static async over(opening: Promise<IDBDatabase | null>): Promise<DocumentLibrary | null> {
+    const db = await opening;
     return db ? new DocumentLibrary(db) : null;
   }
 

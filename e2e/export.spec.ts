@@ -5,6 +5,7 @@ import { generateDocument, SIZES } from '../bench/generate';
 import { serializeDocument } from '../src/document';
 import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
+import { readLibrary } from './library-storage';
 
 const EXAMPLE = join(process.cwd(), 'examples', 'single-site.wfm.json');
 
@@ -128,7 +129,7 @@ test('a 1,000-component deployment exports as SVG under 1 MB and as a PNG that i
   expect(readFileSync((await exportAs(page, 'Export JSON')).path, 'utf8')).toBe(json);
 });
 
-test('"Copy share link" copies a link that opens the deployment in a fresh browser, one Undo from the old one', async ({
+test('"Copy share link" copies a link that opens the deployment in another browser as a new document', async ({
   designer,
   page,
   browser,
@@ -147,13 +148,26 @@ test('"Copy share link" copies a link that opens the deployment in a fresh brows
 
   const fresh = await browser.newContext({ acceptDownloads: true });
   try {
+    // The receiver has a deployment of their own open when the link arrives.
     const other = new DesignerPage(await fresh.newPage());
+    await other.open();
+    await other.addFromPalette('WFM Server');
+    await expect.poll(async () => (await readLibrary(other.page)).entries.length).toBe(1);
+
+    await other.page.goto('about:blank');
     await other.page.goto(link);
     await expect(other.nodes()).toHaveCount(8);
-    await expect(other.status()).toContainText('Opened “Single site” (8 components)');
+    await expect(other.status()).toHaveText(
+      'Opened “Single site” (8 components) as a new document. Your previous deployment “Untitled deployment” is in Open recent.',
+    );
     expect(readFileSync((await exportAs(other.page, 'Export JSON')).path, 'utf8')).toBe(exported);
-    await other.undoButton.click();
-    await expect(other.nodes()).toHaveCount(0);
+    // The receiver's own deployment is not one Undo away but in Open recent, whole.
+    await expect(other.undoButton).toBeDisabled();
+    await other.openRecent();
+    await expect(other.recentDocument('Single site')).toBeVisible();
+    await other.recentDocument('Untitled deployment').click();
+    await expect(other.nodes()).toHaveCount(1);
+    await expect(other.node('WFM Server', 'WFM_Server_1')).toBeVisible();
   } finally {
     await fresh.close();
   }

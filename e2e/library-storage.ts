@@ -32,6 +32,7 @@ export interface SavedDocument {
     position?: { x: number; y: number };
   }[];
   connections: unknown[];
+  options?: { managementLayer?: boolean; scheduledReporting?: boolean };
 }
 
 type Operation =

@@ -144,6 +144,45 @@ export async function clearLibrary(page: Page): Promise<number> {
   return raw ? Object.values(raw.stores).reduce((sum, records) => sum + records.length, 0) : 0;
 }
 
+/**
+ * Keeps the library busy from this page, as another tab in the middle of a long write does: a
+ * read-write transaction over every store stays open (a request from each request's success)
+ * until the returned function releases it. Saves of every other tab wait behind it.
+ */
+export async function holdLibrary(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(
+    async ({ name, stores }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(stores, 'readwrite');
+      tx.oncomplete = () => db.close();
+      const store = tx.objectStore(stores[0] ?? '');
+      const holder = window as unknown as { __releaseLibrary?: () => void };
+      let held = true;
+      holder.__releaseLibrary = () => {
+        held = false;
+      };
+      const spin = () => {
+        if (held) store.get('held').onsuccess = spin;
+      };
+      // Resolves once the transaction has started: from then on it holds the stores.
+      await new Promise<void>((resolve) => {
+        store.get('held').onsuccess = () => {
+          resolve();
+          spin();
+        };
+      });
+    },
+    { name: DATABASE, stores: [...STORES] },
+  );
+  return async () => {
+    await page.evaluate(() => (window as unknown as { __releaseLibrary?: () => void }).__releaseLibrary?.());
+  };
+}
+
 /** The id of the document this tab has open. */
 export async function openDocumentId(page: Page): Promise<string> {
   const id = await page.evaluate((key) => window.sessionStorage.getItem(key), OPEN_DOCUMENT_KEY);

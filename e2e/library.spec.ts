@@ -8,6 +8,7 @@ import {
   componentNames,
   entryNamed,
   expectSaved,
+  holdLibrary,
   newestSave,
   openDocumentId,
   putRecord,
@@ -363,27 +364,53 @@ function sizeText(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
-test('edits made just before the tab is closed are there at the next start', async ({ designer, page }) => {
+/** Opens the designer in another tab that keeps the library busy, so that no save can land meanwhile. */
+async function busyTab(page: Page): Promise<{ busy: Page; release: () => Promise<void> }> {
+  const busy = new DesignerPage(await page.context().newPage());
+  await busy.page.goto('/');
+  await expect(busy.canvas).toBeVisible();
+  return { busy: busy.page, release: await holdLibrary(busy.page) };
+}
+
+test('edits made just before the tab is closed are recovered at the next start, even when their save never landed', async ({
+  designer,
+  page,
+}) => {
   await designer.addFromPalette('WFM Server');
   await nameAndSave(designer, 'Closing', ['WFM_Server_1']);
-  // Within the save delay of the last change, the tab is closed.
+  const id = await openDocumentId(page);
+  // Another tab is busy with the library: this tab's last save cannot land before the tab is gone.
+  const { busy, release } = await busyTab(page);
   await designer.addFromPalette('WFM Builder');
   await page.close({ runBeforeUnload: true });
+  await release();
+  expect(componentNames(await savedDocument(busy, id)), 'the save in the library').toEqual(['WFM_Server_1']);
 
   const next = new DesignerPage(await page.context().newPage());
   await next.page.goto('/');
+  await expect(next.status()).toContainText(
+    'Recovered changes to “Closing” that were not saved when its tab closed.',
+  );
   await expect(next.documentName()).toHaveValue('Closing');
   await expect(next.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
   await expect(next.nodes()).toHaveCount(2);
   await expectSaved(next.page, ['WFM_Builder_1', 'WFM_Server_1']);
 });
 
-test('edits made just before a reload are there after it', async ({ designer, page }) => {
+test('edits made just before a reload are there after it, even when their save never landed', async ({
+  designer,
+  page,
+}) => {
   await designer.addFromPalette('WFM Server');
   await nameAndSave(designer, 'Reloading', ['WFM_Server_1']);
+  const { release } = await busyTab(page);
   await designer.addFromPalette('WFM Builder');
   await page.reload();
+  await release();
 
+  await expect(designer.status()).toContainText(
+    'Recovered changes to “Reloading” that were not saved when its tab closed.',
+  );
   await expect(designer.documentName()).toHaveValue('Reloading');
   await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
   await expect(designer.nodes()).toHaveCount(2);

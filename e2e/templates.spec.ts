@@ -45,7 +45,7 @@ for (const { title, components, connections } of TEMPLATES) {
     await expect(designer.nodes()).toHaveCount(components);
     await expect(designer.edges).toHaveCount(connections);
     await expect(designer.problems()).toContainText(NO_PROBLEMS);
-    await expect(designer.status()).toContainText(`Loaded the template “${title}”.`);
+    await expect(designer.status()).toHaveText(`Opened the template “${title}” as a new document.`);
   });
 }
 

@@ -87,11 +87,14 @@ async function importByDrop(page: Page, file: string, bytes: Uint8Array): Promis
   );
 }
 
-/** Opens a `#doc=` link made by the app's own encoder. */
+/**
+ * Opens a `#doc=` link made by the app's own encoder the way a user does: a fresh load of the page.
+ * The designer reads a link only at page load (issue 11), and a navigation that changes only the
+ * fragment stays in the same document, so the page is left for a blank one first.
+ */
 async function importByLink(page: Page, fragment: string): Promise<void> {
-  await page.evaluate((hash) => {
-    window.location.hash = hash;
-  }, fragment);
+  await page.goto('about:blank');
+  await page.goto(`/${fragment}`);
 }
 
 async function expectOpened(designer: DesignerPage, entry: AdversarialCase): Promise<void> {

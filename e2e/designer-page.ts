@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clearLibrary } from './library-storage';
 
 export interface Point {
   readonly x: number;
@@ -31,13 +32,20 @@ export class DesignerPage {
   /** Opens the designer with nothing saved in the browser. */
   async open(): Promise<void> {
     await this.page.goto('/');
+    // The canvas shows once the designer has opened its library (which creates the database).
+    await expect(this.canvas).toBeVisible();
     // Every test has a fresh browser context; clear and reload only if something was saved anyway.
-    const saved = await this.page.evaluate(() => {
+    const stored = await this.page.evaluate(() => {
       const count = window.localStorage.length;
       window.localStorage.clear();
       return count;
     });
-    if (saved > 0) await this.page.reload();
+    const documents = await clearLibrary(this.page);
+    if (stored + documents > 0) {
+      // The tab's open document (sessionStorage) was one of those just removed.
+      await this.page.evaluate(() => window.sessionStorage.clear());
+      await this.page.reload();
+    }
     await expect(this.canvas).toBeVisible();
   }
 
@@ -258,6 +266,29 @@ export class DesignerPage {
       if (!inside || overlaps(card, miniMap) || overlaps(card, controls)) return false;
     }
     return true;
+  }
+
+  /** "Open recent" from the top bar: the dialog of the documents saved in this browser. */
+  async openRecent(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Open recent', exact: true }).click();
+    const dialog = this.recentDialog();
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  recentDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Open recent' });
+  }
+
+  /**
+   * A saved document in Open recent: a button whose name starts with the document's name, then
+   * what it holds ("Site A 3 components · 1.2 kB · saved just now").
+   */
+  recentDocument(name: string): Locator {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.recentDialog()
+      .getByRole('list', { name: 'Saved documents' })
+      .getByRole('button', { name: new RegExp(`^${escaped} \\d+ components? · `) });
   }
 
   problems(): Locator {

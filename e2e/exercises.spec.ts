@@ -70,12 +70,13 @@ test('a new admin adds a Builder pool and the goals tick as they are met', async
   await expect(panel.getByRole('button', { name: 'Add a Builder pool', exact: true })).toBeVisible();
   await screenshot(designer, 'list');
 
-  // The canvas is not empty: starting asks first, and the answer is one undo step away.
+  // The canvas is not empty, yet starting asks nothing: the exercise opens as a new document and
+  // the user's deployment stays in Open recent.
   await panel.getByRole('button', { name: 'Add a Builder pool', exact: true }).click();
-  const confirm = designer.page.getByRole('dialog', { name: 'Start “Add a Builder pool”?' });
-  await expect(confirm).toContainText('1 component');
-  await confirm.getByRole('button', { name: 'Start exercise' }).click();
-  await expect(confirm).toBeHidden();
+  await expect(designer.page.getByRole('dialog')).toHaveCount(0);
+  await expect(designer.status()).toContainText(
+    'Started the exercise “Add a Builder pool” in a new document. Your previous deployment “Untitled deployment” is in Open recent.',
+  );
 
   await expect(panel.getByRole('heading', { name: 'Add a Builder pool' })).toBeVisible();
   await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
@@ -142,9 +143,10 @@ test('a new admin adds a Builder pool and the goals tick as they are met', async
   await expect(designer.nodes()).toHaveCount(9);
 });
 
-test('starting an exercise on an empty canvas asks nothing, and Undo brings the old document back', async ({
+test('starting an exercise asks nothing, opens a new document, and Open recent brings the old one back', async ({
   designer,
 }) => {
+  await designer.addFromPalette('WFM Server');
   const panel = await openExercises(designer);
   await panel.getByRole('button', { name: 'Add scheduled reporting', exact: true }).click();
   await expect(designer.page.getByRole('dialog')).toHaveCount(0);
@@ -155,9 +157,18 @@ test('starting an exercise on an empty canvas asks nothing, and Undo brings the 
   await expectGoal(panel, 'Scheduled reporting is on', true);
   await expectGoal(panel, 'No errors', false);
 
+  // The exercise's document has a history of its own: Undo stops at its start.
   await designer.undoButton.click();
-  await designer.undoButton.click();
-  await expect(designer.nodes()).toHaveCount(0);
+  await expect(designer.option('Scheduled reporting')).not.toBeChecked();
+  await expect(designer.undoButton).toBeDisabled();
+  await expect(designer.nodes()).toHaveCount(7);
+
+  // The exercise's start deployment keeps its own name.
+  await designer.openRecent();
+  await expect(designer.recentDocument('Single site')).toBeVisible();
+  await designer.recentDocument('Untitled deployment').click();
+  await expect(designer.nodes()).toHaveCount(1);
+  await expect(designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();
 });
 
 test('Restart puts the start deployment back after asking', async ({ designer }) => {

@@ -159,16 +159,24 @@ test('an arrow-key nudge is one step, on a focused card or from anywhere else', 
   await expect(designer.nodes()).toHaveCount(1);
 });
 
-test('"New" clears the canvas and Undo brings the deployment back', async ({ designer }) => {
+test('"New" opens a blank document, and the previous one reopens from Open recent', async ({ designer }) => {
   await designer.addFromPalette('WFM Server');
   await designer.addFromPalette('WFM Builder');
 
   await designer.page.getByRole('button', { name: 'New', exact: true }).click();
 
   await expect(designer.nodes()).toHaveCount(0);
-  await expect(designer.status()).toHaveText('Started a new deployment. Undo brings the previous one back.');
+  await expect(designer.status()).toHaveText(
+    'Started a new deployment. Your previous deployment “Untitled deployment” is in Open recent.',
+  );
+  // A new document starts a history of its own.
+  await expect(designer.undoButton).toBeDisabled();
 
-  await designer.undoButton.click();
+  await designer.openRecent();
+  await designer.recentDocument('Untitled deployment').click();
 
   await expect(designer.nodes()).toHaveCount(2);
+  await expect(designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();
+  await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
+  await expect(designer.status()).toHaveText('Opened “Untitled deployment”.');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { readLibrary, savedDocument } from './library-storage';
 
 test('a reload brings back the deployment, its name and its options', async ({ designer, page }) => {
   await designer.addFromPalette('WFM Server');
@@ -20,7 +21,9 @@ test('a reload brings back the deployment, its name and its options', async ({ d
   expect(problemsBefore.length).toBeGreaterThan(0);
 
   // Autosave waits 400 ms after the last change.
-  await page.waitForTimeout(600);
+  await expect
+    .poll(() => savedDocument(page))
+    .toMatchObject({ name: 'Lab site', options: { managementLayer: true }, connections: { length: 2 } });
   await page.reload();
 
   await expect(designer.node('WFM Server', 'WFM_Main')).toContainText('wfm01.example.com:7000');
@@ -39,8 +42,10 @@ test('a reload after "New" opens the empty deployment', async ({ designer, page 
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await expect(designer.nodes()).toHaveCount(0);
 
-  // Autosave waits 400 ms after the last change.
-  await page.waitForTimeout(600);
+  // The previous deployment is saved as a document of its own; the blank one is not stored.
+  await expect
+    .poll(async () => (await readLibrary(page)).entries.map((entry) => entry.components))
+    .toEqual([1]);
   await page.reload();
 
   await expect(designer.canvas).toBeVisible();

@@ -2,6 +2,7 @@ import type { CDPSession, Download, Page } from '@playwright/test';
 import { createRandom as random } from '../bench/generate';
 import type { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
+import { newestSave } from './library-storage';
 
 // Issue 7, item 5, by the UI: 20 seeded random edit sequences, each followed by a reload, give back
 // the exact JSON they exported before it; and a session of 1,000 operations leaves the heap, after
@@ -19,9 +20,6 @@ const KINDS = [
   'Message Server',
 ] as const;
 
-const HEAD = 'wfm-topology:document:head';
-const SLOTS = ['wfm-topology:document', 'wfm-topology:document:b'];
-
 async function downloadText(download: Promise<Download>): Promise<string> {
   const stream = await (await download).createReadStream();
   const chunks: Buffer[] = [];
@@ -36,15 +34,9 @@ async function exportJson(page: Page): Promise<string> {
   return downloadText(download);
 }
 
-/** The saved text the head names: autosave writes exactly what Export JSON writes. */
-function savedText(page: Page): Promise<string | null> {
-  return page.evaluate(
-    ({ headKey, slots }) => {
-      const head = JSON.parse(window.localStorage.getItem(headKey) ?? 'null');
-      return head ? window.localStorage.getItem(slots[head.slot] ?? '') : null;
-    },
-    { headKey: HEAD, slots: SLOTS },
-  );
+/** The newest save of the tab's open document: autosave writes exactly what Export JSON writes. */
+async function savedText(page: Page): Promise<string | null> {
+  return (await newestSave(page))?.record.text ?? null;
 }
 
 type Step = (designer: DesignerPage, pick: (n: number) => number) => Promise<string>;

@@ -45,7 +45,7 @@ for (const { title, components, connections } of TEMPLATES) {
     await expect(designer.nodes()).toHaveCount(components);
     await expect(designer.edges).toHaveCount(connections);
     await expect(designer.problems()).toContainText(NO_PROBLEMS);
-    await expect(designer.status()).toContainText(`Loaded the template “${title}”.`);
+    await expect(designer.status()).toHaveText(`Opened the template “${title}” as a new document.`);
   });
 }
 
@@ -104,17 +104,25 @@ test('the templates dialog shows a drawing and a description of each template', 
   await expect(dialog).toBeHidden();
 });
 
-test('Undo after loading a template brings the previous deployment back', async ({ designer, page }) => {
+test('a template opens as a new document, and Open recent brings the previous deployment back', async ({
+  designer,
+  page,
+}) => {
   await designer.addFromPalette('WFM Server');
   await loadTemplate(page, 'Builder pool');
   await expect(designer.nodes()).toHaveCount(9);
+  await expect(designer.status()).toHaveText(
+    'Opened the template “Builder pool” as a new document. Your previous deployment “Untitled deployment” is in Open recent.',
+  );
+  await expect(designer.undoButton).toBeDisabled();
 
-  await designer.undoButton.click();
-
+  await designer.openRecent();
+  await designer.recentDocument('Untitled deployment').click();
   await expect(designer.nodes()).toHaveCount(1);
   await expect(designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();
 
-  await designer.redoButton.click();
+  await designer.openRecent();
+  await designer.recentDocument('Builder pool').click();
   await expect(designer.nodes()).toHaveCount(9);
   await expect(designer.node('WFM Builder', 'WFM_Builder_3')).toBeVisible();
 });

@@ -5,12 +5,30 @@ import type { DeploymentOptions } from './options';
 export type Security = 'none' | 'tls' | 'mutual-tls';
 export const SECURITY_LEVELS = ['none', 'tls', 'mutual-tls'] as const satisfies readonly Security[];
 
-/** The part of a component the rules look at. Documents carry more (position, host, notes). */
+/** The WFM release a document is designed for (rules.md section 7). */
+export type RulesetId = 'wfm-8.5.2' | 'wfm-8.5.1' | 'wfm-8.5.0';
+/** In the order the "Rule set" control lists them: the default first. */
+export const RULESET_IDS = ['wfm-8.5.2', 'wfm-8.5.1', 'wfm-8.5.0'] as const satisfies readonly RulesetId[];
+export const DEFAULT_RULESET: RulesetId = 'wfm-8.5.2';
+
+/** How a backup waits for its primary to fail (rules.md section 10). */
+export type Standby = 'warm' | 'hot';
+export const STANDBY_MODES = ['warm', 'hot'] as const satisfies readonly Standby[];
+
+/** The part of a component the rules look at. Documents carry more (position, notes). */
 export interface TopologyComponent {
   readonly id: string;
   readonly kind: ComponentKind;
   readonly name: string;
   readonly etl?: boolean | undefined;
+  /** Version 2: the id of a host of the topology (rules.md section 9). */
+  readonly host?: string | undefined;
+  readonly port?: number | undefined;
+  /** The id of the primary this component is the backup of (rules.md section 10). */
+  readonly backupOf?: string | undefined;
+  readonly standby?: Standby | undefined;
+  /** Mutual TLS authentication is set up on this server, builder or data aggregator. */
+  readonly mutualAuth?: boolean | undefined;
 }
 
 export interface TopologyConnection {
@@ -20,9 +38,24 @@ export interface TopologyConnection {
   readonly security?: Security | undefined;
 }
 
-/** What `validate` and `canConnect` read: any document of rules.md section 5 fits. */
+/** A Genesys Host object, as the rules read it (rules.md section 9). */
+export interface TopologyHost {
+  readonly id: string;
+  readonly name: string;
+  readonly lca?: boolean | undefined;
+  /** Default 4999 (`DEFAULT_LCA_PORT`). */
+  readonly lcaPort?: number | undefined;
+  readonly certificate?: boolean | undefined;
+}
+
+export const DEFAULT_LCA_PORT = 4999;
+
+/** What `validate` and `canConnect` read: any document of rules.md sections 5 and 12 fits. */
 export interface Topology {
+  /** Default `wfm-8.5.2`. */
+  readonly ruleset?: RulesetId | undefined;
   readonly options?: Partial<DeploymentOptions> | undefined;
+  readonly hosts?: readonly TopologyHost[] | undefined;
   readonly components: readonly TopologyComponent[];
   readonly connections: readonly TopologyConnection[];
 }

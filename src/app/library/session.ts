@@ -226,9 +226,20 @@ export class LibrarySession {
     this.leave(this.current, this.store.getState().document);
     await this.queue;
     const outcome = await this.library.load(id);
+    const entry = await this.library.entry(id);
+    if (outcome.kind !== 'loaded' && outcome.messages.length === 0) {
+      // Every save was moved aside by an earlier load: choosing it must still say why nothing opens.
+      const name = entry ? entryTitle(entry) : 'This document';
+      this.store
+        .getState()
+        .notify(
+          `“${name}” has no readable save left, so it cannot open. Its saves are kept under “Unreadable saves” in Open recent.`,
+          'error',
+        );
+      return false;
+    }
     if (outcome.messages.length > 0) this.store.getState().notify(outcome.messages.join(' '), 'error');
     if (outcome.kind !== 'loaded') return false;
-    const entry = await this.library.entry(id);
     this.adopt(id, outcome.document, outcome.head, entry?.origin ?? 'new');
     this.store.getState().notify(`Opened “${title(outcome.document)}”.`, 'success');
     return true;

@@ -423,10 +423,8 @@ test('edits made just before a reload are there after it, even when their save n
   await expectSaved(page, ['WFM_Builder_1', 'WFM_Server_1']);
 });
 
-// Product bug, left failing on purpose: when every save of a document has been moved aside as
-// unreadable, Open recent still lists it with its old size and count, and choosing it closes the
-// dialog and does nothing at all: no document opens and nothing says why
-// (LibrarySession.open returns false without a message when the load finds no save).
+// When every save of a document has been moved aside as unreadable, Open recent still lists it;
+// choosing it must say why it does not open rather than close the dialog and do nothing.
 test('a document whose every save is unreadable says why it cannot open when chosen in Open recent', async ({
   designer,
   page,

@@ -355,11 +355,8 @@ test('leaving a tab whose edits are all saved asks nothing', async ({ designer, 
   expect(prompts).toEqual([]);
 });
 
-// Product bug, left failing on purpose: when IndexedDB cannot be used (storage off, a private
-// window, or a database that does not answer within the designer's 10 s wait), src/main.tsx
-// starts without a library and says nothing. No edit is saved, the user is not told, and after a
-// slow start the user's saved deployment is not shown either. The designer has the words for it
-// (STORAGE_OFF_MESSAGE) but shows them only when a save fails, and without a library none is tried.
+// When IndexedDB cannot be used (storage off, a private window, or a database that does not answer
+// within the designer's 10 s wait), the designer says so at start, not only when a save fails.
 test('a browser whose storage is off says so at start instead of silently not saving', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', {

@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { openSharedLink } from './app/document-actions';
-import { DocumentLibrary } from './app/library/library';
+import { DocumentLibrary, STORAGE_OFF_MESSAGE } from './app/library/library';
 import { attachToPage } from './app/library/page-events';
 import { CHANNEL_NAME, LibrarySession } from './app/library/session';
 import { SHARE_PREFIX } from './app/share-link-prefix';
@@ -22,10 +22,20 @@ function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   }
 }
 
-/** The library, or `null` when IndexedDB is off, refuses, or does not answer within 10 s. */
-async function openLibrary(): Promise<DocumentLibrary | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000));
-  return Promise.race([DocumentLibrary.over(libraryDatabase).catch(() => null), timeout]);
+const STORAGE_SLOW_MESSAGE =
+  'The storage of this browser did not answer, so this tab does not save and your saved documents are not shown. Export the document to a file to keep your work, and reload the page to try again.';
+
+/**
+ * The library, or why there is none: IndexedDB is off or refuses (a private window, a policy),
+ * or it does not answer within 10 s. Either way the user is told at once, not at the first save.
+ */
+async function openLibrary(): Promise<DocumentLibrary | string> {
+  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve(STORAGE_SLOW_MESSAGE), 10_000));
+  const opened = DocumentLibrary.over(libraryDatabase).then(
+    (library) => library ?? STORAGE_OFF_MESSAGE,
+    () => STORAGE_OFF_MESSAGE,
+  );
+  return Promise.race([opened, timeout]);
 }
 
 /**
@@ -47,7 +57,8 @@ async function start(): Promise<void> {
   // Where an opening's time goes, for the bench (docs/performance.md).
   performance.mark('wfm:open:library');
   let session: LibrarySession | null = null;
-  if (library) {
+  if (typeof library === 'string') store.getState().setSaveError(library);
+  else {
     session = new LibrarySession(library, store, {
       local: webStorage('localStorage'),
       session: webStorage('sessionStorage'),
@@ -65,9 +76,8 @@ async function start(): Promise<void> {
       session = null;
       store
         .getState()
-        .notify(
-          'The documents saved in this browser could not be read, so saving is off in this tab.',
-          'error',
+        .setSaveError(
+          'The documents saved in this browser could not be read, so saving is off in this tab. Export the document to a file to keep your work.',
         );
     }
   }

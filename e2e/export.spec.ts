@@ -120,8 +120,7 @@ test('a refused import names the path inside the file and leaves the open docume
   await expect(designer.edges).toHaveCount(11);
 });
 
-// Product bug, left failing on purpose: the notice of an accepted import or link counts with a
-// bare "components" (src/app/document-actions.ts, applyImport), so one component reads "(1 components)".
+// The notice of an accepted import or link counts in words: one component is "1 component".
 test('an imported file with one component is announced as “1 component”', async ({ designer, page }) => {
   const file = test.info().outputPath('one.wfm.json');
   writeFileSync(

@@ -52,3 +52,19 @@ test('lint accepts rendering a user string as text', () => {
   expect(result.output).not.toMatch(/sinks are forbidden/);
   expect(result.code).toBe(0);
 });
+
+// Issue 12: layers only point down, and no folder imports itself in a circle. The architecture
+// test checks directions between layers; Biome's noImportCycles catches a cycle inside one.
+test('lint refuses two modules that import each other', () => {
+  lint('cycle-b.ts', "import { a } from './cycle-a';\nexport const b = () => a;\n");
+  const result = lint('cycle-a.ts', "import { b } from './cycle-b';\nexport const a = () => b;\n");
+  expect(result.output).toMatch(/noImportCycles/);
+  expect(result.code).not.toBe(0);
+});
+
+test('lint accepts a module that imports one that does not import it back', () => {
+  lint('chain-b.ts', 'export const b = () => 1;\n');
+  const result = lint('chain-a.ts', "import { b } from './chain-b';\nexport const a = () => b();\n");
+  expect(result.output).not.toMatch(/noImportCycles/);
+  expect(result.code).toBe(0);
+});

@@ -97,6 +97,7 @@ const SUBJECTS: { readonly [S in Subject]: string } = {
   component: `a component (${code('componentId')})`,
   cardinality: `a component and a target kind (${code('componentId')}, ${code('targetKind')})`,
   connection: `a connection (${code('connectionId')})`,
+  host: `a host (${code('hostId')})`,
 };
 
 function problems(): string {

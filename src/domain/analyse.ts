@@ -1,7 +1,9 @@
-import { classifyConnections, DANGLING, DUPLICATE, FORBIDDEN, SELF } from './classify';
+import { CONTEXT, classifyConnections, DANGLING, DUPLICATE, FORBIDDEN, SELF } from './classify';
 import { type MatrixCell, matrixCell, type TargetKind } from './matrix';
 import type { Topology, TopologyComponent, TopologyConnection } from './model';
 import { pushTo } from './multimap';
+import type { RulesetId } from './ruleset-ids';
+import { resolveRuleset } from './rulesets';
 
 /** Why a connection does not count toward its source's cardinality (rules.md section 4). */
 export type StructuralCode = 'self-connection' | 'forbidden-connection' | 'duplicate-connection';
@@ -14,8 +16,10 @@ export interface ClassifiedConnection {
   readonly structural?: StructuralCode;
   /** For a duplicate: the connection that came first. */
   readonly duplicateOf?: TopologyConnection;
-  /** For a counted connection: the matrix cell that allows it. */
+  /** For a counted connection: the matrix cell that allows it, as the analysis's rule set reads it. */
   readonly cell?: MatrixCell;
+  /** True for a context link (a context kind at either end, rules.md section 8): not counted, not judged by the matrix. */
+  readonly context?: true;
 }
 
 /**
@@ -23,11 +27,13 @@ export interface ClassifiedConnection {
  * in document order, and the counted connections of every source component by target kind.
  */
 export interface Analysis {
+  /** The rule set the cells are read under: the topology's, or the override given to `analyse`. */
+  readonly ruleset: RulesetId;
   readonly byId: ReadonlyMap<string, TopologyComponent>;
   readonly connections: readonly ClassifiedConnection[];
   /** Counted connections keyed by `fromId`, then by target kind. */
   readonly counted: ReadonlyMap<string, ReadonlyMap<TargetKind, readonly TopologyConnection[]>>;
-  /** Counted connections keyed by `${from}\u0000${to}`. */
+  /** Counted connections and context links (the first of each pair) keyed by `${from}\u0000${to}`. */
   readonly pairs: ReadonlyMap<string, TopologyConnection>;
   /** Ids of components reached by at least one connection, even a faulty one. */
   readonly reached: ReadonlySet<string>;
@@ -37,8 +43,10 @@ export function pairKey(fromId: string, toId: string): string {
   return `${fromId}\u0000${toId}`;
 }
 
-export function analyse(topology: Topology): Analysis {
+/** One pass over a topology under its rule set, or under `ruleset` when given. */
+export function analyse(topology: Topology, ruleset?: RulesetId): Analysis {
   const { components } = topology;
+  const rules = resolveRuleset(topology.ruleset, ruleset);
   const { indexOf, classes, fromIndex, toIndex, duplicateOf } = classifyConnections(topology);
   const byId = new Map<string, TopologyComponent>();
   for (const [id, index] of indexOf) byId.set(id, components[index] as TopologyComponent);
@@ -65,9 +73,10 @@ export function analyse(topology: Topology): Analysis {
         ...(first ? { duplicateOf: first } : {}),
       };
     }
-    // Counted: the classification found the cell, so it exists.
-    const cell = matrixCell(from.kind, to.kind) as MatrixCell;
     pairs.set(pairKey(connection.from, connection.to), connection);
+    if (kind === CONTEXT) return { connection, from, to, context: true };
+    // Counted: the classification found the cell, so it exists.
+    const cell = matrixCell(from.kind, to.kind, rules) as MatrixCell;
     let byKind = counted.get(connection.from);
     if (!byKind) {
       byKind = new Map();
@@ -76,5 +85,5 @@ export function analyse(topology: Topology): Analysis {
     pushTo(byKind, cell.to, connection);
     return { connection, from, to, cell };
   });
-  return { byId, connections, counted, pairs, reached };
+  return { ruleset: rules, byId, connections, counted, pairs, reached };
 }

@@ -1,4 +1,4 @@
-import { COMPONENT_KINDS, type ComponentKind } from './kinds';
+import { COMPONENT_KINDS, type ComponentKind, isContextKind } from './kinds';
 import { rowCells, TARGET_KINDS } from './matrix';
 import type { Topology, TopologyComponent } from './model';
 
@@ -17,6 +17,14 @@ for (const [from, fromIndex] of KIND_INDEX) {
   for (const cell of rowCells(from as ComponentKind)) {
     CELL_TARGET[fromIndex * KINDS + (KIND_INDEX.get(cell.to) ?? 0)] = TARGET_INDEX.get(cell.to) ?? -1;
   }
+}
+
+/** 1 at the index of a context kind (rules.md section 8): its connections are context links. */
+const CONTEXT_KIND = Uint8Array.from(COMPONENT_KINDS, (kind) => (isContextKind(kind) ? 1 : 0));
+
+/** True when a connection between two kind indexes is a context link: a context kind at either end. */
+export function isContextLink(fromKind: number, toKind: number): boolean {
+  return CONTEXT_KIND[fromKind] === 1 || CONTEXT_KIND[toKind] === 1;
 }
 
 /** The target index of the matrix cell between two kind indexes, or -1 when the matrix forbids it. */
@@ -58,12 +66,15 @@ function createPairTable(size: number, fromIndex: Int32Array, toIndex: Int32Arra
 }
 
 // How the connection pass classed each connection. An end not in the document gives no problem
-// (the parser refuses such files); self, forbidden and duplicate connections do not count.
+// (the parser refuses such files); self, forbidden and duplicate connections do not count, and
+// neither do context links (a context kind at either end, rules.md section 8), which the matrix
+// does not govern but which may still be self-connections or duplicates.
 export const DANGLING = 0;
 export const SELF = 1;
 export const FORBIDDEN = 2;
 export const DUPLICATE = 3;
 export const COUNTED = 4;
+export const CONTEXT = 5;
 
 export interface Classification {
   /** Index of the component that stands for each id: the first with it. */
@@ -76,7 +87,7 @@ export interface Classification {
   readonly counts: Int32Array;
   /** 1 for a component some connection points at. */
   readonly reached: Uint8Array;
-  /** For each connection: DANGLING, SELF, FORBIDDEN, DUPLICATE or COUNTED. */
+  /** For each connection: DANGLING, SELF, FORBIDDEN, DUPLICATE, COUNTED or CONTEXT. */
   readonly classes: Uint8Array;
   /** For each connection with both ends: the component indexes of its ends. */
   readonly fromIndex: Int32Array;
@@ -127,8 +138,11 @@ export function classifyConnections(topology: Topology): Classification {
       classes[c] = SELF;
       continue;
     }
-    const target = CELL_TARGET[(kinds[f] ?? 0) * KINDS + (kinds[t] ?? 0)] ?? -1;
-    if (target < 0) {
+    const fromKind = kinds[f] ?? 0;
+    const toKind = kinds[t] ?? 0;
+    const context = isContextLink(fromKind, toKind);
+    const target = context ? -1 : (CELL_TARGET[fromKind * KINDS + toKind] ?? -1);
+    if (!context && target < 0) {
       classes[c] = FORBIDDEN;
       continue;
     }
@@ -136,6 +150,10 @@ export function classifyConnections(topology: Topology): Classification {
     if (first >= 0) {
       classes[c] = DUPLICATE;
       duplicateOf[c] = first;
+      continue;
+    }
+    if (context) {
+      classes[c] = CONTEXT;
       continue;
     }
     classes[c] = COUNTED;

@@ -7,6 +7,7 @@ test('a WFM Builder may connect to a WFM Server, by the X rule', () => {
   const verdict = canConnect(topology, 'bld', 'srv');
   expect(verdict).toEqual({
     ok: true,
+    contextLink: false,
     cell: expect.objectContaining({ from: 'builder', to: 'server', mark: 'one' }),
     message: expect.stringContaining('WFM Builder → WFM Server is allowed: X'),
   });
@@ -17,8 +18,8 @@ test('an allowed verdict carries the cell with its note and label', () => {
   const verdict = canConnect(topology, 'web', 'web2');
   expect(verdict.ok).toBe(true);
   if (!verdict.ok) return;
-  expect(verdict.cell.mark).toBe('optional-one');
-  expect(verdict.cell.label).toBe('report engine (inferred)');
+  expect(verdict.cell?.mark).toBe('optional-one');
+  expect(verdict.cell?.label).toBe('report engine (inferred)');
   expect(verdict.message).toContain('(X)');
 });
 

@@ -1,6 +1,6 @@
 import { type Analysis, analyse, pairKey } from './analyse';
 import { describeComponent } from './describe';
-import { displayName } from './kinds';
+import { displayName, isContextKind } from './kinds';
 import { isSourceKind, isTargetKind, MARKS, type MatrixCell, matrixCell } from './matrix';
 import type { Topology, TopologyComponent, TopologyConnection } from './model';
 
@@ -13,7 +13,14 @@ export type RefusalReason =
   | 'cell-full';
 
 export type ConnectVerdict =
-  | { readonly ok: true; readonly cell: MatrixCell; readonly message: string }
+  | {
+      readonly ok: true;
+      /** The matrix cell that allows it; absent for a context link. */
+      readonly cell?: MatrixCell;
+      /** True for a context link (a context kind at either end): allowed, not governed by the matrix. */
+      readonly contextLink: boolean;
+      readonly message: string;
+    }
   | {
       readonly ok: false;
       readonly reason: RefusalReason;
@@ -46,15 +53,6 @@ function judge(analysis: Analysis, fromId: string, toId: string): ConnectVerdict
   if (fromId === toId) {
     return refuse('self-connection', `${describeComponent(from)} cannot connect to itself.`);
   }
-  const cell = matrixCell(from.kind, to.kind);
-  if (!cell) {
-    const why = !isSourceKind(from.kind)
-      ? `${fromKind} never starts a connection`
-      : !isTargetKind(to.kind)
-        ? `nothing connects to ${toKind}`
-        : 'the component connections matrix has no such connection';
-    return refuse('forbidden-connection', `${fromKind} cannot connect to ${toKind}: ${why}.`);
-  }
   const existing = analysis.pairs.get(pairKey(fromId, toId));
   if (existing) {
     return refuse(
@@ -62,6 +60,22 @@ function judge(analysis: Analysis, fromId: string, toId: string): ConnectVerdict
       `${describeComponent(from)} already connects to ${describeComponent(to)}.`,
       existing,
     );
+  }
+  if (isContextKind(from.kind) || isContextKind(to.kind)) {
+    return {
+      ok: true,
+      contextLink: true,
+      message: `${fromKind} → ${toKind} is allowed: a context link, not governed by the matrix.`,
+    };
+  }
+  const cell = matrixCell(from.kind, to.kind, analysis.ruleset);
+  if (!cell) {
+    const why = !isSourceKind(from.kind)
+      ? `${fromKind} never starts a connection`
+      : !isTargetKind(to.kind)
+        ? `nothing connects to ${toKind}`
+        : 'the component connections matrix has no such connection';
+    return refuse('forbidden-connection', `${fromKind} cannot connect to ${toKind}: ${why}.`);
   }
   const { max, symbol, legend } = MARKS[cell.mark];
   const used = analysis.counted.get(fromId)?.get(cell.to);
@@ -77,6 +91,7 @@ function judge(analysis: Analysis, fromId: string, toId: string): ConnectVerdict
   return {
     ok: true,
     cell,
+    contextLink: false,
     message: `${fromKind} → ${toKind} is allowed: ${symbol}, ${legend}.`,
   };
 }

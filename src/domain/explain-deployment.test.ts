@@ -64,7 +64,8 @@ test('the single-site example is explained section by section, naming every comp
   ]);
   expect(section(sections, 'Overview')).toEqual([
     'This deployment has 8 components and 11 connections: 1 WFM Server, 1 WFM Builder, 1 WFM Daemon, 1 WFM Data Aggregator, 1 WFM Web, 1 WFM Database Utility, 1 DAP and 1 Stat Server.',
-    'It is valid: it follows the component connections matrix.',
+    // Its two TLS connections name no Host with a certificate (tls-no-certificate, rules.md section 11).
+    'It is valid: it follows the component connections matrix, with 2 warnings.',
   ]);
   expect(section(sections, 'WFM Servers')).toEqual([
     "There is one WFM Server: WFM Server 'WFM_Server'.",

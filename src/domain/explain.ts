@@ -1,21 +1,31 @@
 import type { Requirement } from './cardinality';
 import { capitalised } from './describe';
-import { type ComponentKind, displayName } from './kinds';
+import { type ComponentKind, displayName, isContextKind } from './kinds';
 import { isSourceKind, isTargetKind, MARKS, type MatrixCell, matrixCell } from './matrix';
 import { type DeploymentOptions, optionInfo, requiringOption } from './options';
+import type { RulesetId } from './ruleset-ids';
+import { rulesetLabel } from './rulesets';
 
 /**
- * A cell of the matrix in plain words, for the inspector's rule card and the matrix explorer.
+ * A cell of the matrix in plain words under a rule set (default `wfm-8.5.2`), for the inspector's
+ * rule card and the matrix explorer; a cell an older release prints differently says so.
  * @example explainCell('builder', 'server') // 'A WFM Builder must connect to exactly one WFM Server.'
+ * @example explainCell('server', 'data-aggregator', 'wfm-8.5.1') // 'A WFM Server must connect to exactly one WFM Data Aggregator under WFM 8.5.1: …'
  */
-export function explainCell(from: ComponentKind, to: ComponentKind): string {
-  const cell = matrixCell(from, to);
+export function explainCell(from: ComponentKind, to: ComponentKind, ruleset?: RulesetId): string {
   const source = displayName(from);
   const target = displayName(to);
+  if (isContextKind(from) || isContextKind(to)) {
+    return `${source} → ${target} is a context link, not governed by the matrix: it may be drawn, and no rule counts it.`;
+  }
+  const cell = matrixCell(from, to, ruleset);
   if (!cell) {
     if (!isSourceKind(from)) return `${source} never starts a connection: it has no row in the matrix.`;
     if (!isTargetKind(to)) return `Nothing connects to ${target}: it has no column in the matrix.`;
     return `${source} cannot connect to ${target}: the component connections matrix has no such connection.`;
+  }
+  if (cell.releaseNote !== undefined) {
+    return `A ${source} ${ruleWords(cell)} ${target} under ${rulesetLabel(cell.ruleset)}: ${cell.releaseNote}`;
   }
   return `A ${source} ${ruleWords(cell)} ${target}.`;
 }

@@ -32,10 +32,14 @@ test('an empty deployment is valid, as rules.md says', () => {
 
 test('no-problems is met with no errors and no warnings, infos allowed', () => {
   expectGoal(healthyDoc(), { type: 'no-problems' }, true);
-  const withInfo = doc(
-    healthyDoc().components,
-    healthyDoc().connections.map((c) => (c.id === 'web-srv' ? conn(c.id, c.from, c.to, 'tls') : c)),
-  );
+  // The WFM Server's Host holds a certificate, so TLS to it is only the info about WFM Web.
+  const withInfo = {
+    ...doc(
+      healthyDoc().components.map((c) => (c.id === 'srv' ? { ...c, host: 'h1' } : c)),
+      healthyDoc().connections.map((c) => (c.id === 'web-srv' ? conn(c.id, c.from, c.to, 'tls') : c)),
+    ),
+    hosts: [{ id: 'h1', name: 'wfm-app01', certificate: true }],
+  };
   expectGoal(withInfo, { type: 'no-problems' }, true);
   expectGoal(withMessageServer(false), { type: 'no-problems' }, false);
   expectGoal(broken(), { type: 'no-problems' }, false);

@@ -1,10 +1,12 @@
 import { COUNTED, cellTargetIndex, classifyConnections, DANGLING, DUPLICATE, kindIndex } from './classify';
-import { COMPONENT_KINDS } from './kinds';
+import { COMPONENT_KINDS, isContextKind } from './kinds';
 import { TARGET_KINDS } from './matrix';
-import type { Topology, TopologyComponent, TopologyConnection } from './model';
+import type { Topology, TopologyComponent, TopologyConnection, TopologyHost } from './model';
 import { type DeploymentOptions, resolveOptions } from './options';
 import type { CardinalityProblem, ComponentProblem, ConnectionProblem, Problem } from './problems';
+import { resolveRuleset } from './rulesets';
 import {
+  type ConnectionFacts,
   componentProblems,
   connectionProblems,
   documentProblems,
@@ -88,16 +90,36 @@ export function removeFrom<T>(list: T[], value: T): void {
   if (at >= 0) list.splice(at, 1);
 }
 
-/** The state of a topology, or null when it has repeated ids or unknown ends. */
+/**
+ * True when a component takes the state's bookkeeping beyond what it follows: a backup (its HA
+ * problems, and those of the connections to it, reach other components) or a context kind (its
+ * links are neither counted nor forbidden). The validator then validates in full.
+ */
+export function beyondIncremental(component: TopologyComponent): boolean {
+  return component.backupOf !== undefined || isContextKind(component.kind);
+}
+
+/** What the connection rules read of hosts and backups, in a topology that has neither. */
+export const NO_HOSTS_OR_BACKUPS: ConnectionFacts = {
+  hosts: new Map<string, TopologyHost>(),
+  primaryOf: () => undefined,
+};
+
+/**
+ * The state of a topology, or null when it has repeated ids or unknown ends, or anything of
+ * version 2 that reaches beyond one component or connection: hosts (names, ports, LCAs and
+ * certificates tie components together), backups or context kinds. The rule set is followed.
+ */
 export function build(topology: Topology): State | null {
   const { components, connections } = topology;
+  if ((topology.hosts?.length ?? 0) > 0 || components.some(beyondIncremental)) return null;
   const classification = classifyConnections(topology);
   if (classification.indexOf.size !== components.length) return null;
   const options = resolveOptions(topology.options);
   const state: State = {
     topology,
     options,
-    rules: rowRules(options),
+    rules: rowRules(options, resolveRuleset(topology.ruleset)),
     index: new Map(classification.indexOf),
     kinds: Array.from(classification.kinds),
     counts: Array.from(classification.counts),
@@ -199,7 +221,7 @@ export function settle(state: State, dirty: Dirty): State {
     const out: ConnectionProblem[] = [];
     const from = components[link.from] as TopologyComponent;
     const to = components[link.to] as TopologyComponent;
-    connectionProblems(link.connection, from, to, link.kind, state.options, out);
+    connectionProblems(link.connection, from, to, link.kind, state.options, NO_HOSTS_OR_BACKUPS, out);
     link.problems = out.length > 0 ? out : NONE;
     if (out.length > 0) state.linksWithProblems.add(link);
     else state.linksWithProblems.delete(link);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { fixedSeed } from '../document/testing/property';
 import { createIncrementalValidator } from './incremental-validate';
 import { COMPONENT_KINDS, type ComponentKind } from './kinds';
-import type { Security, Topology, TopologyComponent, TopologyConnection } from './model';
+import {
+  RULESET_IDS,
+  type RulesetId,
+  type Security,
+  type Standby,
+  type Topology,
+  type TopologyComponent,
+  type TopologyConnection,
+  type TopologyHost,
+} from './model';
 import { type Problem, problemConnectionId } from './problems';
 import { comp, conn, doc, healthyComponents, healthyConnections } from './test-builders';
 import { validate } from './validate';
@@ -20,7 +29,18 @@ type Edit =
   | { readonly type: 'add'; readonly kind: ComponentKind; readonly name: string; readonly etl: boolean }
   | { readonly type: 'delete-component'; readonly pick: number }
   | { readonly type: 'options'; readonly scheduledReporting: boolean; readonly managementLayer: boolean }
-  | { readonly type: 'repeat-id'; readonly pick: number };
+  | { readonly type: 'repeat-id'; readonly pick: number }
+  // Version 2 (rules.md Part II): the validator must still say what validate says.
+  | { readonly type: 'ruleset'; readonly ruleset: RulesetId }
+  | { readonly type: 'hosts'; readonly hosts: readonly TopologyHost[] }
+  | {
+      readonly type: 'place';
+      readonly pick: number;
+      readonly host: string | undefined;
+      readonly port: number | undefined;
+      readonly mutualAuth: boolean | undefined;
+    }
+  | { readonly type: 'backup'; readonly pick: number; readonly of: number; readonly standby: Standby };
 
 const names = fc.constantFrom('A', 'a', ' A ', 'B', 'WFM_Server', 'wfm_server', 'Srv 2', 'C');
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
@@ -64,6 +84,45 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('repeat-id' as const), pick: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('ruleset' as const), ruleset: fc.constantFrom(...RULESET_IDS) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('hosts' as const),
+      hosts: fc.array(
+        fc.record({
+          id: fc.constantFrom('h1', 'h2', 'h3'),
+          name: fc.constantFrom('app01', 'APP01', 'db01'),
+          lca: fc.boolean(),
+          lcaPort: fc.constantFrom(4999, 7000),
+          certificate: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('place' as const),
+      pick: fc.nat(),
+      host: fc.constantFrom(undefined, 'h1', 'h2', 'nowhere'),
+      port: fc.constantFrom(undefined, 4999, 7000),
+      mutualAuth: fc.constantFrom(undefined, true, false),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('backup' as const),
+      pick: fc.nat(),
+      of: fc.nat(),
+      standby: fc.constantFrom<Standby>('warm', 'hot'),
+    }),
+  },
 );
 
 let serial = 0;
@@ -131,6 +190,25 @@ function apply(topology: Topology, edit: Edit): Topology {
       if (!hit) return topology;
       return { ...topology, components: [...components, comp(hit[0].id, 'dap', 'Repeat')] };
     }
+    case 'ruleset':
+      return { ...topology, ruleset: edit.ruleset };
+    case 'hosts':
+      return { ...topology, hosts: edit.hosts };
+    case 'place': {
+      const hit = at(components, edit.pick);
+      if (!hit) return topology;
+      const [component, index] = hit;
+      const changed = { ...component, host: edit.host, port: edit.port, mutualAuth: edit.mutualAuth };
+      return { ...topology, components: components.map((c, i) => (i === index ? changed : c)) };
+    }
+    case 'backup': {
+      const hit = at(components, edit.pick);
+      const primary = at(components, edit.of);
+      if (!hit || !primary) return topology;
+      const [component, index] = hit;
+      const changed = { ...component, backupOf: primary[0].id, standby: edit.standby };
+      return { ...topology, components: components.map((c, i) => (i === index ? changed : c)) };
+    }
   }
 }
 
@@ -138,6 +216,31 @@ const starts: readonly Topology[] = [
   doc([]),
   doc(healthyComponents(), healthyConnections()),
   doc(healthyComponents(), healthyConnections(), { scheduledReporting: true, managementLayer: true }),
+  { ...doc(healthyComponents(), healthyConnections()), ruleset: 'wfm-8.5.1' },
+  // Mutual TLS with no hosts: the incremental path judges tls-no-certificate and tls-mutual-auth.
+  doc(
+    healthyComponents(),
+    healthyConnections().map((c) => ({ ...c, security: 'mutual-tls' as const })),
+  ),
+  {
+    ...doc(
+      healthyComponents().map((c, i) => ({ ...c, host: i % 2 === 0 ? 'h1' : 'h2', port: 7000 })),
+      healthyConnections().map((c) => ({ ...c, security: 'mutual-tls' as const })),
+      { managementLayer: true },
+    ),
+    hosts: [
+      { id: 'h1', name: 'app01', lca: true, certificate: true },
+      { id: 'h2', name: 'app02' },
+    ],
+  },
+  doc(
+    [
+      ...healthyComponents(),
+      { id: 'agg-b', kind: 'data-aggregator', name: 'DA_backup', backupOf: 'agg', standby: 'hot' },
+      comp('lb', 'load-balancer', 'LB'),
+    ],
+    [...healthyConnections(), conn('lb-web', 'lb', 'web'), conn('srv-agg-b', 'srv', 'agg-b', 'tls')],
+  ),
 ];
 
 describe('createIncrementalValidator', () => {

@@ -1,6 +1,7 @@
 import { COUNTED, cellTargetIndex, DUPLICATE, FORBIDDEN, kindIndex, SELF } from './classify';
 import {
   addToIndexes,
+  beyondIncremental,
   build,
   type Dirty,
   insertSorted,
@@ -27,8 +28,10 @@ import { nameKey } from './validate-rules';
  *
  * It follows the edits the editor makes: components renamed or changed in place, components
  * appended, connections changed in place (security), appended or removed. Anything else (a new
- * document, deleted components, changed options, pasted components and connections at once) is
- * validated in full, which also rebuilds the state. So is any document with repeated ids or a
+ * document, deleted components, changed options or rule set, pasted components and connections at
+ * once, a changed `mutualAuth`) is validated in full, which also rebuilds the state. A topology
+ * with hosts, backups or context kinds (version 2) is always validated in full: their rules tie
+ * components together in ways the state does not follow. So is any document with repeated ids or a
  * connection to an unknown component, where the contract's "first with the id" rules would make
  * a local change reach far (the parser refuses such files; the editor never makes them).
  */
@@ -46,6 +49,8 @@ function followComponents(state: State, next: readonly TopologyComponent[], dirt
     const after = next[i] as TopologyComponent;
     if (before === after) continue;
     if (before.id !== after.id || before.kind !== after.kind || before.etl !== after.etl) return false;
+    // Mutual TLS and HA change what the connections to it get: validate in full.
+    if (before.mutualAuth !== after.mutualAuth || beyondIncremental(after)) return false;
     if (before.name !== after.name) renamed.push(i);
   }
   for (const i of renamed) {
@@ -62,8 +67,8 @@ function followComponents(state: State, next: readonly TopologyComponent[], dirt
   }
   for (let i = previous.length; i < next.length; i += 1) {
     const component = next[i] as TopologyComponent;
-    // A repeated id: give up (the state is rebuilt from scratch).
-    if (state.index.has(component.id)) return false;
+    // A repeated id, a backup or a context kind: give up (the state is rebuilt, or validated in full).
+    if (state.index.has(component.id) || beyondIncremental(component)) return false;
     state.index.set(component.id, i);
     state.kinds.push(kindIndex(component.kind));
     for (let target = 0; target < TARGETS; target += 1) state.counts.push(0);
@@ -188,7 +193,8 @@ function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
 function follow(state: State, topology: Topology): boolean {
   const previous = state.topology;
   if (topology === previous) return true;
-  if (topology.options !== previous.options) return false;
+  if (topology.options !== previous.options || topology.ruleset !== previous.ruleset) return false;
+  if ((topology.hosts?.length ?? 0) > 0) return false;
   // A new array of the same elements is no change (an edit may copy the array it leaves alone).
   const sameComponents = sameElements(topology.components, previous.components);
   const sameConnections = sameElements(topology.connections, previous.connections);

@@ -14,5 +14,6 @@ export * from './options';
 export * from './problems';
 export * from './records';
 export * from './rule-status';
+export * from './rulesets';
 export * from './validate';
 export { type InstanceKind, instanceKind } from './validate-rules';

@@ -3,11 +3,20 @@
 // and the file format read these entries; nothing else lists the kinds. Adding a kind is an entry
 // here and its row and column in `matrix-rows.ts`.
 
-/** `wfm` kinds are WFM applications; `framework` kinds are the Genesys Framework and the database. */
-export type KindGroup = 'wfm' | 'framework';
+import type { RulesetId } from './ruleset-ids';
 
-/** How a kind may run a backup (rules.md section 10): `none` for every kind until version 2. */
-export type HaSupport = 'none' | 'warm' | 'hot' | 'any';
+/**
+ * `wfm` kinds are WFM applications; `framework` kinds are the Genesys Framework and the database;
+ * `context` kinds are the Framework and third-party parts the matrix does not govern (rules.md
+ * section 8): a connection with one at either end is a context link.
+ */
+export type KindGroup = 'wfm' | 'framework' | 'context';
+
+/**
+ * How a kind may run a backup (rules.md section 10): one standby mode, `any` (Framework HA, outside
+ * the WFM guide), `none`, or `not-checked` (context kinds: no HA rule applies to them).
+ */
+export type HaSupport = 'none' | 'warm' | 'hot' | 'any' | 'not-checked';
 
 /**
  * Who sets up a kind's TLS: the Genesys Security Deployment Guide, with the certificate on the
@@ -28,6 +37,18 @@ export interface KindRules {
   readonly serverClientOrder: number | null;
   /** The backup modes it supports (rules.md section 10). */
   readonly ha: HaSupport;
+  /**
+   * The first release whose guide documents its backups; under an earlier rule set a backup of it
+   * is `ha-unsupported` (WFM Server's warm standby, from 8.5.2 on). Absent: every release.
+   */
+  readonly haFrom?: RulesetId;
+  /** Why it has no backup, or what to do instead, when `ha` is `none`: the `ha-unsupported` message says it. */
+  readonly haAdvice?: string;
+  /**
+   * The Local Control Agent of its host starts and watches it under the Management Layer: a host
+   * that runs one and has no LCA gets `missing-lca` (rules.md section 11).
+   */
+  readonly lcaManaged: boolean;
   /**
    * Why the guide allows only one per deployment: a second one is `too-many-instances`, and the
    * message gives this reason. Null when any number may run.
@@ -70,7 +91,18 @@ export interface KindEntry {
   readonly rules: KindRules;
 }
 
-/** The kinds of rules.md section 1, in the order the palette, the matrix and every list show them. */
+/** What no rule of a kind applies to: the context kinds of rules.md section 8. */
+const CONTEXT_RULES = {
+  unusedWhenUnreached: false,
+  tls: 'not-described',
+  serverClientOrder: null,
+  ha: 'not-checked',
+  singleInstance: null,
+  etl: false,
+  lcaManaged: false,
+} as const satisfies KindRules;
+
+/** The kinds of rules.md sections 1 and 8, in the order the palette, the matrix and every list show them. */
 export const KIND_REGISTRY = {
   server: {
     kind: 'server',
@@ -91,7 +123,9 @@ export const KIND_REGISTRY = {
       unusedWhenUnreached: false,
       tls: 'security-guide',
       serverClientOrder: null,
-      ha: 'none',
+      ha: 'warm',
+      haFrom: 'wfm-8.5.2',
+      lcaManaged: true,
       singleInstance: null,
       etl: true,
     },
@@ -116,6 +150,8 @@ export const KIND_REGISTRY = {
       tls: 'security-guide',
       serverClientOrder: 1,
       ha: 'none',
+      haAdvice: 'a WFM Server spreads its work over a pool of WFM Builders instead',
+      lcaManaged: true,
       singleInstance: null,
       etl: false,
     },
@@ -140,6 +176,8 @@ export const KIND_REGISTRY = {
       tls: 'servlet-container',
       serverClientOrder: 4,
       ha: 'none',
+      haAdvice: 'only one WFM Daemon may run',
+      lcaManaged: true,
       singleInstance: 'more cause duplicate notifications and missing or duplicate scheduled reports',
       etl: false,
     },
@@ -163,7 +201,8 @@ export const KIND_REGISTRY = {
       unusedWhenUnreached: false,
       tls: 'security-guide',
       serverClientOrder: 2,
-      ha: 'none',
+      ha: 'hot',
+      lcaManaged: true,
       singleInstance: null,
       etl: false,
     },
@@ -188,6 +227,8 @@ export const KIND_REGISTRY = {
       tls: 'servlet-container',
       serverClientOrder: 3,
       ha: 'none',
+      haAdvice: 'put several WFM Web instances behind a load balancer instead',
+      lcaManaged: true,
       singleInstance: null,
       etl: false,
     },
@@ -213,6 +254,7 @@ export const KIND_REGISTRY = {
       tls: 'not-described',
       serverClientOrder: null,
       ha: 'none',
+      lcaManaged: false,
       singleInstance: null,
       etl: false,
     },
@@ -235,7 +277,8 @@ export const KIND_REGISTRY = {
       unusedWhenUnreached: true,
       tls: 'not-described',
       serverClientOrder: null,
-      ha: 'none',
+      ha: 'any',
+      lcaManaged: false,
       singleInstance: null,
       etl: false,
     },
@@ -258,7 +301,8 @@ export const KIND_REGISTRY = {
       unusedWhenUnreached: true,
       tls: 'not-described',
       serverClientOrder: null,
-      ha: 'none',
+      ha: 'any',
+      lcaManaged: false,
       singleInstance: null,
       etl: false,
     },
@@ -281,10 +325,77 @@ export const KIND_REGISTRY = {
       unusedWhenUnreached: true,
       tls: 'not-described',
       serverClientOrder: null,
-      ha: 'none',
+      ha: 'any',
+      lcaManaged: false,
       singleInstance: null,
       etl: false,
     },
+  },
+  'config-server': {
+    kind: 'config-server',
+    displayName: 'Configuration Server',
+    shortName: 'Config Server',
+    plural: 'Configuration Servers',
+    role: 'Holds the Configuration Database; WFM Daemon connects to it for authentication.',
+    idPrefix: 'cfg',
+    namePrefix: 'Config_Server',
+    roleTier: 3,
+    color: '#3f3f46',
+    // A sheet of settings: the Configuration Database.
+    icon: ['M5 3h14v18H5z', 'M8 7h8M8 11h8M8 15h5'],
+    group: 'context',
+    matrixColumn: false,
+    rules: CONTEXT_RULES,
+  },
+  scs: {
+    kind: 'scs',
+    displayName: 'Solution Control Server',
+    shortName: 'SCS',
+    plural: 'Solution Control Servers',
+    role: 'Starts and watches applications through the LCA of each host (Management Layer).',
+    idPrefix: 'scs',
+    namePrefix: 'SCS',
+    roleTier: 3,
+    color: '#4d7c0f',
+    // A start button in a ring: it starts and stops applications.
+    icon: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18', 'M10 8v8l6-4z'],
+    group: 'context',
+    matrixColumn: false,
+    rules: CONTEXT_RULES,
+  },
+  'smtp-server': {
+    kind: 'smtp-server',
+    displayName: 'SMTP server',
+    shortName: 'SMTP',
+    plural: 'SMTP servers',
+    role: 'The mail server WFM Daemon sends notifications through.',
+    idPrefix: 'smtp',
+    namePrefix: 'SMTP_Server',
+    // Beside the WFM Daemon's row, outside the deployment.
+    roleTier: -1,
+    color: '#a21caf',
+    // An envelope on its way: outgoing mail.
+    icon: ['M3 7h13v10H3z', 'M3 8l6.5 4.5L16 8', 'M18 12h4M20 10l2 2l-2 2'],
+    group: 'context',
+    matrixColumn: false,
+    rules: CONTEXT_RULES,
+  },
+  'load-balancer': {
+    kind: 'load-balancer',
+    displayName: 'Load balancer',
+    shortName: 'Load balancer',
+    plural: 'Load balancers',
+    role: 'The front end that spreads users over several WFM Web instances.',
+    idPrefix: 'lb',
+    namePrefix: 'Load_Balancer',
+    // Above the WFM Web instances it spreads users over.
+    roleTier: -1,
+    color: '#4338ca',
+    // One line fanning out to three.
+    icon: ['M12 3v7', 'M12 10l-7 9M12 10v9M12 10l7 9'],
+    group: 'context',
+    matrixColumn: false,
+    rules: CONTEXT_RULES,
   },
 } as const satisfies { readonly [kind: string]: KindEntry };
 
@@ -292,4 +403,5 @@ export const KIND_REGISTRY = {
 export const KIND_GROUP_TITLES = {
   wfm: 'WFM applications',
   framework: 'Framework and database',
+  context: 'Framework and third-party context',
 } as const satisfies { readonly [G in KindGroup]: string };

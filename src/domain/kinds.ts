@@ -1,4 +1,11 @@
-import { KIND_GROUP_TITLES, KIND_REGISTRY, type KindEntry, type KindGroup } from './kind-registry';
+import {
+  type HaSupport,
+  KIND_GROUP_TITLES,
+  KIND_REGISTRY,
+  type KindEntry,
+  type KindGroup,
+} from './kind-registry';
+import { isReleaseFrom, type RulesetId } from './ruleset-ids';
 
 // The kinds as the rest of the code reads them, all derived from the registry (decision 017).
 
@@ -7,7 +14,7 @@ export { KIND_GROUP_TITLES, KIND_REGISTRY } from './kind-registry';
 
 type Registry = typeof KIND_REGISTRY;
 
-/** A kind id of rules.md section 1: a key of the registry. */
+/** A kind id of rules.md sections 1 and 8: a key of the registry. */
 export type ComponentKind = keyof Registry;
 
 /** Kinds that have a row in the matrix: they start connections. */
@@ -33,7 +40,7 @@ export interface KindInfo extends KindEntry {
   readonly kind: ComponentKind;
 }
 
-/** True when `value` is one of the kind ids of rules.md section 1. */
+/** True when `value` is one of the kind ids of rules.md sections 1 and 8. */
 export function isComponentKind(value: unknown): value is ComponentKind {
   return typeof value === 'string' && Object.hasOwn(KIND_REGISTRY, value);
 }
@@ -74,4 +81,33 @@ export function kindsByGroup(): KindGroupSection[] {
       kinds: COMPONENT_KINDS.map(kindInfo).filter((info) => info.group === group),
     }))
     .filter((section) => section.kinds.length > 0);
+}
+
+/**
+ * True for the Framework context kinds of rules.md section 8 (Configuration Server, Solution Control
+ * Server, SMTP server, load balancer): a connection with one at either end is a context link, which
+ * the matrix does not govern. `isContextKind('scs') === true`, `isContextKind('dap') === false`.
+ */
+export function isContextKind(kind: ComponentKind): boolean {
+  return KIND_REGISTRY[kind]?.group === 'context';
+}
+
+/** The context kinds, in the registry's order: no row and no column of the matrix. */
+export const CONTEXT_KINDS: readonly ComponentKind[] = COMPONENT_KINDS.filter(isContextKind);
+
+/** The kinds of the matrix's world (rules.md section 1): every kind but the context kinds. */
+export const MATRIX_WORLD_KINDS: readonly ComponentKind[] = COMPONENT_KINDS.filter(
+  (kind) => !isContextKind(kind),
+);
+
+/**
+ * The backup modes a kind supports under a rule set (rules.md section 10): its entry's `ha`, or
+ * `none` before the release its `haFrom` names.
+ * @example haSupport('server', 'wfm-8.5.2') === 'warm'; haSupport('server', 'wfm-8.5.1') === 'none'
+ */
+export function haSupport(kind: ComponentKind, ruleset: RulesetId): HaSupport {
+  const rules: KindEntry['rules'] | undefined = KIND_REGISTRY[kind]?.rules;
+  if (!rules) return 'none';
+  if (rules.haFrom !== undefined && !isReleaseFrom(ruleset, rules.haFrom)) return 'none';
+  return rules.ha;
 }

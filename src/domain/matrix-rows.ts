@@ -1,9 +1,11 @@
 import type { SourceKind, TargetKind } from './kinds';
 import type { Mark } from './marks';
 import type { OptionKey } from './options';
+import type { RulesetId } from './ruleset-ids';
 
 // The component connections matrix of rule-set `wfm-8.5.2` (rules.md section 2), as data: the one
-// table of what may connect to what, with everything the product says about each cell. Which
+// table of what may connect to what, with everything the product says about each cell, and how
+// older releases print a cell where they differ (rules.md section 7). Which
 // kinds have a row and a column is the kinds' registry entry; `matrix.ts` derives the rest.
 
 /** One allowed cell: its mark and what the product knows about it. */
@@ -17,7 +19,25 @@ export interface CellRule {
   readonly consequence?: string;
   /** The deployment option that makes this optional cell required while it is on (rules.md section 3). */
   readonly requiredWhen?: OptionKey;
+  /**
+   * Where an older release's table prints this cell differently (rules.md section 7): its mark
+   * there, and the source's wording of the difference. Releases not listed print the cell as above.
+   */
+  readonly releases?: { readonly [R in RulesetId]?: ReleaseCell };
 }
+
+/** A cell as an older release prints it. */
+export interface ReleaseCell {
+  readonly mark: Mark;
+  /** What the source says of the difference, for the matrix explorer and the rule card. */
+  readonly note: string;
+}
+
+/** Server → Data Aggregator before 8.5.2: required and single. */
+const SERVER_TO_DATA_AGGREGATOR_BEFORE_852: ReleaseCell = {
+  mark: 'one',
+  note: 'The 8.5.0/8.5.1 tables print X (the 8.5.2 table prints (X+)); its column is inferred: the flattened Server row of those releases has its third mark in the Data Aggregator column.',
+};
 
 type Row = { readonly [T in TargetKind]?: CellRule };
 
@@ -47,7 +67,14 @@ export const MATRIX_ROWS = {
       note: 'You can configure and connect to multiple instances of WFM Builder.',
       consequence: 'it cannot build schedules',
     },
-    'data-aggregator': { mark: 'optional-many' },
+    'data-aggregator': {
+      mark: 'optional-many',
+      consequence: 'no WFM Data Aggregator collects its statistics',
+      releases: {
+        'wfm-8.5.1': SERVER_TO_DATA_AGGREGATOR_BEFORE_852,
+        'wfm-8.5.0': SERVER_TO_DATA_AGGREGATOR_BEFORE_852,
+      },
+    },
     dap: {
       mark: 'one',
       note: 'The WFM database, represented by its DAP, is a central hub of its own.',

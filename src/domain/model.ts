@@ -1,15 +1,18 @@
 import type { ComponentKind } from './kinds';
 import type { DeploymentOptions } from './options';
+import type { RulesetId } from './ruleset-ids';
 
 /** Security of one connection (rules.md section 5). */
 export type Security = 'none' | 'tls' | 'mutual-tls';
 export const SECURITY_LEVELS = ['none', 'tls', 'mutual-tls'] as const satisfies readonly Security[];
 
-/** The WFM release a document is designed for (rules.md section 7). */
-export type RulesetId = 'wfm-8.5.2' | 'wfm-8.5.1' | 'wfm-8.5.0';
-/** In the order the "Rule set" control lists them: the default first. */
-export const RULESET_IDS = ['wfm-8.5.2', 'wfm-8.5.1', 'wfm-8.5.0'] as const satisfies readonly RulesetId[];
-export const DEFAULT_RULESET: RulesetId = 'wfm-8.5.2';
+export {
+  DEFAULT_RULESET,
+  isReleaseFrom,
+  isRulesetId,
+  RULESET_IDS,
+  type RulesetId,
+} from './ruleset-ids';
 
 /** How a backup waits for its primary to fail (rules.md section 10). */
 export type Standby = 'warm' | 'hot';

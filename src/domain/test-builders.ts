@@ -83,3 +83,27 @@ export function codes(problems: readonly Problem[]): ProblemCode[] {
 export function withCode(problems: readonly Problem[], code: ProblemCode): Problem[] {
   return problems.filter((problem) => problem.code === code);
 }
+
+/**
+ * The topology with every component on one Host that holds a certificate, and MutualAuth set on
+ * every component: TLS raises none of the warnings of rules.md section 11 in it.
+ */
+export function certified(topology: Topology): Topology {
+  return {
+    ...topology,
+    hosts: [{ id: 'host-cert', name: 'wfm-certified', certificate: true }],
+    components: topology.components.map((c) => ({ ...c, host: 'host-cert', mutualAuth: true })),
+  };
+}
+
+/** The problem codes added in version 2 (rules.md section 11). */
+export const SECTION_11_CODES: readonly ProblemCode[] = [
+  'ha-unsupported',
+  'ha-invalid-pair',
+  'ha-mismatch',
+  'ha-backup-target',
+  'port-conflict',
+  'missing-lca',
+  'tls-no-certificate',
+  'tls-mutual-auth',
+];

@@ -34,6 +34,7 @@ test('problems come in order: document, then components in component order, then
     'self-connection@web-web',
     'forbidden-connection@bld-dap',
     'tls-web-daemon@web-srv',
+    'tls-no-certificate@web-srv',
   ]);
 });
 

@@ -1,9 +1,9 @@
 import { cellRequirement, type Requirement } from './cardinality';
-import { DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
+import { CONTEXT, DUPLICATE, FORBIDDEN, SELF, TARGET_INDEX } from './classify';
 import { capitalised, describeComponent } from './describe';
 import { COMPONENT_KINDS, type ComponentKind, displayName, type KindRules, kindInfo } from './kinds';
 import { ALL_CELLS, rowCells, type TargetKind } from './matrix';
-import type { TopologyComponent, TopologyConnection } from './model';
+import type { TopologyComponent, TopologyConnection, TopologyHost } from './model';
 import {
   type DeploymentOptions,
   OPTION_CATALOG,
@@ -12,8 +12,10 @@ import {
   requiringOption,
 } from './options';
 import type { CardinalityProblem, ComponentProblem, ConnectionProblem, DocumentProblem } from './problems';
+import type { RulesetId } from './ruleset-ids';
+import { securedConnectionProblems } from './validate-hosts-ha';
 
-// The rules of rules.md section 4 for one component, one connection and the document, given the
+// The rules of rules.md sections 4 and 11 for one component, one connection and the document, given the
 // facts the classification worked out. `validate` applies them to everything; the incremental
 // validator of the editor to what an edit touched. One copy of each rule, so they cannot differ.
 
@@ -41,10 +43,10 @@ export interface RowRule {
   readonly requirement: Requirement;
 }
 
-/** Every cell of every row, by kind index, with its requirement under `options`. */
-export function rowRules(options: DeploymentOptions): readonly (readonly RowRule[])[] {
+/** Every cell of every row, by kind index, with its requirement under `options` and `ruleset`. */
+export function rowRules(options: DeploymentOptions, ruleset: RulesetId): readonly (readonly RowRule[])[] {
   return COMPONENT_KINDS.map((kind) =>
-    rowCells(kind).map((cell) => ({
+    rowCells(kind, ruleset).map((cell) => ({
       to: cell.to,
       target: TARGET_INDEX.get(cell.to) ?? -1,
       requirement: cellRequirement(cell, options),
@@ -54,11 +56,13 @@ export function rowRules(options: DeploymentOptions): readonly (readonly RowRule
 
 /**
  * Which rule of one per deployment a component counts under: its kind's (`single`, a WFM Daemon),
- * the ETL server's (`etl`, a WFM Server with `etl: true`), or none.
+ * the ETL server's (`etl`, a WFM Server with `etl: true`), or none. A backup (`backupOf`) counts
+ * under none (rules.md section 10).
  */
 export type InstanceKind = 'single' | 'etl' | null;
 
 export function instanceKind(component: TopologyComponent): InstanceKind {
+  if (component.backupOf !== undefined) return null;
   const rules = RULES.get(component.kind);
   if (rules?.singleInstance != null) return 'single';
   if (rules?.etl && component.etl === true) return 'etl';
@@ -74,8 +78,17 @@ export interface ComponentFacts {
   /** Counted connections by target index, at `countsAt` in `counts`. */
   readonly counts: ArrayLike<number>;
   readonly countsAt: number;
-  /** True when a connection points at it. */
+  /** True when a connection points at it, or at its primary when it is a backup. */
   readonly reached: boolean;
+  /** Its `ha-invalid-pair` or `ha-unsupported`, `ha-mismatch` and `port-conflict` problems, worked out beforehand. */
+  readonly hostAndHa?: readonly ComponentProblem[] | undefined;
+}
+
+/** What the connection rules of rules.md section 11 need beyond the connection and its ends. */
+export interface ConnectionFacts {
+  readonly hosts: ReadonlyMap<string, TopologyHost>;
+  /** The primary a backup stands in for, when it names one in the topology. */
+  readonly primaryOf: (backup: TopologyComponent) => TopologyComponent | undefined;
 }
 
 /** The component and cardinality problems of one component, in the contract's order, added to `out`. */
@@ -106,6 +119,7 @@ export function componentProblems(
       componentId: component.id,
     });
   }
+  if (facts.hostAndHa) for (const problem of facts.hostAndHa) out.push(problem);
   for (const { to, target, requirement } of rules) {
     const count = facts.counts[facts.countsAt + target] ?? 0;
     if (count < requirement.min) {
@@ -152,7 +166,8 @@ export function documentProblems(
 
 /**
  * The problems of one connection with both ends in the document, added to `out`. `kind` is its
- * class (SELF, FORBIDDEN, DUPLICATE or COUNTED).
+ * class (SELF, FORBIDDEN, DUPLICATE, COUNTED or CONTEXT): a context link gets none but self and
+ * duplicate (rules.md section 8).
  */
 export function connectionProblems(
   connection: TopologyConnection,
@@ -160,6 +175,7 @@ export function connectionProblems(
   to: TopologyComponent,
   kind: number,
   options: DeploymentOptions,
+  facts: ConnectionFacts,
   out: ConnectionProblem[],
 ): void {
   if (kind === SELF) {
@@ -189,6 +205,7 @@ export function connectionProblems(
     });
     return;
   }
+  if (kind === CONTEXT) return;
   const governing = OFF_WARNING.get(from.kind)?.get(to.kind);
   if (governing?.offWarning && !options[governing.key]) {
     out.push({
@@ -207,6 +224,7 @@ export function connectionProblems(
       connectionId: connection.id,
     });
   }
+  securedConnectionProblems(connection, from, to, facts.primaryOf, facts.hosts, out);
 }
 
 function pairName(from: TopologyComponent, to: TopologyComponent): string {

@@ -137,11 +137,14 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
   const { document, text, source } = report.parsed;
   // Lines and columns only where the document is the file's text; an SVG or PNG carries it inside.
   const positions = source === 'json' ? locateElements(text) : undefined;
-  const componentIndex = new Map(document.components.map((component, index) => [component.id, index]));
-  const connectionIndex = new Map(document.connections.map((connection, index) => [connection.id, index]));
+  const indexes: Indexes = {
+    hosts: new Map((document.hosts ?? []).map((host, index) => [host.id, index])),
+    components: new Map(document.components.map((component, index) => [component.id, index])),
+    connections: new Map(document.connections.map((connection, index) => [connection.id, index])),
+  };
   const artifact = artifactLocation(report.file);
   return problems.map((problem) => {
-    const subject = subjectOf(problem, componentIndex, connectionIndex);
+    const subject = subjectOf(problem, indexes);
     const position = positionOf(subject, positions);
     return {
       ruleId: problem.code,
@@ -163,26 +166,31 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
   });
 }
 
-/** The element a problem is about, as a JSON path (`components[3]`), or the document's root (`$`). */
+type Listed = 'hosts' | 'components' | 'connections';
+type Indexes = { readonly [L in Listed]: ReadonlyMap<string, number> };
+
+/**
+ * The element a problem is about, as a JSON path (`components[3]`, `hosts[0]`), or the document's
+ * root (`$`). Paths are into the document as read: for a version-1 file, its hosts are the ones
+ * the migration made of its host names, in order of first appearance.
+ */
 interface Subject {
-  readonly list: 'components' | 'connections' | undefined;
+  readonly list: Listed | undefined;
   readonly index: number;
   readonly path: string;
 }
 
 const ROOT: Subject = { list: undefined, index: 0, path: '$' };
 
-function subjectOf(
-  problem: ProblemRecord,
-  componentIndex: ReadonlyMap<string, number>,
-  connectionIndex: ReadonlyMap<string, number>,
-): Subject {
+function subjectOf(problem: ProblemRecord, indexes: Indexes): Subject {
   const found =
     problem.connectionId !== undefined
-      ? { list: 'connections' as const, index: connectionIndex.get(problem.connectionId) }
+      ? { list: 'connections' as const, index: indexes.connections.get(problem.connectionId) }
       : problem.componentId !== undefined
-        ? { list: 'components' as const, index: componentIndex.get(problem.componentId) }
-        : undefined;
+        ? { list: 'components' as const, index: indexes.components.get(problem.componentId) }
+        : problem.hostId !== undefined
+          ? { list: 'hosts' as const, index: indexes.hosts.get(problem.hostId) }
+          : undefined;
   if (found?.index === undefined) return ROOT;
   return { list: found.list, index: found.index, path: `${found.list}[${found.index}]` };
 }

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { PURE_MODULE } from './scripts/pure-modules';
+import { PURE_MODULE } from './scripts/pure-modules.ts';
 
 /**
  * The Content-Security-Policy of the production build (issue 7, docs/security.md). Nothing inline,

@@ -9,7 +9,10 @@ import {
   MARKS,
   matrixCell,
   optionEffect,
+  type RulesetId,
+  rulesetLabel,
 } from '../domain';
+import { releaseMarks } from './matrix-grid';
 
 export function OffenceList({
   offences,
@@ -34,14 +37,18 @@ export function OffenceList({
 export function CellExplanation({
   usage,
   options,
+  ruleset,
   onGo,
 }: {
   usage: CellUsage;
   options: DeploymentOptions;
+  ruleset: RulesetId;
   onGo: (o: CellOffence) => void;
 }) {
-  const cell = matrixCell(usage.from, usage.to);
+  const cell = matrixCell(usage.from, usage.to, ruleset);
   const option = cell ? optionEffect(cell, options) : null;
+  const releases = releaseMarks(usage.from, usage.to);
+  const releaseNote = releases.map((release) => release.cell?.releaseNote).find(Boolean);
   return (
     <>
       <h3 className="matrix-explain__title">
@@ -50,7 +57,29 @@ export function CellExplanation({
           {cell ? `${MARKS[cell.mark].symbol} · ${MARKS[cell.mark].legend}` : 'empty · not allowed'}
         </span>
       </h3>
-      <p>{explainCell(usage.from, usage.to)}</p>
+      <p>{explainCell(usage.from, usage.to, ruleset)}</p>
+      {releases.length > 0 && (
+        <div className="matrix-explain__releases">
+          <p>
+            <strong>Differs between WFM releases</strong> (this deployment follows {rulesetLabel(ruleset)}):
+          </p>
+          <ul>
+            {releases.map((release) => (
+              <li key={release.ruleset}>
+                {release.label}:{' '}
+                {release.cell
+                  ? `${MARKS[release.cell.mark].symbol} · ${MARKS[release.cell.mark].legend}`
+                  : 'not allowed'}
+              </li>
+            ))}
+          </ul>
+          {releaseNote && (
+            <blockquote className="matrix-explain__note">
+              <span className="matrix-explain__note-label">From the source</span> {releaseNote}
+            </blockquote>
+          )}
+        </div>
+      )}
       {cell?.note && (
         <blockquote className="matrix-explain__note">
           <span className="matrix-explain__note-label">Note from the source</span> {cell.note}

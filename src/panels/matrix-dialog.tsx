@@ -1,6 +1,13 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useRevealElement } from '../canvas/view';
-import { type CellOffence, MARKS, matrixUsage, RULESET, resolveOptions } from '../domain';
+import {
+  type CellOffence,
+  MARKS,
+  matrixUsage,
+  resolveOptions,
+  resolveRuleset,
+  rulesetInfo,
+} from '../domain';
 import { useDesigner } from '../store/react';
 import { Modal } from '../ui/modal';
 import { CellExplanation, OffenceList } from './matrix-cell-detail';
@@ -15,7 +22,9 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
   const document = useDesigner((s) => s.document);
   const requested = useDesigner((s) => (s.dialog?.kind === 'matrix' ? s.dialog.cell : undefined));
   const usage = useMemo(() => matrixUsage(document), [document]);
-  const grid = useMemo(() => matrixGrid(usage), [usage]);
+  const ruleset = resolveRuleset(document.ruleset);
+  const release = rulesetInfo(ruleset);
+  const grid = useMemo(() => matrixGrid(usage, ruleset), [usage, ruleset]);
   const options = resolveOptions(document.options);
   const reveal = useRevealElement();
   const explainId = useId();
@@ -54,8 +63,9 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Component connections matrix" onClose={onClose} className="matrix-dialog">
       <table className="matrix">
         <caption className="matrix__caption">
-          WFM component connections, rule-set {RULESET}: each row is an Application; a mark in a column means
-          it may list that component on its Connections tab.
+          WFM component connections for {release.label} (the deployment's rule set): each row is an
+          Application; a mark in a column means it may list that component on its Connections tab.
+          {release.notModelled && <span className="matrix__not-modelled"> {release.notModelled}</span>}
         </caption>
         <colgroup>
           <col />
@@ -84,7 +94,7 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
               <th scope="row" className="matrix__row">
                 {heading}
               </th>
-              {cells.map(({ to, cell, usage: cellUsage, label }, col) => {
+              {cells.map(({ to, cell, releases, usage: cellUsage, label }, col) => {
                 const broken = cellUsage.offences.length > 0;
                 const isSelected = selected?.row === row && selected.col === col;
                 const classes = [
@@ -92,6 +102,7 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
                   cell ? `is-${cell.mark}` : 'is-empty',
                   broken ? 'is-broken' : '',
                   cellUsage.count > 0 ? 'is-used' : '',
+                  releases.length > 0 ? 'is-release-specific' : '',
                 ].filter(Boolean);
                 return (
                   <td key={to}>
@@ -148,11 +159,17 @@ export function MatrixDialog({ onClose }: { onClose: () => void }) {
           </dt>
           <dd>broken by this deployment</dd>
         </div>
+        <div className="matrix-legend__item">
+          <dt className="matrix-legend__key">
+            <span className="matrix__release" />
+          </dt>
+          <dd>differs between WFM releases</dd>
+        </div>
       </dl>
 
       <section id={explainId} className="matrix-explain" aria-label="About the chosen cell">
         {chosen ? (
-          <CellExplanation usage={chosen} options={options} onGo={go} />
+          <CellExplanation usage={chosen} options={options} ruleset={ruleset} onGo={go} />
         ) : (
           <p className="matrix-explain__hint">
             Choose a cell to read its rule: click it, or Tab into the grid and move with the arrow keys.

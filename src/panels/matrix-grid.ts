@@ -9,7 +9,10 @@ import {
   type MatrixCell,
   type MatrixUsage,
   matrixCell,
+  RULESET_IDS,
+  type RulesetId,
   recordOf,
+  rulesetLabel,
   SOURCE_KINDS,
   type SourceKind,
   TARGET_KINDS,
@@ -22,10 +25,19 @@ export const ROW_LABEL: { readonly [S in SourceKind]: string } = recordOf(
   (kind) => kindInfo(kind).matrixRow ?? displayName(kind),
 );
 
+/** How another release prints a cell that differs between releases (rules.md section 7). */
+export interface ReleaseMark {
+  readonly ruleset: RulesetId;
+  readonly label: string;
+  readonly cell: MatrixCell | undefined;
+}
+
 export interface GridCell {
   readonly to: TargetKind;
-  /** The matrix's cell, or `undefined` where the matrix forbids the connection. */
+  /** The matrix's cell under the chosen rule set, or `undefined` where it forbids the connection. */
   readonly cell: MatrixCell | undefined;
+  /** Where the releases print this cell differently: every release's mark; empty where they agree. */
+  readonly releases: readonly ReleaseMark[];
   readonly usage: CellUsage;
   /** The cell's accessible name. */
   readonly label: string;
@@ -48,7 +60,7 @@ export interface Grid {
  * every cell from the matrix, with what the deployment does with it.
  * @example matrixGrid(matrixUsage(doc)).rows[0].heading === 'Server'
  */
-export function matrixGrid(usage: MatrixUsage): Grid {
+export function matrixGrid(usage: MatrixUsage, ruleset: RulesetId): Grid {
   return {
     columns: TARGET_KINDS.map((to) => ({ to, heading: kindInfo(to).shortName })),
     rows: SOURCE_KINDS.map((from) => ({
@@ -56,10 +68,31 @@ export function matrixGrid(usage: MatrixUsage): Grid {
       heading: ROW_LABEL[from],
       cells: TARGET_KINDS.map((to) => {
         const cellUsage = usage.cells[from][to];
-        return { to, cell: matrixCell(from, to), usage: cellUsage, label: cellLabel(cellUsage) };
+        return {
+          to,
+          cell: matrixCell(from, to, ruleset),
+          releases: releaseMarks(from, to),
+          usage: cellUsage,
+          label: cellLabel(cellUsage, ruleset),
+        };
       }),
     })),
   };
+}
+
+/**
+ * Every release's mark of a cell the releases print differently, newest first; an empty list where
+ * they all agree (all but Server → Data Aggregator today).
+ * @example releaseMarks('server', 'data-aggregator').map((r) => r.cell?.mark) // ['optional-many', 'one', 'one']
+ */
+export function releaseMarks(from: SourceKind, to: TargetKind): readonly ReleaseMark[] {
+  const marks = RULESET_IDS.map((ruleset) => ({
+    ruleset,
+    label: rulesetLabel(ruleset),
+    cell: matrixCell(from, to, ruleset),
+  }));
+  const first = marks[0]?.cell?.mark;
+  return marks.every((release) => release.cell?.mark === first) ? [] : marks;
 }
 
 export interface Position {
@@ -104,13 +137,14 @@ export function moveFrom({ row, col }: Position, event: KeyboardEvent): Position
 }
 
 /** The cell's accessible name: what the source prints, then what this deployment does with it. */
-export function cellLabel(usage: CellUsage): string {
-  const cell = matrixCell(usage.from, usage.to);
+export function cellLabel(usage: CellUsage, ruleset: RulesetId): string {
+  const cell = matrixCell(usage.from, usage.to, ruleset);
   const rule = cell ? `${MARKS[cell.mark].symbol}, ${MARKS[cell.mark].legend}` : 'not allowed';
+  const differs = releaseMarks(usage.from, usage.to).length > 0 ? '; differs between releases' : '';
   const used = usage.count > 0 ? `; ${counted(usage.count, 'connection')} in this deployment` : '';
   const broken =
     usage.offences.length > 0
       ? `; broken by this deployment (${counted(usage.offences.length, 'problem')})`
       : '';
-  return `${displayName(usage.from)} to ${displayName(usage.to)}: ${rule}${used}${broken}`;
+  return `${displayName(usage.from)} to ${displayName(usage.to)}: ${rule}${differs}${used}${broken}`;
 }

@@ -1,13 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useRevealElement } from '../canvas/view';
-import {
-  type CellOffence,
-  MARKS,
-  matrixUsage,
-  resolveOptions,
-  resolveRuleset,
-  rulesetInfo,
-} from '../domain';
+import { type CellOffence, MARKS, matrixUsage, resolveOptions, resolveRuleset, rulesetInfo } from '../domain';
 import { useDesigner } from '../store/react';
 import { Modal } from '../ui/modal';
 import { CellExplanation, OffenceList } from './matrix-cell-detail';

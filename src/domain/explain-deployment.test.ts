@@ -57,12 +57,13 @@ test('the single-site example is explained section by section, naming every comp
     'Statistics',
     'Database',
     'Web, notifications and reports',
+    'Hosts and zones',
     'Security',
     'Options',
     'ETL',
     'What is missing',
   ]);
-  expect(section(sections, 'Overview')).toEqual([
+  expect(section(sections, 'Overview').slice(0, 2)).toEqual([
     'This deployment has 8 components and 11 connections: 1 WFM Server, 1 WFM Builder, 1 WFM Daemon, 1 WFM Data Aggregator, 1 WFM Web, 1 WFM Database Utility, 1 DAP and 1 Stat Server.',
     // Its two TLS connections name no Host with a certificate (tls-no-certificate, rules.md section 11).
     'It is valid: it follows the component connections matrix, with 2 warnings.',
@@ -327,4 +328,47 @@ test('explaining a 10,000-component deployment takes well under a second', () =>
   const large = doc(Array.from({ length: 10_000 }, (_, i) => comp(`w${i}`, 'web', `W${i}`)));
   expect(section(explainDeployment(large), 'What is missing').at(-1)).toBe('…and 9988 more errors.');
   expect(fastestRun(() => explainDeployment(large))).toBeLessThan(1000);
+});
+
+test('a version-2 deployment is explained with its release, hosts in zones, backups and Framework context', () => {
+  const sections = explainDeployment({
+    ruleset: 'wfm-8.5.0',
+    options: { managementLayer: true },
+    zones: [{ id: 'z-1', name: 'London DC' }],
+    hosts: [
+      { id: 'h-1', name: 'wfm-app01', zone: 'z-1', lca: true, certificate: true },
+      { id: 'h-2', name: 'wfm-app02', zone: 'z-1' },
+    ],
+    components: [
+      { id: 'srv-1', kind: 'server', name: 'WFM_Server', host: 'h-1' },
+      { id: 'da-1', kind: 'data-aggregator', name: 'WFM_DA', host: 'h-1' },
+      {
+        id: 'da-2',
+        kind: 'data-aggregator',
+        name: 'WFM_DA_backup',
+        host: 'h-2',
+        backupOf: 'da-1',
+        standby: 'hot',
+      },
+      { id: 'scs-1', kind: 'scs', name: 'SCS' },
+    ],
+    connections: [],
+  });
+  expect(section(sections, 'Overview')).toContain(
+    'It is designed for WFM 8.5.0: As 8.5.1: WFM Server must connect to exactly one WFM Data Aggregator, and only WFM Data Aggregator has a backup (hot standby).',
+  );
+  expect(section(sections, 'Hosts and zones')).toEqual([
+    '3 components run on 2 hosts.',
+    "The host 'wfm-app01' in zone 'London DC' runs WFM Server 'WFM_Server' and WFM Data Aggregator 'WFM_DA', with an LCA on port 4999 and a TLS certificate.",
+    "The host 'wfm-app02' in zone 'London DC' runs WFM Data Aggregator 'WFM_DA_backup'.",
+    "Solution Control Server 'SCS' has no host yet.",
+    "The hosts stand in 1 zone: 'London DC' (2 hosts).",
+    'Under the Management Layer, Solution Control Server starts and watches applications through the LCA of each host: 1 host of 2 runs one.',
+  ]);
+  expect(section(sections, 'High availability')).toEqual([
+    "WFM Data Aggregator 'WFM_DA_backup' is the backup of WFM Data Aggregator 'WFM_DA', in hot standby: clients list WFM_DA only, and the backup keeps its own Connections tab with the same targets.",
+  ]);
+  expect(section(sections, 'Framework context')[0]).toMatch(
+    /^Solution Control Server 'SCS' is drawn for context/,
+  );
 });

@@ -11,6 +11,13 @@ import {
   names,
   verb,
 } from './explain-context';
+import {
+  frameworkContext,
+  highAvailability,
+  hostsAndZones,
+  type ModelContext,
+  release,
+} from './explain-model';
 import { COMPONENT_KINDS, type ComponentKind, displayName, kindInfo } from './kinds';
 import { matrixCell } from './matrix';
 import type { Topology, TopologyComponent } from './model';
@@ -148,17 +155,26 @@ function missing(ctx: Context): string[] {
   return sentences;
 }
 
-const SECTIONS: readonly { readonly heading: string; readonly write: (ctx: Context) => string[] }[] = [
-  { heading: 'Overview', write: overview },
-  { heading: 'WFM Servers', write: servers },
-  { heading: 'Schedule building', write: scheduleBuilding },
-  { heading: 'Statistics', write: statistics },
-  { heading: 'Database', write: database },
-  { heading: 'Web, notifications and reports', write: webAndReports },
-  { heading: 'Security', write: security },
-  { heading: 'Options', write: options },
-  { heading: 'ETL', write: etl },
-  { heading: 'What is missing', write: missing },
+type Section = { readonly heading: string; readonly write: (model: ModelContext) => string[] };
+const shared = (write: (ctx: Context) => string[]) => (model: ModelContext) => write(model.ctx);
+
+const SECTIONS: readonly Section[] = [
+  {
+    heading: 'Overview',
+    write: (model) => [...overview(model.ctx), ...(model.ctx.components.length > 0 ? release(model) : [])],
+  },
+  { heading: 'WFM Servers', write: shared(servers) },
+  { heading: 'Schedule building', write: shared(scheduleBuilding) },
+  { heading: 'Statistics', write: shared(statistics) },
+  { heading: 'Database', write: shared(database) },
+  { heading: 'Web, notifications and reports', write: shared(webAndReports) },
+  { heading: 'Hosts and zones', write: hostsAndZones },
+  { heading: 'High availability', write: highAvailability },
+  { heading: 'Framework context', write: frameworkContext },
+  { heading: 'Security', write: shared(security) },
+  { heading: 'Options', write: shared(options) },
+  { heading: 'ETL', write: shared(etl) },
+  { heading: 'What is missing', write: shared(missing) },
 ];
 
 /**
@@ -170,8 +186,8 @@ export function explainDeployment(
   topology: Topology,
   problems: readonly Problem[] = validate(topology),
 ): ExplanationSection[] {
-  const ctx = createContext(topology, problems);
-  return SECTIONS.map(({ heading, write }) => ({ heading, sentences: write(ctx) })).filter(
+  const model: ModelContext = { topology, ctx: createContext(topology, problems) };
+  return SECTIONS.map(({ heading, write }) => ({ heading, sentences: write(model) })).filter(
     (section) => section.sentences.length > 0,
   );
 }

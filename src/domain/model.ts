@@ -49,6 +49,14 @@ export interface TopologyHost {
   /** Default 4999 (`DEFAULT_LCA_PORT`). */
   readonly lcaPort?: number | undefined;
   readonly certificate?: boolean | undefined;
+  /** The zone it stands in: drawing and explanation only, zones carry no rules. */
+  readonly zone?: string | undefined;
+}
+
+/** A place or network area that holds hosts (rules.md section 9): no rules, only words. */
+export interface TopologyZone {
+  readonly id: string;
+  readonly name: string;
 }
 
 export const DEFAULT_LCA_PORT = 4999;
@@ -58,6 +66,7 @@ export interface Topology {
   /** Default `wfm-8.5.2`. */
   readonly ruleset?: RulesetId | undefined;
   readonly options?: Partial<DeploymentOptions> | undefined;
+  readonly zones?: readonly TopologyZone[] | undefined;
   readonly hosts?: readonly TopologyHost[] | undefined;
   readonly components: readonly TopologyComponent[];
   readonly connections: readonly TopologyConnection[];

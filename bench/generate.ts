@@ -129,7 +129,7 @@ export function generateDocument(size: number, seed = 6): GeneratedDocument {
   }
   const document: TopologyDocument = {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: `Benchmark ${size.toLocaleString('en')} components`,
     options: { managementLayer: false, scheduledReporting: true },
     components,

@@ -112,7 +112,7 @@ function twentyThousandComponents(): TopologyDocument {
   }));
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Builder farm',
     components: [
       { id: 'srv-1', kind: 'server', name: 'WFM_Server' },

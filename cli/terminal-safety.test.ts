@@ -20,7 +20,7 @@ const FORGED = '\nprod.wfm.json: 0 errors, 0 warnings, 0 infos';
 function brokenDocument(serverName: string, builderName: string): string {
   return JSON.stringify({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: [
       { id: 'srv-1', kind: 'server', name: serverName },
       { id: 'bld-1', kind: 'builder', name: builderName },

@@ -187,14 +187,14 @@ test('Restart puts the start deployment back after asking', async ({ designer })
 
 const TRAINER_EXERCISE = {
   format: 'wfm-exercise',
-  version: 1,
+  version: 2,
   id: 'two-web',
   title: 'Add a second WFM Web',
   summary: 'Put a second WFM Web in front of the WFM Server.',
   instructions: ['Add a WFM Web and connect it to the WFM Server.'],
   start: {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: [
       { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },
       { id: 'web-1', kind: 'web', name: 'WFM_Web_1' },

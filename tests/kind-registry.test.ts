@@ -41,7 +41,7 @@ const WEB_TO_ARCHIVER = { mark: 'optional-one', label: 'archive' } as const;
 
 const DOCUMENT = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Archived site',
   components: [
     { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },

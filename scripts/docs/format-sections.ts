@@ -202,7 +202,7 @@ function svgMetadata(): string {
 }
 
 function versions(): string {
-  const reads = CURRENT_VERSION === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
+  const reads = (CURRENT_VERSION as number) === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
   const steps = MIGRATIONS.map((_, k) => `\`${k + 1}\` → \`${k + 2}\``);
   return [
     `- writes: version \`${CURRENT_VERSION}\``,

@@ -3,7 +3,7 @@ import type { TopologyDocument } from './schema';
 
 /**
  * A document with no components, the start of every new design.
- * @example createEmptyDocument('Lab') // { format: 'wfm-topology', version: 1, name: 'Lab', components: [], connections: [] }
+ * @example createEmptyDocument('Lab') // { format: 'wfm-topology', version: 2, name: 'Lab', components: [], connections: [] }
  */
 export function createEmptyDocument(name?: string): TopologyDocument {
   const document: TopologyDocument = {

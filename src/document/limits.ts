@@ -30,6 +30,17 @@ export const MAX_EXPORT_FILE_BYTES = Math.max(MAX_FILE_BYTES, MAX_SVG_FILE_BYTES
 
 export const MAX_COMPONENTS = 20_000;
 export const MAX_CONNECTIONS = 60_000;
+export const MAX_HOSTS = 2_000;
+export const MAX_ZONES = 500;
+export const MAX_ANNOTATIONS = 2_000;
+/** A connection's drawn route bends at most this many times (drawing only). */
+export const MAX_WAYPOINTS = 50;
+export const MAX_CONNECTION_LABEL_LENGTH = 100;
+export const MAX_ANNOTATION_TEXT_LENGTH = 2000;
+/** A host's address, as the Host object's IP address or name field holds it. */
+export const MAX_ADDRESS_LENGTH = 255;
+/** The LCA listens on a port of its own; Genesys requires at least 2000. */
+export const MIN_LCA_PORT = 2000;
 
 /** A parse error lists at most this many issues: the first ones are the ones worth fixing first. */
 export const MAX_REPORTED_ISSUES = 20;

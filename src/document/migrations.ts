@@ -1,4 +1,5 @@
 import { CURRENT_VERSION } from './envelope';
+import { migrate1To2 } from './migrate-1-to-2';
 
 /** A file as read from JSON, before the strict parse: all that is known is that it is an object. */
 export type RawDocument = Readonly<Record<string, unknown>>;
@@ -10,11 +11,11 @@ export type RawDocument = Readonly<Record<string, unknown>>;
 export type Migration = (document: RawDocument) => RawDocument;
 
 /**
- * `MIGRATIONS[k - 1]` turns version k into version k + 1; empty while version 1 is the only one.
+ * `MIGRATIONS[k - 1]` turns version k into version k + 1.
  * Each migration comes with frozen fixtures `fixtures/v{k}.wfm.json` and `fixtures/v{k+1}.wfm.json`
  * that migrations.test.ts checks it against.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [migrate1To2];
 
 /** Brings a file of `fromVersion` (1 ≤ fromVersion ≤ CURRENT_VERSION) to `CURRENT_VERSION`. */
 export function migrate(document: RawDocument, fromVersion: number): RawDocument {

@@ -6,7 +6,7 @@ import { fileText, MINIMAL_FILE } from './testing/files';
 test('the smallest file, with no components and no connections, is accepted', () => {
   expect(parseDocument(MINIMAL_FILE)).toEqual({
     ok: true,
-    document: { format: 'wfm-topology', version: 1, components: [], connections: [] },
+    document: { format: 'wfm-topology', version: 2, components: [], connections: [] },
   });
 });
 

@@ -4,7 +4,7 @@ import { createEmptyDocument, parseDocument, serializeDocument, type TopologyDoc
 
 const builderAlone: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   components: [{ id: 'bld-1', kind: 'builder', name: 'B1' }],
   connections: [],
 };
@@ -27,7 +27,7 @@ test('a document is written with the keys in the order of the contract, whatever
     ],
     options: { scheduledReporting: false, managementLayer: true },
     name: 'Lab',
-    version: 1,
+    version: 2,
     format: 'wfm-topology',
   };
   const text = serializeDocument(scrambled, { includeValidation: false });
@@ -157,7 +157,7 @@ test('runtime fields the app may hang on a document never reach the file', () =>
 test('an empty document has no name unless given one, and opens again', () => {
   expect(createEmptyDocument()).toEqual({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: [],
     connections: [],
   });

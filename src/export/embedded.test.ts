@@ -12,7 +12,7 @@ const PNG_1X1 = Uint8Array.from(
 
 const DOCUMENT: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Lab <1> & "2"',
   components: [
     { id: 'srv-1', kind: 'server', name: 'WFM_Server', position: { x: 0, y: 0 } },

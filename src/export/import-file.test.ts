@@ -19,7 +19,7 @@ const PNG_1X1 = Uint8Array.from(
 
 const DOCUMENT: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Single site',
   options: { managementLayer: false, scheduledReporting: false },
   components: [

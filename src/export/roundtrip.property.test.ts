@@ -158,7 +158,7 @@ function documentArbitrary(positions: PositionPolicy): fc.Arbitrary<TopologyDocu
     )
     .map(({ header, components, connections }) => ({
       format: 'wfm-topology' as const,
-      version: 1 as const,
+      version: 2 as const,
       ...header,
       components,
       connections,

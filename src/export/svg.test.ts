@@ -99,7 +99,7 @@ function topology(
   connections: DocumentConnection[] = [],
   name?: string,
 ): TopologyDocument {
-  const document: TopologyDocument = { format: 'wfm-topology', version: 1, components, connections };
+  const document: TopologyDocument = { format: 'wfm-topology', version: 2, components, connections };
   return name === undefined ? document : { ...document, name };
 }
 
@@ -497,7 +497,7 @@ test('a lone surrogate in a name is drawn as its notation, not as a replacement 
 test('positions as far apart as the format allows still give a drawable SVG that carries the file as it was', () => {
   const far: TopologyDocument = {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Far',
     components: [
       { id: 'a', kind: 'server', name: 'A', position: { x: -1e308, y: 0 } },

@@ -61,7 +61,7 @@ function build(character: string, notesLength = 0, components = MAX_COMPONENTS):
   const notes = 'n'.repeat(notesLength);
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: `=${character.repeat(MAX_DOCUMENT_NAME_LENGTH - 1)}`,
     components: Array.from({ length: components }, (_, index) => component(index, character, notes)),
     connections: Array.from({ length: Math.min(MAX_CONNECTIONS, components * 3) }, (_, index) =>

@@ -89,7 +89,7 @@ export const documentArbitrary: fc.Arbitrary<TopologyDocument> = fc
   )
   .map(({ header, components, connections }) => ({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     ...header,
     components,
     connections,

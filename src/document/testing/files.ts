@@ -15,7 +15,7 @@ export interface FileJson {
 export function validFile(): FileJson {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Single site',
     options: { managementLayer: false, scheduledReporting: false },
     components: [

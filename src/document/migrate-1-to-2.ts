@@ -1,0 +1,120 @@
+import { DEFAULT_RULESET } from '../domain';
+import { isJsonObject, ownValue } from './json';
+import { MAX_COMPONENT_NAME_LENGTH, MAX_HOST_LENGTH } from './limits';
+import type { RawDocument } from './migrations';
+
+// Format version 1 → 2 (docs/format.md, Migrations; rules.md section 12). Version 1 named a
+// component's machine in free text; version 2 has Host objects. Every distinct trimmed non-empty
+// host string becomes a host, in order of first appearance, named and addressed by that string,
+// with the id `host-1`, `host-2`, … (a suffix `-2`, `-3`, … where an id is taken). The rule set
+// becomes the default, zones and annotations start empty, the `validation` block is dropped.
+//
+// Two choices the contract leaves open, written down in docs/format.md:
+// - A host's name is at most 128 characters; a longer v1 host string (up to 255) keeps its
+//   whole text as the address and its first 128 characters as the name.
+// - Version 2 wants every id unique in the whole document, where version 1 only kept component
+//   ids and connection ids unique among themselves. A v1 connection whose id is also a
+//   component's is given a free id by the same suffix rule: nothing in version 1 refers to a
+//   connection's id, so only the id changes, and the file still opens.
+// A value the migration cannot understand (a host that is not a string, one over 255
+// characters, a list that is not a list) is left where it is for the strict parse to refuse
+// with its path, exactly as version 1 would have.
+
+/** Turns a version-1 file into a version-2 file; pure, the input is never mutated. */
+export function migrate1To2(document: RawDocument): RawDocument {
+  const components = ownValue(document, 'components');
+  const connections = ownValue(document, 'connections');
+  const taken = new Set<string>();
+  collectIds(components, taken);
+
+  const hostIds = new Map<string, string>();
+  const hosts: Record<string, unknown>[] = [];
+  const migratedComponents = Array.isArray(components)
+    ? components.map((component: unknown) => {
+        if (!isJsonObject(component)) return component;
+        const host = ownValue(component, 'host');
+        if (typeof host !== 'string' || host.length > MAX_HOST_LENGTH) return component;
+        const { host: _text, ...rest } = component;
+        const trimmed = host.trim();
+        if (trimmed === '') return rest;
+        let id = hostIds.get(trimmed);
+        if (id === undefined) {
+          id = freeId('host-1', 'host', taken);
+          hostIds.set(trimmed, id);
+          hosts.push({ id, name: trimmed.slice(0, MAX_COMPONENT_NAME_LENGTH).trim(), address: trimmed });
+        }
+        return withKeyAfter(rest, component, 'host', id);
+      })
+    : components;
+
+  const migratedConnections = Array.isArray(connections)
+    ? connections.map((connection: unknown) => {
+        if (!isJsonObject(connection)) return connection;
+        const id = ownValue(connection, 'id');
+        if (typeof id !== 'string' || !taken.has(id)) {
+          if (typeof id === 'string') taken.add(id);
+          return connection;
+        }
+        return { ...connection, id: freeId(id, id, taken) };
+      })
+    : connections;
+
+  const { validation: _dropped, version: _old, ...rest } = document;
+  const migrated: Record<string, unknown> = {};
+  // The order of docs/format.md, so a migrated file reads like one written in version 2.
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'components') {
+      migrated.zones = [];
+      migrated.hosts = hosts;
+      migrated.components = migratedComponents;
+    } else if (key === 'connections') {
+      migrated.connections = migratedConnections;
+      migrated.annotations = [];
+    } else if (key === 'format') {
+      migrated.format = value;
+      migrated.version = 2;
+    } else if (key === 'name') {
+      migrated.name = value;
+    } else {
+      if (key === 'options' && !('ruleset' in migrated)) migrated.ruleset = DEFAULT_RULESET;
+      migrated[key] = value;
+    }
+  }
+  if (!('version' in migrated)) migrated.version = 2;
+  if (!('ruleset' in migrated)) migrated.ruleset = DEFAULT_RULESET;
+  if (!('zones' in migrated)) migrated.zones = [];
+  if (!('hosts' in migrated)) migrated.hosts = hosts;
+  if (!('annotations' in migrated)) migrated.annotations = [];
+  return migrated;
+}
+
+function collectIds(list: unknown, into: Set<string>): void {
+  if (!Array.isArray(list)) return;
+  for (const item of list) {
+    if (!isJsonObject(item)) continue;
+    const id = ownValue(item, 'id');
+    if (typeof id === 'string') into.add(id);
+  }
+}
+
+/** `wanted` when free, else `base-2`, `base-3`, …; the id returned is taken from then on. */
+function freeId(wanted: string, base: string, taken: Set<string>): string {
+  let id = wanted;
+  for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
+  taken.add(id);
+  return id;
+}
+
+/** `rest` with `key` set to `value` where `original` had it, so the keys keep their order. */
+function withKeyAfter(
+  rest: Record<string, unknown>,
+  original: Readonly<Record<string, unknown>>,
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const name of Object.keys(original)) {
+    result[name] = name === key ? value : rest[name];
+  }
+  return result;
+}

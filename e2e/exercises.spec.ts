@@ -187,7 +187,7 @@ test('Restart puts the start deployment back after asking', async ({ designer })
 
 const TRAINER_EXERCISE = {
   format: 'wfm-exercise',
-  version: 2,
+  version: 1,
   id: 'two-web',
   title: 'Add a second WFM Web',
   summary: 'Put a second WFM Web in front of the WFM Server.',

@@ -32,23 +32,40 @@ const LIMIT_DOCS: { readonly [K in keyof typeof LIMITS]: { readonly unit: Unit; 
   },
   MAX_COMPONENTS: { unit: 'count', what: 'Components in a document.' },
   MAX_CONNECTIONS: { unit: 'count', what: 'Connections in a document.' },
+  MAX_HOSTS: { unit: 'count', what: 'Hosts in a document.' },
+  MAX_ZONES: { unit: 'count', what: 'Zones in a document.' },
+  MAX_ANNOTATIONS: { unit: 'count', what: 'Annotations in a document.' },
+  MAX_WAYPOINTS: { unit: 'count', what: 'Points in a connection’s `waypoints`.' },
+  MAX_CONNECTION_LABEL_LENGTH: { unit: 'characters', what: 'A connection’s `label`.' },
+  MAX_ANNOTATION_TEXT_LENGTH: { unit: 'characters', what: 'An annotation’s `text` (at least 1).' },
+  MAX_ADDRESS_LENGTH: { unit: 'characters', what: 'A host’s `address`.' },
+  MIN_LCA_PORT: {
+    unit: 'number',
+    what: 'The smallest `lcaPort` of a host (the largest is the largest `port`).',
+  },
   MAX_REPORTED_ISSUES: {
     unit: 'count',
     what: 'Issues listed when a file is refused: the first ones, in file order.',
   },
   MAX_SCHEMA_REFERENCE_LENGTH: { unit: 'characters', what: 'The file’s `$schema`.' },
   MAX_DOCUMENT_NAME_LENGTH: { unit: 'characters', what: 'The document’s `name`.' },
-  MAX_ID_LENGTH: { unit: 'characters', what: 'An `id`, `from` or `to`.' },
+  MAX_ID_LENGTH: {
+    unit: 'characters',
+    what: 'An `id`, or a reference to one: `from`, `to`, `host`, `zone`, `backupOf`.',
+  },
   MAX_COMPONENT_NAME_LENGTH: {
     unit: 'characters',
-    what: 'A component’s `name`, not counting the spaces around it.',
+    what: 'The `name` of a component, host or zone, not counting the spaces around it.',
   },
   MAX_COMPONENT_NAME_RAW_LENGTH: {
     unit: 'characters',
-    what: 'A component’s `name` as written, spaces around it included.',
+    what: 'The `name` of a component, host or zone as written, spaces around it included.',
   },
-  MAX_HOST_LENGTH: { unit: 'characters', what: 'A component’s `host`.' },
-  MAX_NOTES_LENGTH: { unit: 'characters', what: 'A component’s `notes`.' },
+  MAX_HOST_LENGTH: {
+    unit: 'characters',
+    what: 'A version-1 component’s `host` text, which the migration turns into a host (version 2 names a host by its id).',
+  },
+  MAX_NOTES_LENGTH: { unit: 'characters', what: 'The `notes` of a component, host or zone.' },
   MIN_PORT: { unit: 'number', what: 'The smallest `port`.' },
   MAX_PORT: { unit: 'number', what: 'The largest `port`.' },
 };
@@ -202,7 +219,8 @@ function svgMetadata(): string {
 }
 
 function versions(): string {
-  const reads = (CURRENT_VERSION as number) === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
+  const reads =
+    (CURRENT_VERSION as number) === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
   const steps = MIGRATIONS.map((_, k) => `\`${k + 1}\` → \`${k + 2}\``);
   return [
     `- writes: version \`${CURRENT_VERSION}\``,

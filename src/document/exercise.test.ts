@@ -13,7 +13,7 @@ type JsonRecord = Record<string, unknown>;
 function validExercise(): JsonRecord & { goals: JsonRecord[]; start: ReturnType<typeof validFile> } {
   return {
     format: 'wfm-exercise',
-    version: 2,
+    version: 1,
     id: 'builder-pool',
     title: 'Add a Builder pool',
     summary: 'Give the WFM Server three WFM Builders.',

@@ -1,6 +1,6 @@
 import { DEFAULT_RULESET } from '../domain';
 import { isJsonObject, ownValue } from './json';
-import { MAX_COMPONENT_NAME_LENGTH, MAX_HOST_LENGTH } from './limits';
+import { MAX_COMPONENT_NAME_LENGTH, MAX_HOST_LENGTH, MAX_ID_LENGTH } from './limits';
 import type { RawDocument } from './migrations';
 
 // Format version 1 → 2 (docs/format.md, Migrations; rules.md section 12). Version 1 named a
@@ -15,7 +15,8 @@ import type { RawDocument } from './migrations';
 // - Version 2 wants every id unique in the whole document, where version 1 only kept component
 //   ids and connection ids unique among themselves. A v1 connection whose id is also a
 //   component's is given a free id by the same suffix rule: nothing in version 1 refers to a
-//   connection's id, so only the id changes, and the file still opens.
+//   connection's id, so only the id changes, and the file still opens. New host ids avoid every
+//   id of the file, components' and connections' alike.
 // A value the migration cannot understand (a host that is not a string, one over 255
 // characters, a list that is not a list) is left where it is for the strict parse to refuse
 // with its path, exactly as version 1 would have.
@@ -24,8 +25,11 @@ import type { RawDocument } from './migrations';
 export function migrate1To2(document: RawDocument): RawDocument {
   const components = ownValue(document, 'components');
   const connections = ownValue(document, 'connections');
-  const taken = new Set<string>();
-  collectIds(components, taken);
+  const componentIds = new Set<string>();
+  collectIds(components, componentIds);
+  // Every id of the v1 file, so a new host id or a renamed connection never takes one of them.
+  const taken = new Set(componentIds);
+  collectIds(connections, taken);
 
   const hostIds = new Map<string, string>();
   const hosts: Record<string, unknown>[] = [];
@@ -39,7 +43,8 @@ export function migrate1To2(document: RawDocument): RawDocument {
         if (trimmed === '') return rest;
         let id = hostIds.get(trimmed);
         if (id === undefined) {
-          id = freeId('host-1', 'host', taken);
+          const ordinal = `host-${hosts.length + 1}`;
+          id = freeId(ordinal, taken);
           hostIds.set(trimmed, id);
           hosts.push({ id, name: trimmed.slice(0, MAX_COMPONENT_NAME_LENGTH).trim(), address: trimmed });
         }
@@ -47,15 +52,14 @@ export function migrate1To2(document: RawDocument): RawDocument {
       })
     : components;
 
+  // Only a clash with a component is renamed: two connections with one id stay for the strict
+  // parse to refuse, as version 1 did.
   const migratedConnections = Array.isArray(connections)
     ? connections.map((connection: unknown) => {
         if (!isJsonObject(connection)) return connection;
         const id = ownValue(connection, 'id');
-        if (typeof id !== 'string' || !taken.has(id)) {
-          if (typeof id === 'string') taken.add(id);
-          return connection;
-        }
-        return { ...connection, id: freeId(id, id, taken) };
+        if (typeof id !== 'string' || !componentIds.has(id)) return connection;
+        return { ...connection, id: freeId(id, taken) };
       })
     : connections;
 
@@ -97,10 +101,16 @@ function collectIds(list: unknown, into: Set<string>): void {
   }
 }
 
-/** `wanted` when free, else `base-2`, `base-3`, …; the id returned is taken from then on. */
-function freeId(wanted: string, base: string, taken: Set<string>): string {
+/**
+ * `wanted` when free, else `wanted-2`, `wanted-3`, …; the id returned is taken from then on. A
+ * suffix that would pass the id cap replaces the end of `wanted` instead, so the id stays legal.
+ */
+function freeId(wanted: string, taken: Set<string>): string {
   let id = wanted;
-  for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
+  for (let suffix = 2; taken.has(id); suffix += 1) {
+    const tail = `-${suffix}`;
+    id = `${wanted.slice(0, MAX_ID_LENGTH - tail.length)}${tail}`;
+  }
   taken.add(id);
   return id;
 }

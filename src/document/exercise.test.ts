@@ -186,7 +186,7 @@ test('a start document is checked like any topology file', () => {
   );
   expectIssue(
     exerciseText((file) => {
-      file.start.version = 2;
+      file.start.version = 3;
     }),
     'start',
     'newer version',

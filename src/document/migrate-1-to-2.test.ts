@@ -280,3 +280,22 @@ test('a suffix never makes an id longer than 64 characters', () => {
   expect(list(migrated, 'connections')[0]?.id).toBe(`${'i'.repeat(62)}-2`);
   expect(parseDocument(JSON.stringify(migrated)).ok).toBe(true);
 });
+
+test('a version-1 file with a key version 2 added is refused at that key, not overwritten or read as version 2', () => {
+  for (const key of ['ruleset', 'view', 'zones', 'hosts', 'annotations']) {
+    const result = parseDocument(JSON.stringify(v1([dap('a', 'db01')], [], { [key]: [] })));
+    expect(result.ok || result.error.issues).toEqual([
+      { path: key, message: 'unknown key in a version-1 file: it came with version 2' },
+    ]);
+  }
+});
+
+test('a key the migration does not know stays an own key, even "__proto__", for the strict parse to refuse', () => {
+  const text =
+    '{"format":"wfm-topology","version":1,"__proto__":{"x":1},"components":[{"id":"a","kind":"dap","name":"D","host":"h","__proto__":{}}],"connections":[]}';
+  const result = parseDocument(text);
+  expect(result.ok || result.error.issues.map((issue) => issue.path)).toEqual([
+    'components[0].__proto__',
+    '__proto__',
+  ]);
+});

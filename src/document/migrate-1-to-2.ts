@@ -17,6 +17,9 @@ import type { RawDocument } from './migrations';
 //   component's is given a free id by the same suffix rule: nothing in version 1 refers to a
 //   connection's id, so only the id changes, and the file still opens. New host ids avoid every
 //   id of the file, components' and connections' alike.
+// A file that says version 1 but carries a key version 2 added (ruleset, view, zones, hosts,
+// annotations) is refused before the migration (migrations.ts, keysAddedLater), as version 1
+// refused an unknown key: the migration would otherwise overwrite it or read it as version 2.
 // A value the migration cannot understand (a host that is not a string, one over 255
 // characters, a list that is not a list) is left where it is for the strict parse to refuse
 // with its path, exactly as version 1 would have.
@@ -63,32 +66,28 @@ export function migrate1To2(document: RawDocument): RawDocument {
       })
     : connections;
 
-  const { validation: _dropped, version: _old, ...rest } = document;
+  // The order of docs/format.md, so a migrated file reads like one written in version 2; keys
+  // version 1 did not know follow, for the strict parse to refuse at their path.
   const migrated: Record<string, unknown> = {};
-  // The order of docs/format.md, so a migrated file reads like one written in version 2.
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === 'components') {
-      migrated.zones = [];
-      migrated.hosts = hosts;
-      migrated.components = migratedComponents;
-    } else if (key === 'connections') {
-      migrated.connections = migratedConnections;
-      migrated.annotations = [];
-    } else if (key === 'format') {
-      migrated.format = value;
-      migrated.version = 2;
-    } else if (key === 'name') {
-      migrated.name = value;
-    } else {
-      if (key === 'options' && !('ruleset' in migrated)) migrated.ruleset = DEFAULT_RULESET;
-      migrated[key] = value;
-    }
+  const put = (key: string, value: unknown) => {
+    // Defined, not assigned: an own "__proto__" key of the file must stay a key the parse sees.
+    if (value !== undefined)
+      Object.defineProperty(migrated, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  put('$schema', ownValue(document, '$schema'));
+  put('format', ownValue(document, 'format'));
+  put('version', 2);
+  put('name', ownValue(document, 'name'));
+  put('ruleset', DEFAULT_RULESET);
+  put('options', ownValue(document, 'options'));
+  put('zones', []);
+  put('hosts', hosts);
+  put('components', migratedComponents);
+  put('connections', migratedConnections);
+  put('annotations', []);
+  for (const [key, value] of Object.entries(document)) {
+    if (!Object.hasOwn(migrated, key) && key !== 'validation') put(key, value);
   }
-  if (!('version' in migrated)) migrated.version = 2;
-  if (!('ruleset' in migrated)) migrated.ruleset = DEFAULT_RULESET;
-  if (!('zones' in migrated)) migrated.zones = [];
-  if (!('hosts' in migrated)) migrated.hosts = hosts;
-  if (!('annotations' in migrated)) migrated.annotations = [];
   return migrated;
 }
 
@@ -124,7 +123,13 @@ function withKeyAfter(
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const name of Object.keys(original)) {
-    result[name] = name === key ? value : rest[name];
+    const kept = name === key ? value : rest[name];
+    Object.defineProperty(result, name, {
+      value: kept,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { CURRENT_VERSION } from './envelope';
 import { migrate1To2 } from './migrate-1-to-2';
+import type { ParseIssue } from './parse-error';
 
 /** A file as read from JSON, before the strict parse: all that is known is that it is an object. */
 export type RawDocument = Readonly<Record<string, unknown>>;
@@ -22,5 +23,24 @@ export function migrate(document: RawDocument, fromVersion: number): RawDocument
   return MIGRATIONS.slice(fromVersion - 1, CURRENT_VERSION - 1).reduce(
     (migrated, migration) => migration(migrated),
     document,
+  );
+}
+
+/** `ADDED_KEYS[k - 1]`: the top-level keys version k + 1 added, unknown to a file of version k. */
+const ADDED_KEYS: readonly (readonly string[])[] = [['ruleset', 'view', 'zones', 'hosts', 'annotations']];
+
+/**
+ * Top-level keys a file of `fromVersion` could not have had: version k refused them as unknown,
+ * and a migration would overwrite them or read them as the later version means them.
+ * @example keysAddedLater({ version: 1, hosts: [] }, 1) // [{ path: 'hosts', message: 'unknown key in a version-1 file …' }]
+ */
+export function keysAddedLater(document: RawDocument, fromVersion: number): ParseIssue[] {
+  return ADDED_KEYS.slice(fromVersion - 1, CURRENT_VERSION - 1).flatMap((keys, step) =>
+    keys
+      .filter((key) => Object.hasOwn(document, key))
+      .map((key) => ({
+        path: key,
+        message: `unknown key in a version-${fromVersion} file: it came with version ${fromVersion + step + 1}`,
+      })),
   );
 }

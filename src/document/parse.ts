@@ -10,7 +10,7 @@ import {
   MAX_REPORTED_ISSUES,
   MAX_ZONES,
 } from './limits';
-import { migrate, type RawDocument } from './migrations';
+import { keysAddedLater, migrate, type RawDocument } from './migrations';
 import { type ParseIssue, type ParseResult, refuse, refuseTooLarge } from './parse-error';
 import { findReferenceIssues } from './references';
 import { documentFileSchema } from './schema';
@@ -57,6 +57,8 @@ function parseEnvelope(json: unknown): ParseResult {
       `This file was made by a newer version of the WFM Topology Designer (format version ${version}); this version opens format version ${CURRENT_VERSION} and older.`,
     );
   }
+  const unknownThen = keysAddedLater(json, version);
+  if (unknownThen.length > 0) return refuseInvalid(unknownThen);
   return parseCurrent(migrate(json, version));
 }
 

@@ -123,3 +123,10 @@ export function withAnnotation(index: number, patch: JsonRecord): string {
     file.annotations[index] = { ...file.annotations[index], ...patch };
   });
 }
+
+/** `validFile()` with the top-level `key` set (`undefined` removes it). */
+export function withTop(key: string, value: unknown): string {
+  return fileText((file) => {
+    file[key] = value;
+  });
+}

@@ -13,6 +13,9 @@ function documentNamed(name: string, components = 1): TopologyDocument {
     format: 'wfm-topology',
     version: 2,
     name,
+    ruleset: 'wfm-8.5.2',
+    zones: [],
+    hosts: [],
     components: Array.from({ length: components }, (_, i) => ({
       id: `srv-${i}`,
       kind: 'server' as const,
@@ -20,6 +23,7 @@ function documentNamed(name: string, components = 1): TopologyDocument {
       position: { x: i * 240, y: 0 },
     })),
     connections: [],
+    annotations: [],
   };
 }
 

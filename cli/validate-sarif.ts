@@ -65,7 +65,12 @@ export interface SarifLog {
           }[];
         },
       ];
+      /** The rule set each file was judged by, in the order of the command line (rules.md section 13). */
+      readonly properties: {
+        readonly rulesets: readonly { readonly uri: string; readonly ruleset: string }[];
+      };
       readonly results: readonly {
+        readonly properties: { readonly ruleset: string };
         readonly ruleId: ProblemCode;
         readonly ruleIndex: number;
         readonly level: SarifLevel;
@@ -125,6 +130,12 @@ export function toSarif(reports: readonly FileReport[], exitCode: ExitCode): Sar
             ),
           },
         ],
+        properties: {
+          rulesets: checked.map((report) => ({
+            uri: artifactLocation(report.file).uri,
+            ruleset: report.validation.ruleset,
+          })),
+        },
         results: checked.flatMap((report) => fileResults(report, rules)),
       },
     ],
@@ -144,6 +155,7 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
     const subject = subjectOf(problem, componentIndex, connectionIndex);
     const position = positionOf(subject, positions);
     return {
+      properties: { ruleset: report.validation.ruleset },
       ruleId: problem.code,
       ruleIndex: rules.indexOf(problem.code),
       level: LEVELS[problem.severity],

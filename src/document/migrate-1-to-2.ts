@@ -1,7 +1,6 @@
 import { DEFAULT_RULESET } from '../domain';
-import { isJsonObject, ownValue } from './json';
+import { isJsonObject, ownValue, type RawDocument } from './json';
 import { MAX_COMPONENT_NAME_LENGTH, MAX_HOST_LENGTH, MAX_ID_LENGTH } from './limits';
-import type { RawDocument } from './migrations';
 
 // Format version 1 → 2 (docs/format.md, Migrations; rules.md section 12). Version 1 named a
 // component's machine in free text; version 2 has Host objects. Every distinct trimmed non-empty

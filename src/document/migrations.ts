@@ -1,9 +1,11 @@
 import { CURRENT_VERSION } from './envelope';
+import type { RawDocument } from './json';
 import { migrate1To2 } from './migrate-1-to-2';
 import type { ParseIssue } from './parse-error';
 
-/** A file as read from JSON, before the strict parse: all that is known is that it is an object. */
-export type RawDocument = Readonly<Record<string, unknown>>;
+// RawDocument lives in json.ts, so each migration can name it without importing this registry,
+// which imports the migrations (no import cycle).
+export type { RawDocument };
 
 /**
  * Turns a file of version k into a file of version k + 1, `version` included. Pure: it builds a

@@ -54,7 +54,7 @@ function toProblemRecord(problem: Problem): ProblemRecord {
     severity: problem.severity,
     message: problem.message,
     // Read without naming the host problem type, which only the domain's version-2 rules add.
-    hostId: (problem as { readonly hostId?: string }).hostId,
+    hostId: 'hostId' in problem && typeof problem.hostId === 'string' ? problem.hostId : undefined,
     componentId: problemComponentId(problem),
     connectionId: problemConnectionId(problem),
     targetKind: 'targetKind' in problem ? problem.targetKind : undefined,

@@ -4,14 +4,15 @@ export interface TextPosition {
   readonly column: number;
 }
 
-/** Where the document and each element of its `components` and `connections` arrays start. */
+/** Where the document and each element of its `hosts`, `components` and `connections` arrays start. */
 export interface ElementPositions {
   readonly root: TextPosition | undefined;
+  readonly hosts: readonly TextPosition[];
   readonly components: readonly TextPosition[];
   readonly connections: readonly TextPosition[];
 }
 
-type ListedKey = 'components' | 'connections';
+type ListedKey = 'hosts' | 'components' | 'connections';
 
 interface Frame {
   readonly kind: 'object' | 'array';
@@ -19,7 +20,7 @@ interface Frame {
   expectKey: boolean;
   /** In an object: the key whose value comes next. */
   key: string | undefined;
-  /** In one of the two listed arrays: where its elements start. */
+  /** In one of the listed arrays: where its elements start. */
   readonly elements: TextPosition[] | undefined;
 }
 
@@ -31,14 +32,14 @@ const CR = 0x0d;
 const VALUE_END = new Set([0x2c, 0x5d, 0x7d, 0x20, 0x09, LF, CR]);
 
 /**
- * Finds where the top-level `components[i]` and `connections[i]` start in a document's JSON text,
+ * Finds where the top-level `hosts[i]`, `components[i]` and `connections[i]` start in a document's JSON text,
  * so a report can point an editor at the element a problem is about. The text has already been
  * read by `JSON.parse` (it is valid JSON); a key given twice counts from its last occurrence, as
  * `JSON.parse` keeps the last value.
  * @example locateElements('{"components":[{"id":"a"}]}').components[0] // { line: 1, column: 16 }
  */
 export function locateElements(text: string): ElementPositions {
-  const found: Record<ListedKey, TextPosition[]> = { components: [], connections: [] };
+  const found: Record<ListedKey, TextPosition[]> = { hosts: [], components: [], connections: [] };
   const stack: Frame[] = [];
   let root: TextPosition | undefined;
   // A byte-order mark is not part of the JSON (parseDocument drops it) and takes no column.
@@ -104,9 +105,9 @@ export function locateElements(text: string): ElementPositions {
         while (i + 1 < text.length && !VALUE_END.has(text.charCodeAt(i + 1))) i += 1;
     }
   }
-  return { root, components: found.components, connections: found.connections };
+  return { root, hosts: found.hosts, components: found.components, connections: found.connections };
 }
 
 function listedKey(key: string | undefined): ListedKey | undefined {
-  return key === 'components' || key === 'connections' ? key : undefined;
+  return key === 'hosts' || key === 'components' || key === 'connections' ? key : undefined;
 }

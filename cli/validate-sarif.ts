@@ -148,11 +148,12 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
   const { document, text, source } = report.parsed;
   // Lines and columns only where the document is the file's text; an SVG or PNG carries it inside.
   const positions = source === 'json' ? locateElements(text) : undefined;
+  const hostIndex = new Map((document.hosts ?? []).map((host, index) => [host.id, index]));
   const componentIndex = new Map(document.components.map((component, index) => [component.id, index]));
   const connectionIndex = new Map(document.connections.map((connection, index) => [connection.id, index]));
   const artifact = artifactLocation(report.file);
   return problems.map((problem) => {
-    const subject = subjectOf(problem, componentIndex, connectionIndex);
+    const subject = subjectOf(problem, hostIndex, componentIndex, connectionIndex);
     const position = positionOf(subject, positions);
     return {
       properties: { ruleset: report.validation.ruleset },
@@ -177,7 +178,7 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
 
 /** The element a problem is about, as a JSON path (`components[3]`), or the document's root (`$`). */
 interface Subject {
-  readonly list: 'components' | 'connections' | undefined;
+  readonly list: 'hosts' | 'components' | 'connections' | undefined;
   readonly index: number;
   readonly path: string;
 }
@@ -186,6 +187,7 @@ const ROOT: Subject = { list: undefined, index: 0, path: '$' };
 
 function subjectOf(
   problem: ProblemRecord,
+  hostIndex: ReadonlyMap<string, number>,
   componentIndex: ReadonlyMap<string, number>,
   connectionIndex: ReadonlyMap<string, number>,
 ): Subject {
@@ -194,7 +196,9 @@ function subjectOf(
       ? { list: 'connections' as const, index: connectionIndex.get(problem.connectionId) }
       : problem.componentId !== undefined
         ? { list: 'components' as const, index: componentIndex.get(problem.componentId) }
-        : undefined;
+        : problem.hostId !== undefined
+          ? { list: 'hosts' as const, index: hostIndex.get(problem.hostId) }
+          : undefined;
   if (found?.index === undefined) return ROOT;
   return { list: found.list, index: found.index, path: `${found.list}[${found.index}]` };
 }

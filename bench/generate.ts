@@ -1,4 +1,4 @@
-import type { DocumentComponent, DocumentConnection, TopologyDocument } from '../src/document';
+import type { DocumentComponent, DocumentConnection, DocumentHost, TopologyDocument } from '../src/document';
 import type { ComponentKind, Security } from '../src/domain';
 
 /** The benchmark sizes of issue 6, in components. */
@@ -84,6 +84,7 @@ export function generateDocument(size: number, seed = 6): GeneratedDocument {
   // Wider than high, like the canvas: at the canvas's smallest zoom (0.1) the whole M document
   // fits the bench's 1920×1080 window.
   const columns = Math.ceil(Math.sqrt(sites * 2));
+  const hosts: DocumentHost[] = [];
   const components: DocumentComponent[] = [];
   const connections: DocumentConnection[] = [];
   const cleanSites: number[] = [];
@@ -94,14 +95,21 @@ export function generateDocument(size: number, seed = 6): GeneratedDocument {
   for (let site = 0; site < sites; site += 1) {
     const left = (site % columns) * SITE_WIDTH;
     const top = Math.floor(site / columns) * SITE_HEIGHT;
-    for (const [key, kind, column, row] of site === 0 ? FIRST_SITE : SITE) {
+    // One machine a site, with a certificate for its TLS connections; each component its own port.
+    hosts.push({
+      id: `host-${site}`,
+      name: `wfm${site}`,
+      address: `wfm${site}.example.com`,
+      certificate: true,
+    });
+    for (const [index, [key, kind, column, row]] of (site === 0 ? FIRST_SITE : SITE).entries()) {
       components.push({
         id: `${key}-${site}`,
         kind,
         name: `WFM_${key}_${site}`,
         position: { x: left + column * COLUMN, y: top + row * ROW },
-        host: `wfm${site}.example.com`,
-        port: 7000 + (site % 1000),
+        host: `host-${site}`,
+        port: 7000 + index,
         ...(kind === 'server' && site === 0 ? { etl: true } : {}),
       });
     }
@@ -129,11 +137,15 @@ export function generateDocument(size: number, seed = 6): GeneratedDocument {
   }
   const document: TopologyDocument = {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: `Benchmark ${size.toLocaleString('en')} components`,
+    ruleset: 'wfm-8.5.2',
     options: { managementLayer: false, scheduledReporting: true },
+    zones: [],
+    hosts,
     components,
     connections,
+    annotations: [],
   };
   return { document, cleanSites };
 }

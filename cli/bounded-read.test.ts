@@ -101,19 +101,27 @@ test('an SVG or a PNG past its own cap exits 2 naming that cap', () => {
 });
 
 /** A valid deployment of 20,000 components: one WFM Server, one DAP and 19,998 WFM Builders. */
+const HOST_COUNT = 1000;
+
 function twentyThousandComponents(): TopologyDocument {
   const builders = Array.from({ length: 19_998 }, (_, index) => ({
     id: `bld-${index}`,
     kind: 'builder' as const,
     name: `WFM_Builder_${index}`,
-    host: `builder-${index}.wfm.example.com`,
+    host: `host-${index % HOST_COUNT}`,
     port: 7010,
     notes: 'Builder pool of the contact centre',
   }));
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Builder farm',
+    // A version-2 document names at most 2,000 hosts: the Builders share a thousand machines.
+    hosts: Array.from({ length: HOST_COUNT }, (_, index) => ({
+      id: `host-${index}`,
+      name: `builder-${index}`,
+      address: `builder-${index}.wfm.example.com`,
+    })),
     components: [
       { id: 'srv-1', kind: 'server', name: 'WFM_Server' },
       { id: 'dap-1', kind: 'dap', name: 'WFM_DAP' },

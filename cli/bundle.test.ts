@@ -51,7 +51,7 @@ test('started directly, the bundle is the command itself, with its exit codes', 
     spawnSync(process.execPath, [BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8' });
   expect(run(['validate', 'examples/single-site.wfm.json'])).toMatchObject({
     status: 0,
-    stdout: 'examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos\n',
+    stdout: 'examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)\n',
     stderr: '',
   });
   expect(run(['validate', 'examples/broken.wfm.json']).status).toBe(1);

@@ -55,7 +55,7 @@ test('export of a file that is not a valid document exits 2 and names the path i
     'dangling.wfm.json',
     JSON.stringify({
       format: 'wfm-topology',
-      version: 1,
+      version: 2,
       components: [{ id: 'srv-1', kind: 'server', name: 'S' }],
       connections: [{ id: 'c-1', from: 'srv-1', to: 'srv-9' }],
     }),

@@ -14,6 +14,7 @@ test('the elements of components and connections are found at the line and colum
   ].join('\n');
   expect(locateElements(text)).toEqual({
     root: { line: 1, column: 1 },
+    hosts: [],
     components: [
       { line: 4, column: 5 },
       { line: 5, column: 5 },
@@ -48,6 +49,7 @@ test('a key given twice counts from its last occurrence, as JSON.parse keeps the
 test('CRLF and lone CR end lines; a byte-order mark takes no column', () => {
   expect(locateElements('\uFEFF{\r\n"components":\r[\r\n  {}]}')).toEqual({
     root: { line: 1, column: 1 },
+    hosts: [],
     components: [{ line: 4, column: 3 }],
     connections: [],
   });
@@ -58,4 +60,12 @@ test('numbers, true, false and null are elements too, so indexes match JSON.pars
   expect(locateElements(text).components.map((position) => position.column)).toEqual(
     ['1', '-2.5e3', 'true', 'false', 'null', '"s"', '[]', '{}'].map((value) => text.indexOf(value) + 1),
   );
+});
+
+test('the elements of hosts are found too, for problems about a host', () => {
+  const text = '{"hosts": [{"id": "h-1"}, {"id": "h-2"}], "components": [], "connections": []}';
+  expect(locateElements(text).hosts).toEqual([
+    { line: 1, column: 12 },
+    { line: 1, column: 27 },
+  ]);
 });

@@ -20,7 +20,7 @@ interface Frame {
   expectKey: boolean;
   /** In an object: the key whose value comes next. */
   key: string | undefined;
-  /** In one of the two listed arrays: where its elements start. */
+  /** In one of the listed arrays: where its elements start. */
   readonly elements: TextPosition[] | undefined;
 }
 

@@ -14,13 +14,13 @@ const VALID = readFileSync(join(ROOT, 'examples', 'single-site.wfm.json'), 'utf8
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 const RED = '\u001b[31;1m';
 const CLIPBOARD = '\u001b]52;c;cm0gLXJmIH4K\u0007';
-const FORGED = '\nprod.wfm.json: 0 errors, 0 warnings, 0 infos';
+const FORGED = '\nprod.wfm.json: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)';
 
 /** A server and a builder, connected one way only, so problems name both. */
 function brokenDocument(serverName: string, builderName: string): string {
   return JSON.stringify({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: [
       { id: 'srv-1', kind: 'server', name: serverName },
       { id: 'bld-1', kind: 'builder', name: builderName },
@@ -42,7 +42,7 @@ test.skipIf(onWindows)('a file name with escape sequences and a newline is print
   expectSafe(run);
   expect(run.code).toBe(0);
   const shown = path.replace(CLEAR_SCREEN, '<U+001B>[2J<U+001B>[H').replace('\n', '<U+000A>');
-  expect(run.stdout.toString()).toBe(`${shown}: 0 errors, 0 warnings, 0 infos\n`);
+  expect(run.stdout.toString()).toBe(`${shown}: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)\n`);
 });
 
 test('names with escape sequences and a forged line give one line per problem, each naming the file', () => {
@@ -57,7 +57,7 @@ test('names with escape sequences and a forged line give one line per problem, e
   expect(lines).toHaveLength(3); // two missing connections of the server, then the counts
   for (const line of lines) expect(line.startsWith(`${path}: `)).toBe(true);
   expect(lines[0]).toContain("WFM Server 'S<U+001B>[2J<U+001B>[H<U+001B>[31;1m' must connect");
-  expect(lines.at(-1)).toBe(`${path}: 2 errors, 0 warnings, 0 infos`);
+  expect(lines.at(-1)).toBe(`${path}: 2 errors, 0 warnings, 0 infos (wfm-8.5.2)`);
 });
 
 test('--format json gives the exact names back, with no raw control or bidi character', () => {

@@ -7,6 +7,8 @@ test.each([[[]], [['--help']], [['-h']], [['help']]])('%j prints the usage and e
   expect(result.stdout).toMatch(/^Usage: wfm-topology <command> \[arguments\]/);
   expect(result.stdout).toContain('validate FILE... [--format text|json|sarif]');
   expect(result.stdout).toContain('matrix');
+  expect(result.stdout).toContain('migrate FILE [-o OUT]');
+  expect(result.stdout).toContain('[--ruleset wfm-8.5.2|wfm-8.5.1|wfm-8.5.0]');
   expect(result.stderr).toBe('');
 });
 
@@ -38,6 +40,6 @@ test('npx wfm-topology runs the project’s own command from the project root', 
   expect(result.stderr).toBe('');
   expect(result).toMatchObject({
     code: 0,
-    stdout: 'examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos\n',
+    stdout: 'examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)\n',
   });
 });

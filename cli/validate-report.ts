@@ -12,14 +12,16 @@ export type FileReport =
     }
   | { readonly file: string; readonly ok: false; readonly error: FileError };
 
-/** Linter-style lines for stdout: one per problem, then the file's counts. */
+/** Linter-style lines for stdout: one per problem, then the file's counts and the rule set used. */
 export function reportLines(report: FileReport & { ok: true }): string[] {
   const { file, validation } = report;
   const lines = validation.problems.map(
     (problem) => `${file}: ${problem.severity} ${problem.code} ${problem.message}`,
   );
   const { error, warning, info } = validation.counts;
-  lines.push(`${file}: ${counted(error, 'error')}, ${counted(warning, 'warning')}, ${counted(info, 'info')}`);
+  lines.push(
+    `${file}: ${counted(error, 'error')}, ${counted(warning, 'warning')}, ${counted(info, 'info')} (${validation.ruleset})`,
+  );
   return lines;
 }
 

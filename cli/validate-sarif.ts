@@ -65,7 +65,12 @@ export interface SarifLog {
           }[];
         },
       ];
+      /** The rule set each file was judged by, in the order of the command line (rules.md section 13). */
+      readonly properties: {
+        readonly rulesets: readonly { readonly uri: string; readonly ruleset: string }[];
+      };
       readonly results: readonly {
+        readonly properties: { readonly ruleset: string };
         readonly ruleId: ProblemCode;
         readonly ruleIndex: number;
         readonly level: SarifLevel;
@@ -125,6 +130,12 @@ export function toSarif(reports: readonly FileReport[], exitCode: ExitCode): Sar
             ),
           },
         ],
+        properties: {
+          rulesets: checked.map((report) => ({
+            uri: artifactLocation(report.file).uri,
+            ruleset: report.validation.ruleset,
+          })),
+        },
         results: checked.flatMap((report) => fileResults(report, rules)),
       },
     ],
@@ -137,16 +148,15 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
   const { document, text, source } = report.parsed;
   // Lines and columns only where the document is the file's text; an SVG or PNG carries it inside.
   const positions = source === 'json' ? locateElements(text) : undefined;
-  const indexes: Indexes = {
-    hosts: new Map((document.hosts ?? []).map((host, index) => [host.id, index])),
-    components: new Map(document.components.map((component, index) => [component.id, index])),
-    connections: new Map(document.connections.map((connection, index) => [connection.id, index])),
-  };
+  const hostIndex = new Map((document.hosts ?? []).map((host, index) => [host.id, index]));
+  const componentIndex = new Map(document.components.map((component, index) => [component.id, index]));
+  const connectionIndex = new Map(document.connections.map((connection, index) => [connection.id, index]));
   const artifact = artifactLocation(report.file);
   return problems.map((problem) => {
-    const subject = subjectOf(problem, indexes);
+    const subject = subjectOf(problem, hostIndex, componentIndex, connectionIndex);
     const position = positionOf(subject, positions);
     return {
+      properties: { ruleset: report.validation.ruleset },
       ruleId: problem.code,
       ruleIndex: rules.indexOf(problem.code),
       level: LEVELS[problem.severity],
@@ -166,30 +176,28 @@ function fileResults(report: FileReport & { ok: true }, rules: readonly ProblemC
   });
 }
 
-type Listed = 'hosts' | 'components' | 'connections';
-type Indexes = { readonly [L in Listed]: ReadonlyMap<string, number> };
-
-/**
- * The element a problem is about, as a JSON path (`components[3]`, `hosts[0]`), or the document's
- * root (`$`). Paths are into the document as read: for a version-1 file, its hosts are the ones
- * the migration made of its host names, in order of first appearance.
- */
+/** The element a problem is about, as a JSON path (`components[3]`), or the document's root (`$`). */
 interface Subject {
-  readonly list: Listed | undefined;
+  readonly list: 'hosts' | 'components' | 'connections' | undefined;
   readonly index: number;
   readonly path: string;
 }
 
 const ROOT: Subject = { list: undefined, index: 0, path: '$' };
 
-function subjectOf(problem: ProblemRecord, indexes: Indexes): Subject {
+function subjectOf(
+  problem: ProblemRecord,
+  hostIndex: ReadonlyMap<string, number>,
+  componentIndex: ReadonlyMap<string, number>,
+  connectionIndex: ReadonlyMap<string, number>,
+): Subject {
   const found =
     problem.connectionId !== undefined
-      ? { list: 'connections' as const, index: indexes.connections.get(problem.connectionId) }
+      ? { list: 'connections' as const, index: connectionIndex.get(problem.connectionId) }
       : problem.componentId !== undefined
-        ? { list: 'components' as const, index: indexes.components.get(problem.componentId) }
+        ? { list: 'components' as const, index: componentIndex.get(problem.componentId) }
         : problem.hostId !== undefined
-          ? { list: 'hosts' as const, index: indexes.hosts.get(problem.hostId) }
+          ? { list: 'hosts' as const, index: hostIndex.get(problem.hostId) }
           : undefined;
   if (found?.index === undefined) return ROOT;
   return { list: found.list, index: found.index, path: `${found.list}[${found.index}]` };

@@ -15,7 +15,11 @@ function example(path: string): { components: unknown[]; connections: unknown[];
 
 test('a valid file exits 0 with a summary line and nothing on stderr', () => {
   const result = runCli(['validate', VALID]);
-  expect(result).toEqual({ code: 0, stdout: `${VALID}: 0 errors, 0 warnings, 0 infos\n`, stderr: '' });
+  expect(result).toEqual({
+    code: 0,
+    stdout: `${VALID}: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)\n`,
+    stderr: '',
+  });
 });
 
 test('a file with errors exits 1 and lists each problem like a linter, then its counts', () => {
@@ -28,7 +32,7 @@ test('a file with errors exits 1 and lists each problem like a linter, then its 
   expect(lines).toContain(
     `${BROKEN}: error forbidden-connection WFM Builder 'B1' cannot connect to Stat Server 'Stat_Server': the component connections matrix has no WFM Builder → Stat Server connection`,
   );
-  expect(lines.at(-1)).toBe(`${BROKEN}: 4 errors, 1 warning, 0 infos`);
+  expect(lines.at(-1)).toBe(`${BROKEN}: 4 errors, 1 warning, 0 infos (wfm-8.5.2)`);
   expect(lines).toHaveLength(6);
   expect(result.stderr).toBe('');
 });
@@ -97,8 +101,8 @@ test('several files are all checked, and the exit code is the worst of them', ()
   const missing = join(scratch.folder, 'gone.wfm.json');
   const result = runCli(['validate', VALID, missing, BROKEN]);
   expect(result.code).toBe(2);
-  expect(result.stdout).toContain(`${VALID}: 0 errors, 0 warnings, 0 infos`);
-  expect(result.stdout).toContain(`${BROKEN}: 4 errors, 1 warning, 0 infos`);
+  expect(result.stdout).toContain(`${VALID}: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)`);
+  expect(result.stdout).toContain(`${BROKEN}: 4 errors, 1 warning, 0 infos (wfm-8.5.2)`);
   expect(result.stderr).toContain(`${missing}: Cannot read the file`);
   expect(runCli(['validate', VALID, BROKEN]).code).toBe(1);
   expect(runCli(['validate', VALID, VALID]).code).toBe(0);
@@ -169,4 +173,58 @@ test('validate without a file, or with an unknown format, is a usage error: exit
   expect(xml.code).toBe(2);
   expect(xml.stderr).toContain('--format must be text, json or sarif');
   expect(xml.stdout).toBe('');
+});
+
+// ---- --ruleset (rules.md sections 7 and 13) -----------------------------------------------------
+
+test('every format reports the rule set the document names, wfm-8.5.2 when it names none', () => {
+  const named = scratch.write(
+    'named-8.5.1.wfm.json',
+    readFileSync(join(ROOT, 'src/document/fixtures/v2.wfm.json'), 'utf8').replace(
+      '"wfm-8.5.2"',
+      '"wfm-8.5.1"',
+    ),
+  );
+  expect(JSON.parse(runCli(['validate', named, '--format', 'json']).stdout).ruleset).toBe('wfm-8.5.1');
+  expect(runCli(['validate', named]).stdout).toMatch(
+    /: \d+ errors?, \d+ warnings?, \d+ infos? \(wfm-8\.5\.1\)\n$/,
+  );
+  expect(JSON.parse(runCli(['validate', VALID, '--format', 'json']).stdout).ruleset).toBe('wfm-8.5.2');
+});
+
+test.each(['wfm-8.5.2', 'wfm-8.5.1', 'wfm-8.5.0'])(
+  '--ruleset %s judges every file under that release and says so',
+  (ruleset) => {
+    const json = JSON.parse(
+      runCli(['validate', VALID, BROKEN, '--format', 'json', '--ruleset', ruleset]).stdout,
+    );
+    expect(json.map((entry: { ruleset: string }) => entry.ruleset)).toEqual([ruleset, ruleset]);
+    const text = runCli(['validate', VALID, '--ruleset', ruleset]).stdout;
+    expect(text.endsWith(`(${ruleset})\n`)).toBe(true);
+    const sarif = JSON.parse(
+      runCli(['validate', VALID, BROKEN, '--format', 'sarif', '--ruleset', ruleset]).stdout,
+    );
+    const run = sarif.runs[0];
+    expect(run.properties.rulesets.map((entry: { ruleset: string }) => entry.ruleset)).toEqual([
+      ruleset,
+      ruleset,
+    ]);
+    for (const result of run.results) expect(result.properties.ruleset).toBe(ruleset);
+  },
+);
+
+test('--ruleset leaves the file as it was', () => {
+  const file = scratch.write('untouched.wfm.json', readFileSync(join(ROOT, VALID), 'utf8'));
+  const before = readFileSync(file, 'utf8');
+  runCli(['validate', file, '--ruleset', 'wfm-8.5.0']);
+  expect(readFileSync(file, 'utf8')).toBe(before);
+});
+
+test('an unknown --ruleset is a usage error that lists the known ones and exits 2', () => {
+  const run = runCli(['validate', VALID, '--ruleset', 'wfm-9.0']);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain('--ruleset must be wfm-8.5.2, wfm-8.5.1 or wfm-8.5.0');
+  expect(run.stderr).toContain('Usage: wfm-topology validate');
+  expect(runCli(['validate', VALID, '--ruleset']).code).toBe(2);
 });

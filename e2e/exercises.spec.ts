@@ -194,7 +194,7 @@ const TRAINER_EXERCISE = {
   instructions: ['Add a WFM Web and connect it to the WFM Server.'],
   start: {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: [
       { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },
       { id: 'web-1', kind: 'web', name: 'WFM_Web_1' },

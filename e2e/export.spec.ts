@@ -37,7 +37,7 @@ test('a user exports the deployment as JSON, SVG, PNG and Markdown, and re-impor
   const json = await exportAs(page, 'Export JSON');
   expect(json.download.suggestedFilename()).toBe('Single site.wfm.json');
   const exported = readFileSync(json.path, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ format: 'wfm-topology', version: 1, name: 'Single site' });
+  expect(JSON.parse(exported)).toMatchObject({ format: 'wfm-topology', version: 2, name: 'Single site' });
   expect(exported).toBe(readFileSync(EXAMPLE, 'utf8'));
 
   const svg = await exportAs(page, 'Export SVG');
@@ -107,7 +107,7 @@ test('a refused import names the path inside the file and leaves the open docume
     bad,
     JSON.stringify({
       format: 'wfm-topology',
-      version: 1,
+      version: 2,
       components: [{ id: 'srv-1', kind: 'server', name: 'S' }],
       connections: [{ id: 'c-1', from: 'srv-1', to: 'srv-9' }],
     }),
@@ -127,7 +127,7 @@ test('an imported file with one component is announced as “1 component”', as
     file,
     JSON.stringify({
       format: 'wfm-topology',
-      version: 1,
+      version: 2,
       name: 'One',
       components: [{ id: 'srv-1', kind: 'server', name: 'Only_Server' }],
       connections: [],
@@ -298,7 +298,7 @@ test('a PNG of a very long row of cards is drawn 32,767 pixels wide, the longest
   // are drawn at 0.377 of their size, just above the 0.375 that stays readable.
   const row = {
     format: 'wfm-topology' as const,
-    version: 1 as const,
+    version: 2 as const,
     name: 'Long row',
     components: Array.from({ length: 350 }, (_, i) => ({
       id: `b${i}`,

@@ -10,7 +10,7 @@ const SINGLE_SITE = readFileSync(new URL('../examples/single-site.wfm.json', imp
 /** A server without a Builder, and a Builder wired to Stat Server, which the matrix forbids. */
 const BROKEN = JSON.stringify({
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Broken lab',
   components: [
     { id: 'srv-1', kind: 'server', name: 'S1', position: { x: 0, y: 0 } },

@@ -23,7 +23,7 @@ import {
 function deployment(name: string, components: readonly (readonly [kind: string, name: string])[]): string {
   return JSON.stringify({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name,
     components: components.map(([kind, componentName], index) => ({
       id: `c-${index + 1}`,

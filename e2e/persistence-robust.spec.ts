@@ -276,7 +276,7 @@ function serverPosition(document: SavedDocument | null): unknown {
 
 const THEIRS = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Theirs',
   components: [{ id: 'their-1', kind: 'builder', name: 'Their_Builder', position: { x: 0, y: 0 } }],
   connections: [],

@@ -16,7 +16,7 @@ interface Part {
 function topologyFile(parts: readonly Part[], links: readonly string[], options: object = {}): string {
   return JSON.stringify({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Quick fixes lab',
     options,
     components: parts.map(({ id, kind, name, x, y }) => ({ id, kind, name, position: { x, y } })),

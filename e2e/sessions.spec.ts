@@ -218,7 +218,7 @@ async function measure(cdp: CDPSession) {
 
 const SMALL_FILE = JSON.stringify({
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Imported',
   components: [
     { id: 'srv-1', kind: 'server', name: 'Imported_Server', position: { x: 0, y: 200 } },

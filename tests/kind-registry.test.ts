@@ -41,7 +41,7 @@ const WEB_TO_ARCHIVER = { mark: 'optional-one', label: 'archive' } as const;
 
 const DOCUMENT = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Archived site',
   components: [
     { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },
@@ -114,7 +114,7 @@ test('the palette lists it in its group with its name, role, colour and icon', a
 test('the matrix explorer draws its row and column, with the cells of its row', async () => {
   const { matrixUsage } = await import('../src/domain');
   const { matrixGrid } = await import('../src/panels/matrix-grid');
-  const grid = matrixGrid(matrixUsage(await archivedSite()));
+  const grid = matrixGrid(matrixUsage(await archivedSite()), 'wfm-8.5.2');
   expect(grid.columns.at(-1)).toEqual({ to: ARCHIVER, heading: 'Archiver' });
   const row = grid.rows.find((r) => r.from === ARCHIVER);
   expect(row?.heading).toBe('Report Archiver');

@@ -60,7 +60,7 @@ function everyProblem(options: TopologyDocument['options']): TopologyDocument {
   ) => (etl ? { id, kind, name, etl } : { id, kind, name });
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     options,
     components: [
       c('srv-a', 'server', 'London_Server', true),

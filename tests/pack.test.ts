@@ -74,13 +74,13 @@ test('installing it offline brings no other package: the CLI has no dependency a
 test('npx wfm-topology validate exits 0 for a valid file', () => {
   const run = npx(['validate', 'examples/single-site.wfm.json']);
   expect(run.stderr).toBe('');
-  expect(run.stdout).toBe('examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos\n');
+  expect(run.stdout).toBe('examples/single-site.wfm.json: 0 errors, 0 warnings, 0 infos (wfm-8.5.2)\n');
   expect(run.status).toBe(0);
 });
 
 test('npx wfm-topology validate exits 1 for a file with errors, and 2 for one that is missing', () => {
   const broken = npx(['validate', 'examples/broken.wfm.json']);
-  expect(broken.stdout).toContain('examples/broken.wfm.json: 4 errors, 1 warning, 0 infos');
+  expect(broken.stdout).toContain('examples/broken.wfm.json: 4 errors, 1 warning, 0 infos (wfm-8.5.2)');
   expect(broken.status).toBe(1);
   const missing = npx(['validate', 'examples/gone.wfm.json']);
   expect(missing.stderr).toContain('examples/gone.wfm.json: Cannot read the file: ENOENT');

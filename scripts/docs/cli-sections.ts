@@ -7,10 +7,10 @@ import { code, fence, table } from './markdown';
 /** When each exit code is given; the compiler holds it to every code the command has. */
 const EXIT_CODE_MEANINGS: { readonly [K in keyof typeof EXIT_CODES]: string } = {
   valid:
-    'Every file is valid: no problem of severity error (warnings and infos allowed). `export`: the file was written.',
+    'Every file is valid: no problem of severity error (warnings and infos allowed). `export`, `migrate`: the file was written.',
   problems: '`validate`: at least one file has a problem of severity error.',
   unusable:
-    'A file could not be read or is not a valid document (the message, on standard error, names the file and the path inside it); or the command line is wrong; or `export` could not write its output.',
+    'A file could not be read or is not a valid document (the message, on standard error, names the file and the path inside it); or the command line is wrong (an unknown `--ruleset` too); or `export` or `migrate` could not write its output.',
 };
 
 function exitCodes(): string {

@@ -32,23 +32,40 @@ const LIMIT_DOCS: { readonly [K in keyof typeof LIMITS]: { readonly unit: Unit; 
   },
   MAX_COMPONENTS: { unit: 'count', what: 'Components in a document.' },
   MAX_CONNECTIONS: { unit: 'count', what: 'Connections in a document.' },
+  MAX_HOSTS: { unit: 'count', what: 'Hosts in a document.' },
+  MAX_ZONES: { unit: 'count', what: 'Zones in a document.' },
+  MAX_ANNOTATIONS: { unit: 'count', what: 'Annotations in a document.' },
+  MAX_WAYPOINTS: { unit: 'count', what: 'Points in a connection’s `waypoints`.' },
+  MAX_CONNECTION_LABEL_LENGTH: { unit: 'characters', what: 'A connection’s `label`.' },
+  MAX_ANNOTATION_TEXT_LENGTH: { unit: 'characters', what: 'An annotation’s `text` (at least 1).' },
+  MAX_ADDRESS_LENGTH: { unit: 'characters', what: 'A host’s `address`.' },
+  MIN_LCA_PORT: {
+    unit: 'number',
+    what: 'The smallest `lcaPort` of a host (the largest is the largest `port`).',
+  },
   MAX_REPORTED_ISSUES: {
     unit: 'count',
     what: 'Issues listed when a file is refused: the first ones, in file order.',
   },
   MAX_SCHEMA_REFERENCE_LENGTH: { unit: 'characters', what: 'The file’s `$schema`.' },
   MAX_DOCUMENT_NAME_LENGTH: { unit: 'characters', what: 'The document’s `name`.' },
-  MAX_ID_LENGTH: { unit: 'characters', what: 'An `id`, `from` or `to`.' },
+  MAX_ID_LENGTH: {
+    unit: 'characters',
+    what: 'An `id`, or a reference to one: `from`, `to`, `host`, `zone`, `backupOf`.',
+  },
   MAX_COMPONENT_NAME_LENGTH: {
     unit: 'characters',
-    what: 'A component’s `name`, not counting the spaces around it.',
+    what: 'The `name` of a component, host or zone, not counting the spaces around it.',
   },
   MAX_COMPONENT_NAME_RAW_LENGTH: {
     unit: 'characters',
-    what: 'A component’s `name` as written, spaces around it included.',
+    what: 'The `name` of a component, host or zone as written, spaces around it included.',
   },
-  MAX_HOST_LENGTH: { unit: 'characters', what: 'A component’s `host`.' },
-  MAX_NOTES_LENGTH: { unit: 'characters', what: 'A component’s `notes`.' },
+  MAX_HOST_LENGTH: {
+    unit: 'characters',
+    what: 'A version-1 component’s `host` text, which the migration turns into a host (version 2 names a host by its id).',
+  },
+  MAX_NOTES_LENGTH: { unit: 'characters', what: 'The `notes` of a component, host or zone.' },
   MIN_PORT: { unit: 'number', what: 'The smallest `port`.' },
   MAX_PORT: { unit: 'number', what: 'The largest `port`.' },
 };
@@ -100,7 +117,7 @@ const server = '{"id": "srv-1", "kind": "server", "name": "WFM_Server"}';
 
 function manyComponents(count: number): string {
   const components = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, kind: 'dap', name: `D${i}` }));
-  return JSON.stringify({ format: 'wfm-topology', version: 1, components, connections: [] });
+  return JSON.stringify({ format: 'wfm-topology', version: CURRENT_VERSION, components, connections: [] });
 }
 
 /** One or more files for every reason a file is refused; the compiler holds it to all of them. */
@@ -128,6 +145,16 @@ const REFUSALS: { readonly [K in ParseErrorKind]: readonly Refusal[] } = {
       text: minimal(
         `"components": [${server}], "connections": [{"id": "c-1", "from": "bld-1", "to": "srv-1"}]`,
       ),
+    },
+    {
+      shown: 'A component on a host that is not in the file, and a backup of a host',
+      text: minimal(
+        '"hosts": [{"id": "h-1", "name": "wfm01"}], "components": [{"id": "srv-1", "kind": "server", "name": "WFM_Server", "host": "h-2"}, {"id": "srv-2", "kind": "server", "name": "WFM_Server_backup", "backupOf": "h-1", "standby": "warm"}], "connections": []',
+      ),
+    },
+    {
+      shown: 'A version-1 file with a key version 2 added',
+      text: '{"format": "wfm-topology", "version": 1, "hosts": [], "components": [], "connections": []}',
     },
   ],
   'too-large': [
@@ -163,25 +190,59 @@ const EXAMPLE: TopologyDocument = {
   format: 'wfm-topology',
   version: CURRENT_VERSION,
   name: 'Single site',
+  ruleset: 'wfm-8.5.2',
   options: { managementLayer: false, scheduledReporting: false },
+  zones: [
+    { id: 'z-ldn', name: 'London DC', position: { x: -40, y: -40 }, size: { width: 640, height: 560 } },
+  ],
+  hosts: [
+    {
+      id: 'h-app1',
+      name: 'wfm-app01',
+      address: 'wfm-app01.example.com',
+      zone: 'z-ldn',
+      certificate: true,
+      position: { x: -20, y: -20 },
+      size: { width: 280, height: 520 },
+    },
+  ],
   components: [
     {
       id: 'srv-1',
       kind: 'server',
       name: 'WFM_Server',
       position: { x: 0, y: 200 },
-      host: 'wfm01.example.com',
+      host: 'h-app1',
       port: 7000,
       etl: true,
       notes: 'Also runs ETL.',
     },
-    { id: 'bld-1', kind: 'builder', name: 'WFM_Builder', position: { x: 0, y: 0 } },
+    {
+      id: 'srv-2',
+      kind: 'server',
+      name: 'WFM_Server_backup',
+      position: { x: 300, y: 200 },
+      port: 7000,
+      backupOf: 'srv-1',
+      standby: 'warm',
+    },
+    {
+      id: 'bld-1',
+      kind: 'builder',
+      name: 'WFM_Builder',
+      position: { x: 0, y: 0 },
+      host: 'h-app1',
+      port: 7010,
+    },
     { id: 'dap-1', kind: 'dap', name: 'WFM_DAP', position: { x: 0, y: 400 } },
   ],
   connections: [
-    { id: 'c-1', from: 'bld-1', to: 'srv-1', security: 'tls' },
+    { id: 'c-1', from: 'bld-1', to: 'srv-1', security: 'tls', label: 'schedules' },
     { id: 'c-2', from: 'srv-1', to: 'dap-1' },
+    { id: 'c-3', from: 'srv-2', to: 'dap-1', waypoints: [{ x: 360, y: 400 }] },
+    { id: 'c-4', from: 'srv-2', to: 'bld-1' },
   ],
+  annotations: [{ id: 'a-1', text: 'Agents in London and Leeds', position: { x: 300, y: -20 } }],
 };
 
 function exampleFile(): string {
@@ -202,7 +263,8 @@ function svgMetadata(): string {
 }
 
 function versions(): string {
-  const reads = CURRENT_VERSION === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
+  const reads =
+    (CURRENT_VERSION as number) === 1 ? 'version `1`' : `versions \`1\` to \`${CURRENT_VERSION}\``;
   const steps = MIGRATIONS.map((_, k) => `\`${k + 1}\` → \`${k + 2}\``);
   return [
     `- writes: version \`${CURRENT_VERSION}\``,

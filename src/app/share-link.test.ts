@@ -8,7 +8,7 @@ const PROPERTY = { seed: 20_251_126, numRuns: 200 } as const;
 
 const DOCUMENT: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Zürich <lab> & "DR" 😀',
   components: [{ id: 'srv-1', kind: 'server', name: 'WFM_Server', position: { x: 0, y: 0 } }],
   connections: [],

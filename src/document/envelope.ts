@@ -2,4 +2,4 @@
 export const FORMAT = 'wfm-topology';
 
 /** The format version this build writes. Raising it needs a migration in migrations.ts. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;

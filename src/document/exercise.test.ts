@@ -62,7 +62,7 @@ test('a valid exercise file is read with its start document, goals and hints', (
   expect(exercise.id).toBe('builder-pool');
   expect(exercise.title).toBe('Add a Builder pool');
   expect(exercise.instructions).toHaveLength(2);
-  expect(exercise.start.components.map((c) => c.id)).toEqual(['srv-1', 'bld-1']);
+  expect(exercise.start.components.map((c) => c.id)).toEqual(['srv-1', 'bld-1', 'srv-2']);
   expect(exercise.goals.map((g) => g.check.type)).toEqual([
     'min-components',
     'valid',
@@ -186,7 +186,7 @@ test('a start document is checked like any topology file', () => {
   );
   expectIssue(
     exerciseText((file) => {
-      file.start.version = 2;
+      file.start.version = 3;
     }),
     'start',
     'newer version',

@@ -13,14 +13,19 @@ export {
   parseExercise,
 } from './exercise';
 export {
+  MAX_ADDRESS_LENGTH,
+  MAX_ANNOTATION_TEXT_LENGTH,
+  MAX_ANNOTATIONS,
   MAX_COMPONENT_NAME_LENGTH,
   MAX_COMPONENT_NAME_RAW_LENGTH,
   MAX_COMPONENTS,
+  MAX_CONNECTION_LABEL_LENGTH,
   MAX_CONNECTIONS,
   MAX_DOCUMENT_NAME_LENGTH,
   MAX_EXPORT_FILE_BYTES,
   MAX_FILE_BYTES,
   MAX_HOST_LENGTH,
+  MAX_HOSTS,
   MAX_ID_LENGTH,
   MAX_NOTES_LENGTH,
   MAX_PNG_FILE_BYTES,
@@ -28,6 +33,9 @@ export {
   MAX_REPORTED_ISSUES,
   MAX_SCHEMA_REFERENCE_LENGTH,
   MAX_SVG_FILE_BYTES,
+  MAX_WAYPOINTS,
+  MAX_ZONES,
+  MIN_LCA_PORT,
   MIN_PORT,
 } from './limits';
 export { parseDocument } from './parse';
@@ -41,10 +49,16 @@ export {
   refuseTooLarge,
 } from './parse-error';
 export {
+  type DocumentAnnotation,
   type DocumentComponent,
   type DocumentConnection,
+  type DocumentHost,
   type DocumentOptions,
+  type DocumentView,
+  type DocumentZone,
   documentFileSchema,
+  type Point,
+  type Size,
   type TopologyDocument,
   topologyDocumentSchema,
 } from './schema';

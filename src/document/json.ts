@@ -10,3 +10,6 @@ export function isJsonObject(value: unknown): value is Readonly<Record<string, u
 export function ownValue(object: Readonly<Record<string, unknown>>, key: string): unknown {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
+
+/** A file as read from JSON, before the strict parse: all that is known is that it is an object. */
+export type RawDocument = Readonly<Record<string, unknown>>;

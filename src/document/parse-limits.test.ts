@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
-import { formatParseError, MAX_COMPONENTS, MAX_CONNECTIONS, MAX_FILE_BYTES, parseDocument } from './index';
+import {
+  formatParseError,
+  MAX_ANNOTATIONS,
+  MAX_COMPONENTS,
+  MAX_CONNECTIONS,
+  MAX_FILE_BYTES,
+  MAX_HOSTS,
+  MAX_ZONES,
+  parseDocument,
+} from './index';
 import { expectRefused } from './testing/expect-refused';
 import { fileText, MINIMAL_FILE } from './testing/files';
 
@@ -83,3 +92,27 @@ test('formatParseError of a refusal without issues is its reason alone', () => {
     'This is not a WFM topology file: it is JSON, but not a JSON object.',
   );
 });
+
+test.each([
+  ['zones', MAX_ZONES, (i: number) => ({ id: `z-${i}`, name: `Z${i}` })],
+  ['hosts', MAX_HOSTS, (i: number) => ({ id: `h-${i}`, name: `H${i}` })],
+  ['annotations', MAX_ANNOTATIONS, (i: number) => ({ id: `a-${i}`, text: 'note', position: { x: i, y: 0 } })],
+] as const)(
+  'a file with more %s than the cap is refused as too large; at the cap it opens',
+  (key, cap, item) => {
+    const withCount = (count: number) =>
+      fileText((file) => {
+        file.components = [];
+        file.connections = [];
+        file.zones = [];
+        file.hosts = [];
+        file.annotations = [];
+        file[key] = Array.from({ length: count }, (_, i) => item(i));
+      });
+    expect(parseDocument(withCount(cap)).ok).toBe(true);
+    const error = expectRefused(withCount(cap + 1), 'too-large');
+    expect(error.issues).toEqual([
+      { path: key, message: `has ${cap + 1} ${key}; at most ${cap} are allowed` },
+    ]);
+  },
+);

@@ -1,8 +1,16 @@
 import { CURRENT_VERSION, FORMAT } from './envelope';
 import { isJsonObject, ownValue } from './json';
 import { describeJsonSyntaxError } from './json-syntax-error';
-import { MAX_COMPONENTS, MAX_CONNECTIONS, MAX_FILE_BYTES, MAX_REPORTED_ISSUES } from './limits';
-import { migrate, type RawDocument } from './migrations';
+import {
+  MAX_ANNOTATIONS,
+  MAX_COMPONENTS,
+  MAX_CONNECTIONS,
+  MAX_FILE_BYTES,
+  MAX_HOSTS,
+  MAX_REPORTED_ISSUES,
+  MAX_ZONES,
+} from './limits';
+import { keysAddedLater, migrate, type RawDocument } from './migrations';
 import { type ParseIssue, type ParseResult, refuse, refuseTooLarge } from './parse-error';
 import { findReferenceIssues } from './references';
 import { documentFileSchema } from './schema';
@@ -49,12 +57,15 @@ function parseEnvelope(json: unknown): ParseResult {
       `This file was made by a newer version of the WFM Topology Designer (format version ${version}); this version opens format version ${CURRENT_VERSION} and older.`,
     );
   }
+  const unknownThen = keysAddedLater(json, version);
+  if (unknownThen.length > 0) return refuseInvalid(unknownThen);
   return parseCurrent(migrate(json, version));
 }
 
 function parseCurrent(raw: RawDocument): ParseResult {
-  const overCap =
-    countOverCap(raw, 'components', MAX_COMPONENTS) ?? countOverCap(raw, 'connections', MAX_CONNECTIONS);
+  const overCap = COUNT_CAPS.map(([key, cap]) => countOverCap(raw, key, cap)).find(
+    (issue) => issue !== undefined,
+  );
   if (overCap) return refuse('too-large', 'The document is larger than a topology may be.', [overCap]);
 
   const parsed = documentFileSchema.safeParse(raw, { error: describeIssue });
@@ -67,12 +78,19 @@ function parseCurrent(raw: RawDocument): ParseResult {
   return { ok: true, document };
 }
 
+type CountedList = 'zones' | 'hosts' | 'components' | 'connections' | 'annotations';
+
+/** The lists whose length the format caps, in the order of the file. */
+const COUNT_CAPS: readonly (readonly [CountedList, number])[] = [
+  ['zones', MAX_ZONES],
+  ['hosts', MAX_HOSTS],
+  ['components', MAX_COMPONENTS],
+  ['connections', MAX_CONNECTIONS],
+  ['annotations', MAX_ANNOTATIONS],
+];
+
 // Refused before the strict parse, so 'too-large' is told apart from a row-level error.
-function countOverCap(
-  raw: RawDocument,
-  key: 'components' | 'connections',
-  cap: number,
-): ParseIssue | undefined {
+function countOverCap(raw: RawDocument, key: CountedList, cap: number): ParseIssue | undefined {
   const list = ownValue(raw, key);
   if (!Array.isArray(list) || list.length <= cap) return undefined;
   return { path: key, message: `has ${list.length} ${key}; at most ${cap} are allowed` };

@@ -1,5 +1,16 @@
+import { DEFAULT_RULESET } from '../domain';
 import { CURRENT_VERSION, FORMAT } from './envelope';
-import type { DocumentComponent, DocumentConnection, DocumentOptions, TopologyDocument } from './schema';
+import type {
+  DocumentAnnotation,
+  DocumentComponent,
+  DocumentConnection,
+  DocumentHost,
+  DocumentOptions,
+  DocumentZone,
+  Point,
+  Size,
+  TopologyDocument,
+} from './schema';
 import { createValidationBlock } from './validation-block';
 
 export interface SerializeOptions {
@@ -23,9 +34,15 @@ export function serializeDocument(document: TopologyDocument, options: Serialize
     format: FORMAT,
     version: CURRENT_VERSION,
     name: document.name,
+    // Written even at its default, so a reader of the file sees which release it was judged by.
+    ruleset: document.ruleset ?? DEFAULT_RULESET,
     options: document.options && orderOptions(document.options),
+    view: document.view && { messageServerLinks: document.view.messageServerLinks },
+    zones: (document.zones ?? []).map(orderZone),
+    hosts: (document.hosts ?? []).map(orderHost),
     components: document.components.map(orderComponent),
     connections: document.connections.map(orderConnection),
+    annotations: (document.annotations ?? []).map(orderAnnotation),
     validation: options.includeValidation === false ? undefined : createValidationBlock(document),
   };
   return options.compact ? JSON.stringify(file) : `${JSON.stringify(file, null, 2)}\n`;
@@ -35,19 +52,71 @@ function orderOptions(options: DocumentOptions) {
   return { managementLayer: options.managementLayer, scheduledReporting: options.scheduledReporting };
 }
 
+function point(value: Point | undefined) {
+  return value && { x: value.x, y: value.y };
+}
+
+function size(value: Size | undefined) {
+  return value && { width: value.width, height: value.height };
+}
+
+function orderZone(zone: DocumentZone) {
+  return {
+    id: zone.id,
+    name: zone.name,
+    notes: zone.notes,
+    position: point(zone.position),
+    size: size(zone.size),
+  };
+}
+
+function orderHost(host: DocumentHost) {
+  return {
+    id: host.id,
+    name: host.name,
+    address: host.address,
+    zone: host.zone,
+    lca: host.lca,
+    lcaPort: host.lcaPort,
+    certificate: host.certificate,
+    notes: host.notes,
+    position: point(host.position),
+    size: size(host.size),
+  };
+}
+
 function orderComponent(component: DocumentComponent) {
   return {
     id: component.id,
     kind: component.kind,
     name: component.name,
-    position: component.position && { x: component.position.x, y: component.position.y },
+    position: point(component.position),
     host: component.host,
     port: component.port,
     etl: component.etl,
+    backupOf: component.backupOf,
+    standby: component.standby,
+    mutualAuth: component.mutualAuth,
     notes: component.notes,
   };
 }
 
 function orderConnection(connection: DocumentConnection) {
-  return { id: connection.id, from: connection.from, to: connection.to, security: connection.security };
+  return {
+    id: connection.id,
+    from: connection.from,
+    to: connection.to,
+    security: connection.security,
+    label: connection.label,
+    waypoints: connection.waypoints?.map(point),
+  };
+}
+
+function orderAnnotation(annotation: DocumentAnnotation) {
+  return {
+    id: annotation.id,
+    text: annotation.text,
+    position: point(annotation.position),
+    size: size(annotation.size),
+  };
 }

@@ -1,10 +1,10 @@
 import {
   countBySeverity,
+  DEFAULT_RULESET,
   isValid,
   type Problem,
   problemComponentId,
   problemConnectionId,
-  RULESET,
   type SeverityCounts,
   type Topology,
   validate,
@@ -18,6 +18,8 @@ export interface ProblemRecord {
   readonly code: Problem['code'];
   readonly severity: Problem['severity'];
   readonly message: string;
+  /** Version 2: the host a host problem is about (`missing-lca`, a host's `duplicate-name`). */
+  readonly hostId: string | undefined;
   readonly componentId: string | undefined;
   readonly connectionId: string | undefined;
   readonly targetKind: string | undefined;
@@ -39,7 +41,7 @@ export function createValidationBlock(topology: Topology): ValidationBlock {
   const problems = validate(topology);
   const { error, warning, info } = countBySeverity(problems);
   return {
-    ruleset: RULESET,
+    ruleset: topology.ruleset ?? DEFAULT_RULESET,
     valid: isValid(problems),
     counts: { error, warning, info },
     problems: problems.map(toProblemRecord),
@@ -51,6 +53,8 @@ function toProblemRecord(problem: Problem): ProblemRecord {
     code: problem.code,
     severity: problem.severity,
     message: problem.message,
+    // Read without naming the host problem type, which only the domain's version-2 rules add.
+    hostId: 'hostId' in problem && typeof problem.hostId === 'string' ? problem.hostId : undefined,
     componentId: problemComponentId(problem),
     connectionId: problemConnectionId(problem),
     targetKind: 'targetKind' in problem ? problem.targetKind : undefined,

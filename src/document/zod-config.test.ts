@@ -20,7 +20,7 @@ test('reading and checking a document never calls the Function constructor', asy
     const { parseDocument } = await import('./index');
     const text = JSON.stringify({
       format: 'wfm-topology',
-      version: 1,
+      version: 2,
       components: [{ id: 's', kind: 'server', name: 'S', position: { x: 0, y: 0 } }],
       connections: [],
     });

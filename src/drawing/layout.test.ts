@@ -17,7 +17,7 @@ import {
 const PROPERTY = { seed: 20_251_126, numRuns: 200 } as const;
 
 function topology(components: DocumentComponent[]): TopologyDocument {
-  return { format: 'wfm-topology', version: 1, components, connections: [] };
+  return { format: 'wfm-topology', version: 2, components, connections: [] };
 }
 
 function unplaced(...kinds: ComponentKind[]): DocumentComponent[] {

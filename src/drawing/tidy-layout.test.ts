@@ -19,7 +19,7 @@ function template(id: string): TopologyDocument {
 function sketch(components: readonly string[], connections: readonly string[] = []): TopologyDocument {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: components.map((spec) => {
       const [id = '', kind = 'server'] = spec.split(':');
       return { id, kind: kind as ComponentKind, name: id };

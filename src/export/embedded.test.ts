@@ -12,13 +12,17 @@ const PNG_1X1 = Uint8Array.from(
 
 const DOCUMENT: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Lab <1> & "2"',
+  ruleset: 'wfm-8.5.2',
+  zones: [],
+  hosts: [],
   components: [
     { id: 'srv-1', kind: 'server', name: 'WFM_Server', position: { x: 0, y: 0 } },
     { id: 'bld-1', kind: 'builder', name: "O'Brien & <Sons>", position: { x: 0, y: -150 } },
   ],
   connections: [{ id: 'c-1', from: 'bld-1', to: 'srv-1', security: 'tls' }],
+  annotations: [],
 };
 
 function utf8(text: string): Uint8Array {

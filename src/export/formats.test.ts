@@ -7,7 +7,7 @@ import { serializeSvg } from './svg';
 
 const LAB: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Lab',
   components: [
     { id: 'srv-1', kind: 'server', name: 'WFM_Server', position: { x: 0, y: 0 } },

@@ -19,21 +19,25 @@ const PNG_1X1 = Uint8Array.from(
 
 const DOCUMENT: TopologyDocument = {
   format: 'wfm-topology',
-  version: 1,
+  version: 2,
   name: 'Single site',
+  ruleset: 'wfm-8.5.2',
   options: { managementLayer: false, scheduledReporting: false },
+  zones: [],
+  hosts: [{ id: 'h-1', name: 'wfm01', address: 'wfm01.example.com' }],
   components: [
     {
       id: 'srv-1',
       kind: 'server',
       name: 'WFM_Server',
       position: { x: 0, y: 200 },
-      host: 'wfm01',
+      host: 'h-1',
       port: 7000,
     },
     { id: 'bld-1', kind: 'builder', name: 'WFM_Builder', position: { x: 0, y: 0 } },
   ],
   connections: [{ id: 'c-1', from: 'bld-1', to: 'srv-1', security: 'tls' }],
+  annotations: [],
 };
 
 function utf8(text: string): Uint8Array {
@@ -152,7 +156,7 @@ test('a wrong format is refused as not a topology, naming "format"', () => {
 
 test('a newer version is refused with "made by a newer version"', () => {
   const error = refusedFile((file) => {
-    file.version = 2;
+    file.version = 3;
   }, 'newer-version');
   expect(error.message).toContain('made by a newer version');
 });

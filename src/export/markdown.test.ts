@@ -25,7 +25,7 @@ function topology(
   connections: DocumentConnection[] = [],
   extra: Partial<Pick<TopologyDocument, 'name' | 'options'>> = {},
 ): TopologyDocument {
-  return { format: 'wfm-topology', version: 1, ...extra, components, connections };
+  return { format: 'wfm-topology', version: 2, ...extra, components, connections };
 }
 
 /** The text under a `## ` or `### ` heading, up to the next heading of any level. */

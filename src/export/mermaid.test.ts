@@ -7,7 +7,7 @@ import { serializeMermaid } from './mermaid';
 const PROPERTY = { seed: 20_251_126, numRuns: 300 } as const;
 
 function topology(components: DocumentComponent[], connections: DocumentConnection[] = []): TopologyDocument {
-  return { format: 'wfm-topology', version: 1, components, connections };
+  return { format: 'wfm-topology', version: 2, components, connections };
 }
 
 const LAB = topology(

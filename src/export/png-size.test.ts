@@ -86,7 +86,7 @@ test('scales read as whole percentages, with one decimal under 10 %', () => {
 test('the drawing size is read from the root <svg> element the writer wrote', () => {
   const svg = serializeSvg({
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: [{ id: 's', kind: 'server', name: 'S', position: { x: 0, y: 0 } }],
     connections: [],
   });

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
+import { type DocumentComponent, parseDocument, serializeDocument, type TopologyDocument } from '../document';
 import {
-  type DocumentComponent,
-  type DocumentConnection,
-  parseDocument,
-  serializeDocument,
-  type TopologyDocument,
-} from '../document';
-import { COMPONENT_KINDS, SECURITY_LEVELS } from '../domain';
+  componentV2FieldsArbitrary,
+  connectionsArbitrary,
+  type DocumentIds,
+  documentIdsArbitrary,
+  v2PartsArbitrary,
+} from '../document/testing/arbitraries';
+import { COMPONENT_KINDS } from '../domain';
 import { extractDocumentText } from './embedded';
 import { importText } from './import-file';
 import { serializeMarkdown } from './markdown';
@@ -103,43 +104,38 @@ const id = fc.oneof(
 
 type PositionPolicy = 'always' | 'sometimes';
 
-function componentArbitrary(componentId: string, positions: PositionPolicy): fc.Arbitrary<DocumentComponent> {
+function componentArbitrary(
+  componentId: string,
+  positions: PositionPolicy,
+  ids: DocumentIds,
+): fc.Arbitrary<DocumentComponent> {
   return fc
     .record(
       {
         kind: fc.constantFrom(...COMPONENT_KINDS),
         name: componentName,
         position,
-        host: fc.oneof(fc.constant('wfm01.example.com'), fc.string({ maxLength: 30 })),
         port: fc.integer({ min: 1, max: 65_535 }),
         etl: fc.boolean(),
         notes: fc.string({ unit: 'binary', maxLength: 40 }),
       },
       { requiredKeys: positions === 'always' ? ['kind', 'name', 'position'] : ['kind', 'name'] },
     )
-    .map(({ etl, ...fields }) =>
-      fields.kind === 'server' && etl !== undefined
-        ? { id: componentId, ...fields, etl }
-        : { id: componentId, ...fields },
+    .chain(({ etl, ...fields }) =>
+      componentV2FieldsArbitrary(fields.kind, ids).map((v2) =>
+        fields.kind === 'server' && etl !== undefined
+          ? { id: componentId, ...fields, ...v2, etl }
+          : { id: componentId, ...fields, ...v2 },
+      ),
     );
 }
 
-function connectionsArbitrary(componentIds: readonly string[]): fc.Arbitrary<DocumentConnection[]> {
-  if (componentIds.length === 0) return fc.constant([]);
-  const end = fc.constantFrom(...componentIds);
-  return fc.uniqueArray(
-    fc.record(
-      { id, from: end, to: end, security: fc.constantFrom(...SECURITY_LEVELS) },
-      { requiredKeys: ['id', 'from', 'to'] },
-    ),
-    { selector: (connection) => connection.id, maxLength: 16 },
-  );
-}
-
-/** A valid document; with `'sometimes'`, some components have no position (the layout places them). */
+/**
+ * A valid version-2 document, with names built to break writers on components, hosts and
+ * zones; with `'sometimes'`, some components have no position (the layout places them).
+ */
 function documentArbitrary(positions: PositionPolicy): fc.Arbitrary<TopologyDocument> {
-  return fc
-    .uniqueArray(id, { maxLength: 12 })
+  return documentIdsArbitrary(id, 12)
     .chain((ids) =>
       fc.record({
         header: fc.record(
@@ -152,14 +148,18 @@ function documentArbitrary(positions: PositionPolicy): fc.Arbitrary<TopologyDocu
           },
           { requiredKeys: [] },
         ),
-        components: fc.tuple(...ids.map((componentId) => componentArbitrary(componentId, positions))),
-        connections: connectionsArbitrary(ids),
+        parts: v2PartsArbitrary(ids, componentName, position),
+        components: fc.tuple(
+          ...ids.components.map((componentId) => componentArbitrary(componentId, positions, ids)),
+        ),
+        connections: connectionsArbitrary(ids, id, position, 16),
       }),
     )
-    .map(({ header, components, connections }) => ({
+    .map(({ header, parts, components, connections }) => ({
       format: 'wfm-topology' as const,
-      version: 1 as const,
+      version: 2 as const,
       ...header,
+      ...parts,
       components,
       connections,
     }));

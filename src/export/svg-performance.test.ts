@@ -68,7 +68,7 @@ function largeDocument(): TopologyDocument {
       });
     });
   }
-  return { format: 'wfm-topology', version: 1, name: 'Hundred sites', components, connections };
+  return { format: 'wfm-topology', version: 2, name: 'Hundred sites', components, connections };
 }
 
 function median(values: readonly number[]): number {

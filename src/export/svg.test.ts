@@ -99,7 +99,21 @@ function topology(
   connections: DocumentConnection[] = [],
   name?: string,
 ): TopologyDocument {
-  const document: TopologyDocument = { format: 'wfm-topology', version: 1, components, connections };
+  // A component's host is the id of a host of the document; the hosts here are named by their ids.
+  const hosts = [...new Set(components.flatMap((c) => (c.host === undefined ? [] : [c.host])))].map((id) => ({
+    id,
+    name: id,
+  }));
+  const document: TopologyDocument = {
+    format: 'wfm-topology',
+    version: 2,
+    ruleset: 'wfm-8.5.2',
+    zones: [],
+    hosts,
+    components,
+    connections,
+    annotations: [],
+  };
   return name === undefined ? document : { ...document, name };
 }
 
@@ -497,13 +511,17 @@ test('a lone surrogate in a name is drawn as its notation, not as a replacement 
 test('positions as far apart as the format allows still give a drawable SVG that carries the file as it was', () => {
   const far: TopologyDocument = {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Far',
+    ruleset: 'wfm-8.5.2',
+    zones: [],
+    hosts: [],
     components: [
       { id: 'a', kind: 'server', name: 'A', position: { x: -1e308, y: 0 } },
       { id: 'b', kind: 'dap', name: 'B', position: { x: 1e308, y: 1e308 } },
     ],
     connections: [{ id: 'c', from: 'a', to: 'b' }],
+    annotations: [],
   };
   const svg = serializeSvg(far);
   expect(XMLValidator.validate(svg)).toBe(true);

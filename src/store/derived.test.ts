@@ -23,7 +23,7 @@ function troubled(): TopologyDocument {
     { id: 'c-2', from: 'dmn-1', to: 'srv-1' },
     { id: 'c-3', from: 'dmn-1', to: 'srv-1' },
   ];
-  return { format: 'wfm-topology', version: 1, components, connections };
+  return { format: 'wfm-topology', version: 2, components, connections };
 }
 
 function connected(document: TopologyDocument, from: string, to: string): TopologyDocument {

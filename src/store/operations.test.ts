@@ -36,7 +36,7 @@ function documentOf(
   components: DocumentComponent[],
   connections: DocumentConnection[] = [],
 ): TopologyDocument {
-  return { format: 'wfm-topology', version: 1, name: 'Lab', components, connections };
+  return { format: 'wfm-topology', version: 2, name: 'Lab', components, connections };
 }
 
 /** A Server and a Builder with one Builder → Server connection. */

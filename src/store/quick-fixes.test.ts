@@ -46,7 +46,7 @@ function design(
   connections: DocumentConnection[] = [],
   options: Partial<DeploymentOptions> = {},
 ): TopologyDocument {
-  return { format: 'wfm-topology', version: 1, options, components, connections };
+  return { format: 'wfm-topology', version: 2, options, components, connections };
 }
 
 /** A Server with its Builder and DAP: no problems. Other parts join it in each case. */

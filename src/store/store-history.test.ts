@@ -12,7 +12,7 @@ function component(id: string, kind: DocumentComponent['kind'], name: string, x:
 function deployment(): TopologyDocument {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Lab',
     components: [
       component('srv-1', 'server', 'WFM_Server_1', 0),

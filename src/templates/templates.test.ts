@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { parseDocument, serializeDocument, type TopologyDocument } from '../document';
+import { CURRENT_VERSION, parseDocument, serializeDocument, type TopologyDocument } from '../document';
 import { type ComponentKind, countBySeverity, validate } from '../domain';
 import { TEMPLATES } from './catalog';
 
@@ -66,7 +66,14 @@ test('every template file is in the catalog, and the catalog holds the text of i
 test.each(TEMPLATES)('$title parses, and writing it again gives its file byte for byte', ({ text }) => {
   const result = parseDocument(text);
   if (!result.ok) throw new Error(result.error.message);
-  expect(serializeDocument(result.document)).toBe(text);
+  const written = serializeDocument(result.document);
+  // A template still in an older format version is written as its migration (src/document's
+  // migration tests pin that); from then on it is written back byte for byte.
+  const version: unknown = JSON.parse(text).version;
+  if (version === CURRENT_VERSION) expect(written).toBe(text);
+  const again = parseDocument(written);
+  expect(again).toEqual(result);
+  expect(again.ok && serializeDocument(again.document)).toBe(written);
 });
 
 test.each(TEMPLATES)('$title follows the matrix with no error, no warning and no info', ({ id }) => {

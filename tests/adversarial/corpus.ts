@@ -25,7 +25,7 @@ function committed(file: string): Uint8Array {
 function baseFile() {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: 'Single site',
     options: { managementLayer: false, scheduledReporting: false },
     components: [

@@ -273,8 +273,67 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   {
     file: 'future-version.json',
     source: 'committed',
-    about: 'format version 2, with a field version 1 does not know',
+    about: 'format version 3, with a field version 2 does not know',
     expected: refused('newer-version', [], { message: 'made by a newer version' }),
+  },
+  // Version 2: one id space, references of the right sort, backups, drawing caps (rules.md section 12)
+  {
+    file: 'v2-dangling-references.json',
+    source: 'committed',
+    about: 'a host in a zone, a component on a host and a backup of a component that do not exist',
+    expected: refused('invalid', [
+      { path: 'hosts[0].zone', message: 'no zone with id "z-9"' },
+      { path: 'components[0].host', message: 'no host with id "h-9"' },
+      { path: 'components[2].backupOf', message: 'no component with id "srv-9"' },
+    ]),
+  },
+  {
+    file: 'v2-wrong-sort-references.json',
+    source: 'committed',
+    about: 'references that name a thing of the wrong sort',
+    expected: refused('invalid', [
+      { path: 'hosts[0].zone', message: '"h-app1" is a host, not a zone' },
+      { path: 'components[0].host', message: '"bld-1" is a component, not a host' },
+      { path: 'components[1].host', message: '"z-ldn" is a zone, not a host' },
+      { path: 'components[2].backupOf', message: '"a-1" is an annotation, not a component' },
+      { path: 'connections[1].to', message: '"h-app1" is a host, not a component' },
+    ]),
+  },
+  {
+    file: 'v2-duplicate-ids-across-sorts.json',
+    source: 'committed',
+    about: 'a component, a connection and an annotation that reuse ids of other sorts',
+    expected: refused('invalid', [
+      { path: 'components[3].id', message: 'duplicate id "h-app1" (already the id of a host)' },
+      { path: 'connections[1].id', message: 'duplicate id "srv-2" (already the id of a component)' },
+      { path: 'annotations[0].id', message: 'duplicate id "z-ldn" (already the id of a zone)' },
+    ]),
+  },
+  {
+    file: 'v2-standby-without-backup.json',
+    source: 'committed',
+    about: 'a standby on a component that is no backup, and a backup without its standby',
+    expected: refused('invalid', [
+      { path: 'components[1].standby', message: 'allowed only on a backup' },
+      { path: 'components[2].standby', message: 'is required with "backupOf"' },
+    ]),
+  },
+  {
+    file: 'v2-over-cap-waypoints-and-label.json',
+    source: 'committed',
+    about: 'a connection with 51 waypoints and a label of 101 characters',
+    expected: refused('invalid', [
+      { path: 'connections[0].label', message: 'must be at most 100 characters' },
+      { path: 'connections[0].waypoints', message: 'must have at most 50 points' },
+    ]),
+  },
+  {
+    file: 'v1-with-version-2-keys.json',
+    source: 'committed',
+    about: 'a version-1 file with hosts, a key only version 2 knows',
+    expected: refused('invalid', [
+      { path: 'hosts', message: 'unknown key in a version-1 file: it came with version 2' },
+    ]),
   },
   // Envelope and field errors
   {

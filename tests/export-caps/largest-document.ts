@@ -54,14 +54,15 @@ function connection(index: number, components: number): DocumentConnection {
   const server = (index * 2) % components;
   const round = Math.floor((index * 2) / components);
   const builder = (server + 1 + 2 * round) % components;
-  return { id: id(index), from: id(server), to: id(builder), security: 'mutual-tls' };
+  // Ids are unique in the whole document (format version 2): connections count on from the components.
+  return { id: id(MAX_COMPONENTS + index), from: id(server), to: id(builder), security: 'mutual-tls' };
 }
 
 function build(character: string, notesLength = 0, components = MAX_COMPONENTS): TopologyDocument {
   const notes = 'n'.repeat(notesLength);
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name: `=${character.repeat(MAX_DOCUMENT_NAME_LENGTH - 1)}`,
     components: Array.from({ length: components }, (_, index) => component(index, character, notes)),
     connections: Array.from({ length: Math.min(MAX_CONNECTIONS, components * 3) }, (_, index) =>

@@ -59,7 +59,7 @@ export function largestPicture(): Uint8Array {
 function documentOf(components: number, notes: number): TopologyDocument {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     components: Array.from({ length: components }, (_, index) => ({
       id: `dap-${index}`,
       kind: 'dap',

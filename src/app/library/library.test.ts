@@ -11,8 +11,11 @@ import { rawGet, rawPut } from './testing/raw';
 function documentNamed(name: string, components = 1): TopologyDocument {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name,
+    ruleset: 'wfm-8.5.2',
+    zones: [],
+    hosts: [],
     components: Array.from({ length: components }, (_, i) => ({
       id: `srv-${i}`,
       kind: 'server' as const,
@@ -20,6 +23,7 @@ function documentNamed(name: string, components = 1): TopologyDocument {
       position: { x: i * 240, y: 0 },
     })),
     connections: [],
+    annotations: [],
   };
 }
 

@@ -17,7 +17,7 @@ import { rawPut } from './testing/raw';
 function documentNamed(name: string, components = 1): TopologyDocument {
   return {
     format: 'wfm-topology',
-    version: 1,
+    version: 2,
     name,
     components: Array.from({ length: components }, (_, i) => ({
       id: `srv-${i}`,

@@ -1,0 +1,42 @@
+// Version-2 facts about kinds that the domain registry does not carry yet (issue 13 is built on
+// several branches at once). Each reads the registry first, so once the domain fills it these
+// fallbacks stop mattering; then switch the callers over and delete this file.
+
+import type { ComponentKind, HaSupport, RulesetId } from '../domain';
+import { kindInfo } from '../domain';
+
+// TODO(i13-domain): switch to `kindInfo(kind).rules.ha` alone once the registry fills it.
+const HA_FALLBACK: Readonly<Record<string, HaSupport>> = {
+  'data-aggregator': 'hot',
+  server: 'warm',
+  dap: 'any',
+  'stat-server': 'any',
+  'message-server': 'any',
+};
+
+/** The backup modes a kind supports (rules.md section 10): `haSupport('server') === 'warm'`. */
+export function haSupport(kind: ComponentKind): HaSupport {
+  const registered = kindInfo(kind).rules.ha;
+  return registered !== 'none' ? registered : (HA_FALLBACK[kind] ?? 'none');
+}
+
+/**
+ * Why a kind cannot have a backup under a rule set, or `null` when it can. A WFM Server backup is
+ * documented from 8.5.2 on (rules.md section 7).
+ */
+export function whyNoBackup(kind: ComponentKind, ruleset: RulesetId | undefined): string | null {
+  const ha = haSupport(kind);
+  if (ha === 'none') return `A ${kindInfo(kind).displayName} has no backup in this guide.`;
+  if (kind === 'server' && ruleset !== undefined && ruleset !== 'wfm-8.5.2') {
+    return 'A warm standby WFM Server is documented from WFM 8.5.2 on.';
+  }
+  return null;
+}
+
+// TODO(i13-domain): switch to the registry's group of context kinds (rules.md section 8).
+const CONTEXT_KINDS: ReadonlySet<string> = new Set(['config-server', 'scs', 'smtp-server', 'load-balancer']);
+
+/** A Framework context kind (Configuration Server, SCS, SMTP server, load balancer): never judged by the matrix. */
+export function isContextKind(kind: string): boolean {
+  return CONTEXT_KINDS.has(kind);
+}

@@ -212,8 +212,14 @@ export const topologyDocumentSchema = z.strictObject({
     .optional(),
   ruleset: z.enum(RULESET_IDS).optional(),
   options: optionsSchema.optional(),
-  zones: z.array(zoneSchema).max(MAX_ZONES, { error: `must have at most ${MAX_ZONES} zones` }).optional(),
-  hosts: z.array(hostSchema).max(MAX_HOSTS, { error: `must have at most ${MAX_HOSTS} hosts` }).optional(),
+  zones: z
+    .array(zoneSchema)
+    .max(MAX_ZONES, { error: `must have at most ${MAX_ZONES} zones` })
+    .optional(),
+  hosts: z
+    .array(hostSchema)
+    .max(MAX_HOSTS, { error: `must have at most ${MAX_HOSTS} hosts` })
+    .optional(),
   components: z
     .array(componentSchema)
     .max(MAX_COMPONENTS, { error: `must have at most ${MAX_COMPONENTS} components` }),

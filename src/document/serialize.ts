@@ -61,7 +61,13 @@ function size(value: Size | undefined) {
 }
 
 function orderZone(zone: DocumentZone) {
-  return { id: zone.id, name: zone.name, notes: zone.notes, position: point(zone.position), size: size(zone.size) };
+  return {
+    id: zone.id,
+    name: zone.name,
+    notes: zone.notes,
+    position: point(zone.position),
+    size: size(zone.size),
+  };
 }
 
 function orderHost(host: DocumentHost) {

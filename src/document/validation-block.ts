@@ -1,10 +1,10 @@
 import {
   countBySeverity,
+  DEFAULT_RULESET,
   isValid,
   type Problem,
   problemComponentId,
   problemConnectionId,
-  DEFAULT_RULESET,
   type SeverityCounts,
   type Topology,
   validate,

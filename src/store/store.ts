@@ -257,6 +257,16 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     applyQuickFix(fix) {
       const { selection, notice } = get();
       const seq = (notice?.seq ?? 0) + 1;
+      if (fix.kind === 'rename' && fix.hostId !== undefined) {
+        const host = get().document.hosts?.find((h) => h.id === fix.hostId);
+        if (!host) return;
+        set({
+          selection: { components: new Set(), connections: new Set(), layout: new Set([host.id]) },
+          focusField: 'name',
+          notice: { text: `Type a new, unique name for host '${host.name}'.`, tone: 'info', seq },
+        });
+        return;
+      }
       if (fix.kind === 'rename') {
         const component = get().document.components.find((c) => c.id === fix.componentId);
         if (!component) return;

@@ -11,6 +11,7 @@ import type {
 import { DEFAULT_RULESET, type RulesetId } from '../domain';
 import { CARD, type Rect } from '../drawing';
 import {
+  CONTAINER_PADDING,
   centreOf,
   componentRect,
   containerRects,
@@ -141,9 +142,34 @@ function updateIn<T extends { id: string }>(
   return changed ? next : null;
 }
 
+/**
+ * Edits a host. Put in a zone from the Inspector, the host stays where it is and the zone grows
+ * to hold it, so what the file says and what the canvas draws agree.
+ */
 export function updateHost(document: TopologyDocument, id: string, patch: HostPatch): TopologyDocument {
   const hosts = updateIn(document.hosts ?? [], id, patch);
-  return hosts ? { ...document, hosts: [...hosts] } : document;
+  if (!hosts) return document;
+  const next = { ...document, hosts: [...hosts] };
+  const zoneId = patch.zone;
+  if (zoneId === undefined) return next;
+  const ready = materialise(next);
+  const rects = containerRects(ready);
+  const hostRect = rects.hosts.get(id);
+  const zoneRect = rects.zones.get(zoneId);
+  if (!hostRect || !zoneRect) return ready;
+  const { side, top, bottom } = CONTAINER_PADDING;
+  const left = Math.min(zoneRect.x, hostRect.x - side);
+  const upper = Math.min(zoneRect.y, hostRect.y - top);
+  const right = Math.max(zoneRect.x + zoneRect.width, hostRect.x + hostRect.width + side);
+  const lower = Math.max(zoneRect.y + zoneRect.height, hostRect.y + hostRect.height + bottom);
+  return {
+    ...ready,
+    zones: (ready.zones ?? []).map((z) =>
+      z.id === zoneId
+        ? { ...z, position: { x: left, y: upper }, size: { width: right - left, height: lower - upper } }
+        : z,
+    ),
+  };
 }
 
 export function updateZone(document: TopologyDocument, id: string, patch: ZonePatch): TopologyDocument {
@@ -399,4 +425,18 @@ function dropInto(document: TopologyDocument, moved: ReadonlyMap<string, XY>): T
     return zone === undefined ? rest : { ...rest, zone };
   });
   return changed ? { ...document, components, ...(hosts ? { hosts } : {}) } : document;
+}
+
+/** Puts a just-added card on the host its centre is over, if any (as a drop would). */
+export function joinHostUnder(document: TopologyDocument, componentId: string): TopologyDocument {
+  if (!document.hosts?.length) return document;
+  const component = document.components.find((c) => c.id === componentId);
+  if (!component || component.host !== undefined) return document;
+  const centre = centreOf(componentRect(component));
+  const host = innermostAt(containerRects(document).hosts, centre.x, centre.y);
+  if (host === undefined) return document;
+  return {
+    ...document,
+    components: document.components.map((c) => (c.id === componentId ? { ...c, host } : c)),
+  };
 }

@@ -294,3 +294,23 @@ test('deleting a primary leaves its backup a component of its own', () => {
   expect(backup).not.toHaveProperty('backupOf');
   expect(backup).not.toHaveProperty('standby');
 });
+
+test('a component added over a host (palette click or drop) runs on that host', () => {
+  const store = fresh();
+  const id = store.getState().addHost({ x: 0, y: -600 });
+  const added = store.getState().addComponent('web', { x: 40, y: -560 });
+  expect(comp(store, added)?.host).toBe(id);
+  const outside = store.getState().addComponent('web', { x: 2000, y: 2000 });
+  expect(comp(store, outside)?.host).toBeUndefined();
+});
+
+test('a host put in a zone from the Inspector stays where it is, and the zone grows to hold it', () => {
+  const store = fresh();
+  const zone = store.getState().addZone({ x: 0, y: -1000 });
+  const id = store.getState().addHost({ x: 2000, y: 0 });
+  store.getState().updateHost(id, { zone });
+  expect(host(store, id)).toMatchObject({ zone, position: { x: 2000, y: 0 } });
+  const z = doc(store).zones?.[0];
+  expect((z?.position?.x ?? 0) + (z?.size?.width ?? 0)).toBeGreaterThanOrEqual(2000 + 480);
+  expect((z?.position?.y ?? 0) + (z?.size?.height ?? 0)).toBeGreaterThanOrEqual(140);
+});

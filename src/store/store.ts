@@ -7,6 +7,7 @@ import {
   addHost,
   addNote,
   addZone,
+  joinHostUnder,
   moveNodes,
   resizeContainer,
   setComponentHost,
@@ -116,7 +117,7 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     documentOrigin: 'new',
     addComponent(kind, position) {
       const result = addComponent(get().document, kind, position);
-      commit(set, get, result.document, {
+      commit(set, get, joinHostUnder(result.document, result.id), {
         selection: { components: new Set([result.id]), connections: new Set() },
       });
       return result.id;

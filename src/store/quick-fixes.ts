@@ -62,8 +62,9 @@ function contextOf(document: TopologyDocument): FixContext {
 function missingConnectionFixes(context: FixContext, problem: CardinalityProblem): QuickFix[] {
   const source = context.byId.get(problem.componentId);
   if (!source) return [];
+  // Clients list a primary, never its backup (rules.md section 10: ha-backup-target).
   const candidates = (context.byKind.get(problem.targetKind) ?? []).filter(
-    (c) => context.judge.canConnect(source.id, c.id).ok,
+    (c) => c.backupOf === undefined && context.judge.canConnect(source.id, c.id).ok,
   );
   return candidates.length > 0
     ? candidates.map((target) => connectFix(source, target))

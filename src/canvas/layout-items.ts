@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { NEW_HOST_SIZE, NEW_ZONE_SIZE } from '../store/containers';
+import type { Rect } from '../drawing';
+import { containerRects, NEW_HOST_SIZE, NEW_ZONE_SIZE } from '../store/containers';
 import { useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import type { LayoutItem } from './flow-handle';
@@ -22,6 +23,39 @@ export const LAYOUT_ITEM_ROLES: { readonly [I in LayoutItem]: string } = {
 const NOTE_SIZE = { width: 140, height: 40 } as const;
 const SIZES = { host: NEW_HOST_SIZE, zone: NEW_ZONE_SIZE, note: NOTE_SIZE } as const;
 
+const GAP = 24;
+
+/** The boxes a new item of this sort must not cover: hosts avoid hosts, zones zones, notes notes. */
+function taken(store: DesignerStore, item: LayoutItem): Rect[] {
+  const { document } = store.getState();
+  if (item === 'note') {
+    return (document.annotations ?? []).map((a) => ({ ...a.position, ...NOTE_SIZE }));
+  }
+  const rects = containerRects(document);
+  return [...(item === 'host' ? rects.hosts : rects.zones).values()];
+}
+
+/** The first free place for the item: `at`, else the next one along (a second host does not hide the first). */
+function freePlace(store: DesignerStore, item: LayoutItem, at: { x: number; y: number }) {
+  const size = SIZES[item];
+  const boxes = taken(store, item);
+  const clear = (x: number, y: number) =>
+    !boxes.some(
+      (b) =>
+        x < b.x + b.width + GAP &&
+        b.x < x + size.width + GAP &&
+        y < b.y + b.height + GAP &&
+        b.y < y + size.height + GAP,
+    );
+  // Zones side by side (they grow downwards as hosts go in); hosts and notes one under another.
+  for (let step = 0; step < 40; step += 1) {
+    const x = item === 'zone' ? snapToGrid(at.x + step * (size.width + GAP)) : at.x;
+    const y = item === 'zone' ? at.y : snapToGrid(at.y + step * (size.height + GAP));
+    if (clear(x, y)) return { x, y };
+  }
+  return at;
+}
+
 /** Adds a host, zone or note centred on `centre` (flow coordinates), says so, and returns its id. */
 export function addLayoutItem(
   store: DesignerStore,
@@ -29,7 +63,10 @@ export function addLayoutItem(
   centre: { x: number; y: number },
 ): string {
   const size = SIZES[item];
-  const at = { x: snapToGrid(centre.x - size.width / 2), y: snapToGrid(centre.y - size.height / 2) };
+  const at = freePlace(store, item, {
+    x: snapToGrid(centre.x - size.width / 2),
+    y: snapToGrid(centre.y - size.height / 2),
+  });
   const state = store.getState();
   const id = item === 'host' ? state.addHost(at) : item === 'zone' ? state.addZone(at) : state.addNote(at);
   const document = store.getState().document;

@@ -4,9 +4,9 @@
 import type { DocumentComponent, DocumentConnection, TopologyDocument } from '../document';
 import { MAX_COMPONENT_NAME_LENGTH } from '../document';
 import type { Standby } from '../domain';
-import { CARD } from '../drawing';
+import { CARD, cardWidth } from '../drawing';
 import { haSupport } from './kind-rules';
-import { documentIds, freeSpotInHost } from './layout-operations';
+import { documentIds, freeSpotInHost, growHost } from './layout-operations';
 import { idPrefix, nextId } from './names';
 
 export interface BackupOptions {
@@ -61,26 +61,18 @@ export function addBackup(
   };
   let next = document;
   let position = beside;
-  if (hostId !== undefined && !sameHost) {
-    const spot = freeSpotInHost(document, hostId);
+  if (hostId !== undefined) {
+    // The backup's name is longer than its primary's: room for the wider card.
+    const spot = freeSpotInHost(
+      document,
+      hostId,
+      undefined,
+      cardWidth({ ...primary, name: `${primary.name}_backup` }),
+    );
     if (spot) {
       position = spot.position;
-      next = {
-        ...document,
-        hosts: (document.hosts ?? []).map((h) =>
-          h.id === hostId
-            ? {
-                ...h,
-                position: { x: spot.rect.x, y: spot.rect.y },
-                size: { width: spot.rect.width, height: spot.rect.height },
-              }
-            : h,
-        ),
-      };
+      next = growHost(document, hostId, spot.rect);
     }
-  } else if (sameHost) {
-    const spot = freeSpotInHost(document, hostId);
-    if (spot) position = spot.position;
   }
   const { id: _id, name: _name, etl: _etl, host: _host, port, position: _p, notes: _n, ...kept } = primary;
   const backup: DocumentComponent = {

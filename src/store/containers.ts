@@ -3,7 +3,7 @@
 // around what it holds; the first move or resize writes that rectangle into the document.
 
 import type { DocumentComponent, DocumentHost, DocumentZone, TopologyDocument } from '../document/schema';
-import { CARD, type Rect } from '../drawing';
+import { CARD, cardWidth, type Rect } from '../drawing';
 
 /** Room around what a container holds; the top leaves space for its title. */
 export const CONTAINER_PADDING = { side: 24, top: 44, bottom: 24 } as const;
@@ -14,8 +14,14 @@ export const NEW_ZONE_SIZE = { width: 1080, height: 240 } as const;
 /** The smallest a resize may make a container. */
 export const MIN_CONTAINER_SIZE = { width: 200, height: 90 } as const;
 
+/** A card's box: its position and the width its text needs (as the canvas and the exports draw it). */
 export function componentRect(component: DocumentComponent): Rect {
-  return { x: component.position?.x ?? 0, y: component.position?.y ?? 0, ...CARD };
+  return {
+    x: component.position?.x ?? 0,
+    y: component.position?.y ?? 0,
+    width: cardWidth(component),
+    height: CARD.height,
+  };
 }
 
 function around(rects: readonly Rect[]): Rect | null {

@@ -143,31 +143,38 @@ function updateIn<T extends { id: string }>(
 }
 
 /**
- * Edits a host. Put in a zone from the Inspector, the host stays where it is and the zone grows
- * to hold it, so what the file says and what the canvas draws agree.
+ * Edits a host. Put in a zone from the Inspector, the host (with its cards) moves into the zone,
+ * below the hosts already there, and the zone grows to hold it: what the file says and what the
+ * canvas draws agree.
  */
 export function updateHost(document: TopologyDocument, id: string, patch: HostPatch): TopologyDocument {
+  const before = document.hosts?.find((h) => h.id === id);
   const hosts = updateIn(document.hosts ?? [], id, patch);
-  if (!hosts) return document;
+  if (!hosts || !before) return document;
   const next = { ...document, hosts: [...hosts] };
   const zoneId = patch.zone;
-  if (zoneId === undefined) return next;
+  if (zoneId === undefined || zoneId === before.zone) return next;
   const ready = materialise(next);
   const rects = containerRects(ready);
   const hostRect = rects.hosts.get(id);
   const zoneRect = rects.zones.get(zoneId);
   if (!hostRect || !zoneRect) return ready;
-  const { side, top, bottom } = CONTAINER_PADDING;
-  const left = Math.min(zoneRect.x, hostRect.x - side);
-  const upper = Math.min(zoneRect.y, hostRect.y - top);
-  const right = Math.max(zoneRect.x + zoneRect.width, hostRect.x + hostRect.width + side);
-  const lower = Math.max(zoneRect.y + zoneRect.height, hostRect.y + hostRect.height + bottom);
+  const centre = centreOf(hostRect);
+  if (innermostAt(new Map([[zoneId, zoneRect]]), centre.x, centre.y) !== undefined) return ready;
+  // Below the lowest host already in the zone, or at the zone's top.
+  let y = zoneRect.y + CONTAINER_PADDING.top;
+  for (const h of ready.hosts ?? []) {
+    const r = rects.hosts.get(h.id);
+    if (h.id !== id && h.zone === zoneId && r) y = Math.max(y, r.y + r.height + GAP);
+  }
+  const x = zoneRect.x + CONTAINER_PADDING.side;
+  const moved = moveNodes(ready, new Map([[id, { x, y }]]));
+  const right = Math.max(zoneRect.x + zoneRect.width, x + hostRect.width + CONTAINER_PADDING.side);
+  const bottom = Math.max(zoneRect.y + zoneRect.height, y + hostRect.height + CONTAINER_PADDING.bottom);
   return {
-    ...ready,
-    zones: (ready.zones ?? []).map((z) =>
-      z.id === zoneId
-        ? { ...z, position: { x: left, y: upper }, size: { width: right - left, height: lower - upper } }
-        : z,
+    ...moved,
+    zones: (moved.zones ?? []).map((z) =>
+      z.id === zoneId ? { ...z, size: { width: right - zoneRect.x, height: bottom - zoneRect.y } } : z,
     ),
   };
 }
@@ -213,6 +220,7 @@ export function freeSpotInHost(
   document: TopologyDocument,
   hostId: string,
   exceptId?: string,
+  width: number = CARD.width,
 ): { position: XY; rect: Rect } | null {
   const rect = containerRects(document).hosts.get(hostId);
   if (!rect) return null;
@@ -225,23 +233,64 @@ export function freeSpotInHost(
   const columns = Math.max(1, Math.floor((rect.width - GAP) / (CARD.width + GAP)));
   for (let row = 0; row < 50; row += 1) {
     for (let column = 0; column < columns; column += 1) {
-      const spot = { x: left + column * (CARD.width + GAP), y: top + row * (CARD.height + GAP), ...CARD };
+      const spot = {
+        x: left + column * (CARD.width + GAP),
+        y: top + row * (CARD.height + GAP),
+        width,
+        height: CARD.height,
+      };
       if (taken.some((r) => overlaps(r, spot))) continue;
-      const bottom = spot.y + spot.height + GAP;
-      const grown = { ...rect, height: Math.max(rect.height, bottom - rect.y) };
+      // The host grows to hold the card: down by a row, or right for a wide card.
+      const grown = {
+        ...rect,
+        width: Math.max(rect.width, spot.x + spot.width + GAP - rect.x),
+        height: Math.max(rect.height, spot.y + spot.height + GAP - rect.y),
+      };
       return { position: { x: spot.x, y: spot.y }, rect: grown };
     }
   }
   return null;
 }
 
-function withHostRect(document: TopologyDocument, hostId: string, rect: Rect): TopologyDocument {
-  return {
-    ...document,
-    hosts: (document.hosts ?? []).map((h) =>
+/**
+ * Gives a host a bigger rectangle. The hosts of its zone that stand below it move down by as much
+ * (with their cards), and the zone grows, so a host that fills up never covers its neighbours.
+ */
+export function growHost(document: TopologyDocument, hostId: string, rect: Rect): TopologyDocument {
+  const ready = materialise(document);
+  const rects = containerRects(ready);
+  const old = rects.hosts.get(hostId);
+  const host = ready.hosts?.find((h) => h.id === hostId);
+  if (!old || !host) return ready;
+  const resized = {
+    ...ready,
+    hosts: (ready.hosts ?? []).map((h) =>
       h.id === hostId
         ? { ...h, position: { x: rect.x, y: rect.y }, size: { width: rect.width, height: rect.height } }
         : h,
+    ),
+  };
+  const grownBy = rect.y + rect.height - (old.y + old.height);
+  if (grownBy <= 0 || host.zone === undefined) return resized;
+  const below = new Map<string, XY>();
+  for (const h of ready.hosts ?? []) {
+    const r = rects.hosts.get(h.id);
+    if (h.id === hostId || h.zone !== host.zone || !r || r.y < old.y + old.height - 1) continue;
+    if (r.x >= rect.x + rect.width || r.x + r.width <= rect.x) continue;
+    below.set(h.id, { x: r.x, y: r.y + grownBy });
+  }
+  const moved = below.size ? moveNodes(resized, below) : resized;
+  const zoneRect = rects.zones.get(host.zone);
+  if (!zoneRect) return moved;
+  let bottom = zoneRect.y + zoneRect.height;
+  for (const h of moved.hosts ?? []) {
+    if (h.zone !== host.zone || !h.position || !h.size) continue;
+    bottom = Math.max(bottom, h.position.y + h.size.height + CONTAINER_PADDING.bottom);
+  }
+  return {
+    ...moved,
+    zones: (moved.zones ?? []).map((z) =>
+      z.id === host.zone ? { ...z, size: { width: zoneRect.width, height: bottom - zoneRect.y } } : z,
     ),
   };
 }
@@ -265,10 +314,10 @@ export function setComponentHost(
   if (hostId !== undefined) {
     const rect = rects.get(hostId);
     if (rect && innermostAt(new Map([[hostId, rect]]), centre.x, centre.y) === undefined) {
-      const spot = freeSpotInHost(next, hostId, componentId);
+      const spot = freeSpotInHost(next, hostId, componentId, componentRect(component).width);
       if (spot) {
         position = spot.position;
-        next = withHostRect(next, hostId, spot.rect);
+        next = growHost(next, hostId, spot.rect);
       }
     }
   } else if (component.host !== undefined) {

@@ -304,13 +304,41 @@ test('a component added over a host (palette click or drop) runs on that host', 
   expect(comp(store, outside)?.host).toBeUndefined();
 });
 
-test('a host put in a zone from the Inspector stays where it is, and the zone grows to hold it', () => {
+test('a host put in a zone from the Inspector moves into it with its cards, and the zone grows to hold it', () => {
   const store = fresh();
   const zone = store.getState().addZone({ x: 0, y: -1000 });
   const id = store.getState().addHost({ x: 2000, y: 0 });
+  store.getState().setComponentHost('srv-1', id);
+  const offset = (comp(store, 'srv-1')?.position?.x ?? 0) - (host(store, id)?.position?.x ?? 0);
   store.getState().updateHost(id, { zone });
-  expect(host(store, id)).toMatchObject({ zone, position: { x: 2000, y: 0 } });
+  const h = host(store, id);
   const z = doc(store).zones?.[0];
-  expect((z?.position?.x ?? 0) + (z?.size?.width ?? 0)).toBeGreaterThanOrEqual(2000 + 480);
-  expect((z?.position?.y ?? 0) + (z?.size?.height ?? 0)).toBeGreaterThanOrEqual(140);
+  expect(h?.zone).toBe(zone);
+  expect(h?.position).toEqual({ x: 24, y: -956 });
+  expect((comp(store, 'srv-1')?.position?.x ?? 0) - (h?.position?.x ?? 0)).toBe(offset);
+  const second = store.getState().addHost({ x: 3000, y: 0 });
+  store.getState().updateHost(second, { zone });
+  expect(host(store, second)?.position?.y).toBe(-956 + 140 + 24);
+  expect((z?.position?.y ?? 0) + (doc(store).zones?.[0]?.size?.height ?? 0)).toBeGreaterThanOrEqual(
+    -956 + 2 * 140 + 24,
+  );
+});
+
+test('a host that grows to hold a card pushes the hosts below it in its zone down, and the zone grows', () => {
+  const store = fresh();
+  const zone = store.getState().addZone({ x: 0, y: -1000 });
+  const first = store.getState().addHost({ x: 2000, y: 0 });
+  const second = store.getState().addHost({ x: 3000, y: 0 });
+  store.getState().updateHost(first, { zone });
+  store.getState().updateHost(second, { zone });
+  const before = host(store, second)?.position?.y ?? 0;
+  for (const id of ['srv-1', 'da-1', 'ss-1', 'bld-1']) store.getState().setComponentHost(id, first);
+  const a = host(store, first);
+  const b = host(store, second);
+  expect((a?.position?.y ?? 0) + (a?.size?.height ?? 0)).toBeLessThanOrEqual(b?.position?.y ?? 0);
+  expect(b?.position?.y).toBeGreaterThan(before);
+  const z = doc(store).zones?.[0];
+  expect((z?.position?.y ?? 0) + (z?.size?.height ?? 0)).toBeGreaterThanOrEqual(
+    (b?.position?.y ?? 0) + (b?.size?.height ?? 0),
+  );
 });

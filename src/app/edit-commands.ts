@@ -1,5 +1,6 @@
 import { snapToGrid } from '../canvas/view';
 import { counted } from '../domain';
+import { containerRects } from '../store/containers';
 import type { DesignerState } from '../store/store';
 import { defineCommand } from './command';
 
@@ -7,7 +8,9 @@ import { defineCommand } from './command';
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const key = (event: KeyboardEvent, k: string) => event.key.toLowerCase() === k;
-const hasSelection = (s: DesignerState) => s.selection.components.size + s.selection.connections.size > 0;
+const hasSelection = (s: DesignerState) =>
+  s.selection.components.size + s.selection.connections.size + (s.selection.layout?.size ?? 0) > 0;
+const canNudge = (s: DesignerState) => s.selection.components.size + (s.selection.layout?.size ?? 0) > 0;
 const oneComponent = (s: DesignerState) =>
   s.selection.components.size === 1 && s.selection.connections.size === 0;
 
@@ -90,7 +93,7 @@ export const EDIT_COMMANDS = [
       keys: ['←', '↑', '→', '↓'],
       matches: (e) => !mod(e) && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key),
     },
-    enabled: (s) => s.selection.components.size > 0,
+    enabled: canNudge,
     run: () => {
       // Handled by the key handler, which knows the key and the step.
     },
@@ -111,18 +114,30 @@ const NUDGE: Record<string, { x: number; y: number }> = {
   ArrowDown: { x: 0, y: 1 },
 };
 
-/** Moves the selected components one grid step (four with Shift) as one history step. */
+/**
+ * Moves the selected components, hosts, zones and notes one grid step (four with Shift) as one
+ * history step; a host or zone carries what it holds.
+ */
 export function nudgeSelection(state: DesignerState, arrowKey: string, far: boolean): void {
   const direction = NUDGE[arrowKey];
   if (!direction) return;
   const step = far ? 32 : 8;
   const moves = new Map<string, { x: number; y: number }>();
+  const by = (position: { x: number; y: number } | undefined) => ({
+    x: (position?.x ?? 0) + direction.x * step,
+    y: (position?.y ?? 0) + direction.y * step,
+  });
+  const layout = state.selection.layout ?? new Set<string>();
   for (const c of state.document.components) {
-    if (!state.selection.components.has(c.id)) continue;
-    moves.set(c.id, {
-      x: (c.position?.x ?? 0) + direction.x * step,
-      y: (c.position?.y ?? 0) + direction.y * step,
-    });
+    if (state.selection.components.has(c.id)) moves.set(c.id, by(c.position));
   }
-  state.moveComponents(moves, 'step');
+  const rects = containerRects(state.document);
+  for (const id of layout) {
+    const rect = rects.hosts.get(id) ?? rects.zones.get(id);
+    const note = state.document.annotations?.find((a) => a.id === id);
+    if (rect) moves.set(id, by(rect));
+    else if (note) moves.set(id, by(note.position));
+  }
+  if (layout.size === 0) state.moveComponents(moves, 'step');
+  else state.moveNodes(moves, 'step');
 }

@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
+import { DEFAULT_RULESET, RULESET_IDS, type RulesetId } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommandButton, CommandCheckbox } from './command-button';
 import { OPTION_COMMANDS } from './diagram-commands';
@@ -39,6 +40,50 @@ function Options() {
   );
 }
 
+// TODO(i13-domain): read the domain's rule set labels once it has them.
+const RULESET_LABEL: { readonly [R in RulesetId]: string } = {
+  'wfm-8.5.2': 'WFM 8.5.2',
+  'wfm-8.5.1': 'WFM 8.5.1',
+  'wfm-8.5.0': 'WFM 8.5.0',
+};
+
+const RULESET_NOTE =
+  'The WFM release the design is for. 8.5.0 and 8.5.1 differ from 8.5.2 in the WFM Server → Data Aggregator ' +
+  'cell and in WFM Server backups. The 8.5.0 table\'s "Config Utility" row and second Database Utility target ' +
+  'are not modelled.';
+
+/**
+ * The rule set: a choice, not a command (decision 018 lists buttons, menu items and toggles), so
+ * it is a native select that changes the document as one undo step.
+ */
+function RulesetSelect() {
+  const store = useDesignerStore();
+  const ruleset = useDesigner((s) => s.document.ruleset ?? DEFAULT_RULESET);
+  return (
+    <label className="top-bar__ruleset" title={RULESET_NOTE}>
+      <span className="top-bar__ruleset-label">Rule set</span>
+      <select
+        aria-label="Rule set"
+        aria-describedby="ruleset-note"
+        value={ruleset}
+        onChange={(event) => {
+          const chosen = RULESET_IDS.find((id) => id === event.target.value);
+          if (chosen) store.getState().setRuleset(chosen);
+        }}
+      >
+        {RULESET_IDS.map((id) => (
+          <option key={id} value={id}>
+            {RULESET_LABEL[id]}
+          </option>
+        ))}
+      </select>
+      <span id="ruleset-note" className="visually-hidden">
+        {RULESET_NOTE}
+      </span>
+    </label>
+  );
+}
+
 /** Document name, options, history and file commands. */
 export function TopBar() {
   return (
@@ -54,6 +99,7 @@ export function TopBar() {
         <h1>WFM Topology Designer</h1>
       </div>
       <DocumentName />
+      <RulesetSelect />
       <Options />
       <div className="top-bar__actions" role="toolbar" aria-label="Document">
         <CommandButton id="new" />

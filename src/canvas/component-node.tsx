@@ -5,6 +5,7 @@ import { COMPONENT_KINDS, type ComponentKind, isSourceKind, isTargetKind, kindIn
 import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
 import { CARD_HEIGHT, cardWidth } from '../drawing/layout';
 import { useConnectState } from './connect-state';
+import type { HaMark } from './layout-projection';
 
 /**
  * What a card shows. The problem counts come with the data from the projection, so a card needs
@@ -14,6 +15,12 @@ export type ComponentNodeData = {
   component: DocumentComponent;
   errors: number;
   warnings: number;
+  /** The name of the host it runs on, if any. */
+  hostName: string | null;
+  /** Its part in an HA pair, if any. */
+  ha: HaMark | null;
+  /** A Framework context kind: drawn muted, with a dashed border. */
+  context: boolean;
 };
 export type ComponentNodeType = Node<ComponentNodeData, 'component'>;
 
@@ -49,17 +56,16 @@ export const ComponentNode = memo(function ComponentNode({
   width,
   height,
 }: NodeProps<ComponentNodeType>) {
-  const { component, errors, warnings } = data;
+  const { component, errors, warnings, hostName, ha, context } = data;
   const info = kindInfo(component.kind);
   const connectState = useConnectState(id);
   const lowDetail = useContext(LowDetailContext);
   const address =
-    component.host || component.port
-      ? `${component.host ?? ''}${component.port ? `:${component.port}` : ''}`
-      : '';
+    hostName || component.port ? `${hostName ?? ''}${component.port ? `:${component.port}` : ''}` : '';
   const className = [
     'component-card',
     selected ? 'is-selected' : '',
+    context ? 'is-context' : '',
     errors > 0 ? 'has-errors' : warnings > 0 ? 'has-warnings' : '',
     connectState ? `connect-${connectState}` : '',
   ].join(' ');
@@ -95,6 +101,14 @@ export const ComponentNode = memo(function ComponentNode({
         </span>
       )}
       {component.etl && <span className="component-card__tag">ETL</span>}
+      {ha && !lowDetail && (
+        <span
+          className={`component-card__ha is-${ha.role}`}
+          title={`${ha.role === 'primary' ? 'Primary' : 'Backup'}, ${ha.standby} standby`}
+        >
+          {ha.role} · {ha.standby}
+        </span>
+      )}
       {isSourceKind(component.kind) && (
         <Handle type="source" position={Position.Bottom} className="source-handle" title="Drag to connect" />
       )}

@@ -49,6 +49,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   const className = [
     'connection-edge',
     data.severity ? `has-${data.severity}` : '',
+    data.context ? 'is-context' : '',
     selected ? 'is-selected' : '',
   ]
     .filter(Boolean)
@@ -68,6 +69,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
           y={midY}
           secured={data.secured}
           label={data.label}
+          userLabel={data.userLabel}
           error={data.severity === 'error'}
         />
       )}
@@ -88,12 +90,14 @@ function EdgeLabel({
   y,
   secured,
   label,
+  userLabel,
   error,
 }: {
   x: number;
   y: number;
   secured: ConnectionEdgeData['secured'];
   label: string | null;
+  userLabel: boolean;
   error: boolean;
 }) {
   const security = secured === 'mutual-tls' ? 'mTLS' : secured === 'tls' ? 'TLS' : '';
@@ -101,7 +105,10 @@ function EdgeLabel({
   const width = estimateTextWidth(text, LABEL_FONT_SIZE) + (secured ? LOCK_WIDTH : 0);
   const left = -width / 2;
   return (
-    <g className={`edge-label${error ? ' has-error' : ''}`} transform={`translate(${x} ${y})`}>
+    <g
+      className={`edge-label${error ? ' has-error' : ''}${userLabel ? ' is-user-label' : ''}`}
+      transform={`translate(${x} ${y})`}
+    >
       {secured && <title>{secured === 'tls' ? 'TLS' : 'Mutual TLS'}</title>}
       {secured && (
         <path

@@ -1,6 +1,5 @@
 import type { ConnectionLineComponentProps } from '@xyflow/react';
 import { borderPoint } from '../drawing/geometry';
-import type { ComponentNodeType } from './component-node';
 
 /** The line drawn while connecting: straight to the pointer, or to the border of a legal target. */
 export function ConnectionLine({
@@ -9,7 +8,7 @@ export function ConnectionLine({
   toNode,
   connectionStatus,
   pointer,
-}: ConnectionLineComponentProps<ComponentNodeType>) {
+}: ConnectionLineComponentProps) {
   let end = pointer;
   if (toNode && connectionStatus === 'valid') {
     const rect = {

@@ -28,18 +28,32 @@ import { ComponentNode, type ComponentNodeType, LowDetailContext } from './compo
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
+import { HostNode, NoteNode, ZoneNode } from './container-nodes';
 import { EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
 import { FIT_VIEW_OPTIONS, ZOOM_RANGE } from './fit';
-import { KIND_DRAG_TYPE } from './flow-handle';
+import { isLayoutItem, KIND_DRAG_TYPE, LAYOUT_DRAG_TYPE } from './flow-handle';
+import { addLayoutItem } from './layout-items';
+import {
+  createLayoutProjection,
+  createStandbyProjection,
+  haMarks,
+  type LayoutNode,
+} from './layout-projection';
 import { OverviewMap } from './overview-map';
 import { boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
+import { StandbyEdge } from './standby-edge';
 import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
 import { snapToGrid } from './view';
 
-const nodeTypes = { component: ComponentNode };
-const edgeTypes = { connection: ConnectionEdge };
+const nodeTypes = { component: ComponentNode, host: HostNode, zone: ZoneNode, note: NoteNode };
+const edgeTypes = { connection: ConnectionEdge, standby: StandbyEdge };
+
+/** Every node the canvas draws: component cards, and the zones, hosts and notes around them. */
+export type DesignerNode = ComponentNodeType | LayoutNode;
+
+const LAYOUT_COLORS = { zone: 'transparent', host: '#94a3b833', note: '#facc1566' } as const;
 const SNAP_GRID: [number, number] = [GRID, GRID];
 /**
  * Below this zoom a card's text is under 4 px tall: cards show their colour, icon and problem
@@ -62,9 +76,14 @@ function isLayered(components: number, zoom: number): boolean {
   return components > LARGE_DIAGRAM && zoom < LOW_DETAIL_ZOOM;
 }
 
-/** A card's colour in the overview map: its kind's. */
-function mapColor(node: ComponentNodeType): string {
-  return kindInfo(node.data.component.kind).color;
+/** A card's colour in the overview map: its kind's; hosts and notes faintly. */
+function mapColor(node: DesignerNode): string {
+  return node.type === 'component' ? kindInfo(node.data.component.kind).color : LAYOUT_COLORS[node.type];
+}
+
+/** Containers first: React Flow wants a parent before its children. */
+function allNodes(layout: readonly LayoutNode[], cards: ComponentNodeType[]): DesignerNode[] {
+  return layout.length === 0 ? cards : [...layout, ...cards];
 }
 
 /** The box around the cards before they are measured, each taken at its usual size. */
@@ -90,11 +109,11 @@ export function Canvas() {
 function DesignerCanvas() {
   const store = useDesignerStore();
   const derivations = useDerivations();
-  const components = useDesigner((s) => s.document.components);
-  const connections = useDesigner((s) => s.document.connections);
+  const document = useDesigner((s) => s.document);
+  const { components, connections } = document;
   const selection = useDesigner((s) => s.selection);
   const epoch = useDesigner((s) => s.documentEpoch);
-  const { byComponent, byConnection } = useProblems();
+  const { byComponent, byConnection, byHost } = useProblems();
   const judge = useJudge();
   const connectingFrom = useConnection((c) => (c.inProgress ? c.fromNode.id : null));
   const connecting = useMemo(
@@ -111,14 +130,33 @@ function DesignerCanvas() {
   useLendFlowHandle(flow);
 
   const nodeProjection = useMemo(createNodeProjection, []);
+  const layoutProjection = useMemo(createLayoutProjection, []);
+  const layout = useMemo(
+    () => layoutProjection(document, selection.layout, byHost),
+    [layoutProjection, document, selection.layout, byHost],
+  );
+  const ha = useMemo(() => haMarks(components), [components]);
   const nodes = useMemo(
-    () => nodeProjection.project(components, selection.components, byComponent),
-    [nodeProjection, components, selection.components, byComponent],
+    () =>
+      allNodes(
+        layout.nodes,
+        nodeProjection.project(components, selection.components, byComponent, {
+          parents: layout.parents,
+          ha,
+        }),
+      ),
+    [nodeProjection, layout, ha, components, selection.components, byComponent],
   );
   const projectEdges = useMemo(createEdgeProjection, []);
   const edges = useMemo(
     () => projectEdges(components, connections, byConnection, selection.connections),
     [projectEdges, components, connections, byConnection, selection.connections],
+  );
+  const projectStandby = useMemo(createStandbyProjection, []);
+  const standby = useMemo(() => projectStandby(components), [projectStandby, components]);
+  const drawnEdges = useMemo<Edge[]>(
+    () => (standby.length ? [...edges, ...standby] : edges),
+    [edges, standby],
   );
 
   // A replaced document (New, import, a template) gets a fresh React Flow, which fits its view
@@ -126,7 +164,7 @@ function DesignerCanvas() {
   // that fits them, so it mounts every card it shows (and the mini map every card) together with
   // their containers. Added after the mount, thousands of cards went into the containers one by
   // one, which React does in quadratic time (docs/performance.md).
-  const flowStore = useStoreApi<ComponentNodeType, Edge>();
+  const flowStore = useStoreApi<DesignerNode, Edge>();
   useEffect(
     () =>
       store.subscribe((state, previous) => {
@@ -143,15 +181,21 @@ function DesignerCanvas() {
           void flow.setViewport(viewport);
         }
         // The same memoised problems the render reads next, so it reuses every node and edge.
-        const { byComponent, byConnection } = derivations.problems(state.document);
-        flowState.setNodes(nodeProjection.project(next, state.selection.components, byComponent));
+        const { byComponent, byConnection, byHost } = derivations.problems(state.document);
+        const around = layoutProjection(state.document, state.selection.layout, byHost);
+        const cards = nodeProjection.project(next, state.selection.components, byComponent, {
+          parents: around.parents,
+          ha: haMarks(next),
+        });
+        flowState.setNodes(allNodes(around.nodes, cards));
         const projected = projectEdges(next, links, byConnection, state.selection.connections);
-        flowState.setEdges(isLayered(next.length, zoom) ? NO_EDGES : projected);
+        const pairs = projectStandby(next);
+        flowState.setEdges(isLayered(next.length, zoom) ? NO_EDGES : [...projected, ...pairs]);
       }),
-    [store, derivations, flow, flowStore, nodeProjection, projectEdges],
+    [store, derivations, flow, flowStore, nodeProjection, layoutProjection, projectEdges, projectStandby],
   );
 
-  const { onNodesChange, onEdgesChange } = useElementChanges(store, nodeProjection);
+  const { onNodesChange, onEdgesChange } = useElementChanges(store, nodeProjection, flowStore);
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => judge.canConnect(connection.source, connection.target).ok,
@@ -197,7 +241,8 @@ function DesignerCanvas() {
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (event.dataTransfer.types.includes(KIND_DRAG_TYPE) || event.dataTransfer.types.includes('Files')) {
+    const { types } = event.dataTransfer;
+    if (types.includes(KIND_DRAG_TYPE) || types.includes(LAYOUT_DRAG_TYPE) || types.includes('Files')) {
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
     }
@@ -209,6 +254,12 @@ function DesignerCanvas() {
       if (file) {
         event.preventDefault();
         void importUserFile(store, file);
+        return;
+      }
+      const item = event.dataTransfer.getData(LAYOUT_DRAG_TYPE);
+      if (isLayoutItem(item)) {
+        event.preventDefault();
+        addLayoutItem(store, item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
         return;
       }
       const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
@@ -234,10 +285,10 @@ function DesignerCanvas() {
     >
       <LowDetailContext.Provider value={lowDetail}>
         <ConnectingContext.Provider value={connecting}>
-          <ReactFlow<ComponentNodeType, Edge>
+          <ReactFlow<DesignerNode, Edge>
             key={epoch}
             nodes={nodes}
-            edges={layered ? NO_EDGES : edges}
+            edges={layered ? NO_EDGES : drawnEdges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
@@ -269,7 +320,7 @@ function DesignerCanvas() {
           </ReactFlow>
         </ConnectingContext.Provider>
       </LowDetailContext.Provider>
-      {components.length === 0 && <EmptyCanvasHint />}
+      {nodes.length === 0 && <EmptyCanvasHint />}
     </div>
   );
 }

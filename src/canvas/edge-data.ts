@@ -4,6 +4,10 @@ export type ConnectionEdgeData = {
   severity: 'error' | 'warning' | 'info' | null;
   secured: 'tls' | 'mutual-tls' | null;
   label: string | null;
+  /** True when `label` is the connection's own label, not the matrix's. */
+  userLabel: boolean;
+  /** A context link: a Framework context kind at either end (dashed, never judged by the matrix). */
+  context: boolean;
   /** True when the opposite connection also exists: both are drawn apart. */
   hasReverse: boolean;
 };

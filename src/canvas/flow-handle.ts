@@ -29,3 +29,14 @@ export function useFlowHandle(): FlowHandleRef {
 
 /** The MIME type the palette puts on a dragged kind. */
 export const KIND_DRAG_TYPE = 'application/x-wfm-kind';
+
+/** The MIME type the palette puts on a dragged host, zone or note. */
+export const LAYOUT_DRAG_TYPE = 'application/x-wfm-layout';
+
+/** What the palette's "Layout" group adds. */
+export type LayoutItem = 'host' | 'zone' | 'note';
+export const LAYOUT_ITEMS: readonly LayoutItem[] = ['host', 'zone', 'note'];
+
+export function isLayoutItem(value: string): value is LayoutItem {
+  return (LAYOUT_ITEMS as readonly string[]).includes(value);
+}

@@ -1,8 +1,10 @@
 import { MarkerType } from '@xyflow/react';
 import type { DocumentComponent, DocumentConnection } from '../document';
 import { countBySeverity, describeComponent, displayName, matrixCell, type Problem } from '../domain';
+import { isContextKind } from '../store/kind-rules';
 import type { ComponentNodeType } from './component-node';
 import type { ConnectionEdgeData, ConnectionEdgeType } from './connection-edge';
+import type { CardParent, HaMark } from './layout-projection';
 
 export interface Size {
   readonly width: number;
@@ -25,6 +27,24 @@ interface NodeInputs {
   readonly size: Size | undefined;
   readonly errors: number;
   readonly warnings: number;
+  readonly parent: CardParent | undefined;
+  readonly ha: HaMark | undefined;
+}
+
+/** What a card knows of the hosts and HA pairs around it. */
+export interface CardContext {
+  readonly parents: ReadonlyMap<string, CardParent>;
+  readonly ha: ReadonlyMap<string, HaMark>;
+}
+
+const NO_CONTEXT: CardContext = { parents: new Map(), ha: new Map() };
+
+function sameParent(a: CardParent | undefined, b: CardParent | undefined): boolean {
+  return a === b || (!!a && !!b && a.id === b.id && a.x === b.x && a.y === b.y && a.name === b.name);
+}
+
+function sameHa(a: HaMark | undefined, b: HaMark | undefined): boolean {
+  return a === b || (!!a && !!b && a.role === b.role && a.standby === b.standby);
 }
 
 export interface NodeProjection {
@@ -33,6 +53,7 @@ export interface NodeProjection {
     components: readonly DocumentComponent[],
     selected: ReadonlySet<string>,
     byComponent: ReadonlyMap<string, readonly Problem[]>,
+    context?: CardContext,
   ): ComponentNodeType[];
   /**
    * Records the size React Flow measured for a card. The node object already handed to React Flow
@@ -52,7 +73,7 @@ export function createNodeProjection(): NodeProjection {
   const sizes = new Map<string, Size>();
   let lastProblems: ReadonlyMap<string, readonly Problem[]> | undefined;
   return {
-    project(components, selected, byComponent) {
+    project(components, selected, byComponent, context = NO_CONTEXT) {
       // A drag moves components but leaves the problems as they were: the counts cannot change.
       const sameProblems = byComponent === lastProblems;
       lastProblems = byComponent;
@@ -61,16 +82,20 @@ export function createNodeProjection(): NodeProjection {
         const hit = cache.get(component.id);
         const isSelected = selected.has(component.id);
         const size = sizes.get(component.id);
+        const parent = context.parents.get(component.id);
+        const ha = context.ha.get(component.id);
         const same =
           hit?.inputs.component === component &&
           hit.inputs.selected === isSelected &&
-          hit.inputs.size === size;
+          hit.inputs.size === size &&
+          sameParent(hit.inputs.parent, parent) &&
+          sameHa(hit.inputs.ha, ha);
         if (hit && same && sameProblems) {
           next.set(component.id, hit);
           return hit.node;
         }
         const { error: errors, warning: warnings } = countBySeverity(byComponent.get(component.id) ?? []);
-        const inputs: NodeInputs = { component, selected: isSelected, size, errors, warnings };
+        const inputs: NodeInputs = { component, selected: isSelected, size, errors, warnings, parent, ha };
         if (hit && same && hit.inputs.errors === errors && hit.inputs.warnings === warnings) {
           next.set(component.id, hit);
           return hit.node;
@@ -79,11 +104,21 @@ export function createNodeProjection(): NodeProjection {
         const node: ComponentNodeType = {
           id: component.id,
           type: 'component',
-          position,
+          // A card on a host is its child: React Flow wants its position relative to the host.
+          position: parent ? { x: position.x - parent.x, y: position.y - parent.y } : position,
+          ...(parent ? { parentId: parent.id } : {}),
           // Placed with left/top, not React Flow's transform: cards that are not transformed share
           // one paint chunk, where a thousand transforms made every frame re-layer each of them.
+          // React Flow's nodes are siblings in the DOM, so a child's left/top is absolute too.
           style: { transform: 'none', left: position.x, top: position.y },
-          data: { component, errors, warnings },
+          data: {
+            component,
+            errors,
+            warnings,
+            hostName: parent?.name ?? null,
+            ha: ha ?? null,
+            context: isContextKind(component.kind),
+          },
           selected: inputs.selected,
           ariaLabel: `${displayName(component.kind)}: ${component.name}`,
           ...(inputs.size ? { measured: inputs.size } : {}),
@@ -141,6 +176,8 @@ function sameInputs(a: EdgeInputs, b: EdgeInputs): boolean {
 function edgeOf({ connection, from, to, severity, selected, hasReverse }: EdgeInputs): ConnectionEdgeType {
   const cell = from && to ? matrixCell(from.kind, to.kind) : undefined;
   const security = connection.security ?? 'none';
+  const context =
+    (from !== undefined && isContextKind(from.kind)) || (to !== undefined && isContextKind(to.kind));
   return {
     id: connection.id,
     type: 'connection',
@@ -154,7 +191,10 @@ function edgeOf({ connection, from, to, severity, selected, hasReverse }: EdgeIn
     data: {
       severity,
       secured: security === 'none' ? null : security,
-      label: cell?.label ?? null,
+      // The user's own label says more about this deployment than the matrix's.
+      label: connection.label ?? cell?.label ?? null,
+      userLabel: connection.label !== undefined,
+      context,
       hasReverse,
     },
   };

@@ -75,12 +75,19 @@ export function useAddAtViewCentre(): (kind: ComponentKind) => string {
   );
 }
 
-/** Selects a component or connection and centres the view on it. */
-export function useRevealElement(): (target: { componentId?: string; connectionId?: string }) => void {
+/** What a problem or a quick fix reveals: a component, a connection, or a host, zone or note. */
+export interface RevealTarget {
+  readonly componentId?: string;
+  readonly connectionId?: string;
+  readonly layoutId?: string;
+}
+
+/** Selects a component, connection, host, zone or note and centres the view on it. */
+export function useRevealElement(): (target: RevealTarget) => void {
   const store = useDesignerStore();
   const handle = useFlowHandle();
   return useCallback(
-    ({ componentId, connectionId }) => {
+    ({ componentId, connectionId, layoutId }) => {
       const { document, select } = store.getState();
       const centreOn = (ids: string[]) => {
         const flow = handle.current;
@@ -101,6 +108,9 @@ export function useRevealElement(): (target: { componentId?: string; connectionI
       if (componentId) {
         select({ components: [componentId] });
         centreOn([componentId]);
+      } else if (layoutId) {
+        select({ layout: [layoutId] });
+        centreOn([layoutId]);
       } else if (connectionId) {
         const connection = document.connections.find((c) => c.id === connectionId);
         select({ connections: [connectionId] });

@@ -3,11 +3,11 @@ import {
   type DocumentComponent,
   type DocumentConnection,
   MAX_COMPONENT_NAME_LENGTH,
-  MAX_HOST_LENGTH,
   MAX_NOTES_LENGTH,
   MAX_PORT,
   MIN_PORT,
 } from '../document';
+import { MAX_CONNECTION_LABEL_LENGTH } from '../document/limits';
 import {
   describeComponent,
   displayName,
@@ -22,6 +22,8 @@ import {
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommitField } from '../ui/commit-field';
 import { KindIcon } from '../ui/kind-icon';
+import { HaFields, HostPicker } from './component-host-fields';
+import { HostInspector, NoteInspector, ZoneInspector } from './layout-inspectors';
 import { RuleCard } from './rule-card';
 
 const SECURITY_LABEL: { readonly [S in Security]: string } = {
@@ -79,13 +81,7 @@ function ComponentInspector({ component }: { component: DocumentComponent }) {
         }
         onCommit={(name) => update(component.id, { name: name.trim() })}
       />
-      <CommitField
-        label="Host"
-        value={component.host ?? ''}
-        placeholder="wfm01.example.com"
-        maxLength={MAX_HOST_LENGTH}
-        onCommit={(host) => update(component.id, { host: host.trim() || undefined })}
-      />
+      <HostPicker component={component} />
       <CommitField
         label="Port"
         value={component.port === undefined ? '' : String(component.port)}
@@ -105,6 +101,18 @@ function ComponentInspector({ component }: { component: DocumentComponent }) {
           <label htmlFor="inspector-etl">ETL server (at most one per deployment)</label>
         </div>
       )}
+      {info.rules.tls === 'security-guide' && (
+        <div className="field field--checkbox">
+          <input
+            id="inspector-mutual-auth"
+            type="checkbox"
+            checked={component.mutualAuth === true}
+            onChange={(event) => update(component.id, { mutualAuth: event.target.checked || undefined })}
+          />
+          <label htmlFor="inspector-mutual-auth">Mutual TLS authentication</label>
+        </div>
+      )}
+      <HaFields component={component} />
       <CommitField
         label="Notes"
         value={component.notes ?? ''}
@@ -181,11 +189,18 @@ function ConnectionInspector({ connection }: { connection: DocumentConnection })
             </p>
           )}
       </div>
+      <CommitField
+        label="Label"
+        value={connection.label ?? ''}
+        placeholder="What it carries, e.g. stats"
+        maxLength={MAX_CONNECTION_LABEL_LENGTH}
+        onCommit={(label) => store.getState().setConnectionLabel(connection.id, label)}
+      />
     </>
   );
 }
 
-/** Properties of the selection: one component, one connection, or a summary. */
+/** Properties of the selection: one component, connection, host, zone or note, or a summary. */
 export function Inspector() {
   const selection = useDesigner((s) => s.selection);
   const component = useDesigner((s) =>
@@ -198,7 +213,15 @@ export function Inspector() {
       ? s.document.connections.find((c) => s.selection.connections.has(c.id))
       : undefined,
   );
-  const total = selection.components.size + selection.connections.size;
+  const layoutId = useDesigner((s) =>
+    s.selection.components.size || s.selection.connections.size || s.selection.layout?.size !== 1
+      ? undefined
+      : [...s.selection.layout][0],
+  );
+  const host = useDesigner((s) => s.document.hosts?.find((h) => h.id === layoutId));
+  const zone = useDesigner((s) => s.document.zones?.find((z) => z.id === layoutId));
+  const note = useDesigner((s) => s.document.annotations?.find((a) => a.id === layoutId));
+  const total = selection.components.size + selection.connections.size + (selection.layout?.size ?? 0);
   const section = useRef<HTMLElement>(null);
   const store = useDesignerStore();
   const focusField = useDesigner((s) => s.focusField);
@@ -222,11 +245,17 @@ export function Inspector() {
         <ComponentInspector key={component.id} component={component} />
       ) : connection ? (
         <ConnectionInspector key={connection.id} connection={connection} />
+      ) : host ? (
+        <HostInspector key={host.id} host={host} />
+      ) : zone ? (
+        <ZoneInspector key={zone.id} zone={zone} />
+      ) : note ? (
+        <NoteInspector key={note.id} note={note} />
       ) : (
         <p className="inspector__empty">
           {total > 1
-            ? `${selection.components.size} components and ${selection.connections.size} connections selected.`
-            : 'Select a component or a connection to see its properties and the rules that apply to it.'}
+            ? `${total} items selected.`
+            : 'Select a component, a connection, a host, a zone or a note to see its properties and the rules that apply to it.'}
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
-import { KIND_DRAG_TYPE } from '../canvas/flow-handle';
+import { KIND_DRAG_TYPE, LAYOUT_DRAG_TYPE, LAYOUT_ITEMS, type LayoutItem } from '../canvas/flow-handle';
+import { LAYOUT_ITEM_LABELS, LAYOUT_ITEM_ROLES, useAddLayoutAtViewCentre } from '../canvas/layout-items';
 import { useAddAtViewCentre } from '../canvas/view';
 import { type ComponentKind, kindsByGroup } from '../domain';
 import { useDesignerStore } from '../store/react';
@@ -8,10 +9,15 @@ import { KindIcon } from '../ui/kind-icon';
 /** Every kind by group: drag one onto the canvas, or click it (Enter/Space) to add it at the view's centre. */
 export function Palette() {
   const addAtCentre = useAddAtViewCentre();
+  const addLayoutAtCentre = useAddLayoutAtViewCentre();
   const store = useDesignerStore();
 
   const onDragStart = (event: DragEvent, kind: ComponentKind) => {
     event.dataTransfer.setData(KIND_DRAG_TYPE, kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  const onLayoutDragStart = (event: DragEvent, item: LayoutItem) => {
+    event.dataTransfer.setData(LAYOUT_DRAG_TYPE, item);
     event.dataTransfer.effectAllowed = 'copy';
   };
 
@@ -56,6 +62,30 @@ export function Palette() {
           })}
         </div>
       ))}
+      <div className="palette__group">
+        <h3 className="palette__group-title">Layout</h3>
+        {LAYOUT_ITEMS.map((item) => (
+          <button
+            key={item}
+            type="button"
+            className={`palette__item palette__item--${item}`}
+            draggable
+            onDragStart={(event) => onLayoutDragStart(event, item)}
+            onClick={() => addLayoutAtCentre(item)}
+            aria-label={LAYOUT_ITEM_LABELS[item]}
+            title={LAYOUT_ITEM_ROLES[item]}
+            aria-describedby={`palette-role-${item}`}
+          >
+            <span className={`palette__icon palette__icon--${item}`} aria-hidden="true" />
+            <span className="palette__text">
+              <span className="palette__name">{LAYOUT_ITEM_LABELS[item]}</span>
+              <span className="palette__role" id={`palette-role-${item}`}>
+                {LAYOUT_ITEM_ROLES[item]}
+              </span>
+            </span>
+          </button>
+        ))}
+      </div>
     </section>
   );
 }

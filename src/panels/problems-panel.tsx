@@ -8,6 +8,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../domain';
+import { problemHostId } from '../store/derived';
 import { useProblems } from '../store/react';
 import { QuickFixButtons } from './quick-fix-buttons';
 
@@ -30,14 +31,22 @@ export function formatCounts(counts: { error: number; warning: number; info: num
 /** Unique within one validation: a code names at most one problem per subject and target kind. */
 function problemKey(problem: Problem): string {
   const target = 'targetKind' in problem ? problem.targetKind : '';
-  return `${problem.code}|${problemComponentId(problem) ?? problemConnectionId(problem) ?? ''}|${target}`;
+  const subject = problemHostId(problem) ?? problemComponentId(problem) ?? problemConnectionId(problem) ?? '';
+  return `${problem.code}|${subject}|${target}`;
 }
 
 function ProblemItem({ problem, problems }: { problem: Problem; problems: readonly Problem[] }) {
   const reveal = useRevealElement();
   const componentId = problemComponentId(problem);
   const connectionId = problemConnectionId(problem);
-  const target = componentId ? { componentId } : connectionId ? { connectionId } : null;
+  const hostId = problemHostId(problem);
+  const target = hostId
+    ? { layoutId: hostId }
+    : componentId
+      ? { componentId }
+      : connectionId
+        ? { connectionId }
+        : null;
   const messageId = useId();
   return (
     <li className={`problem problem--${problem.severity}`} data-problem-code={problem.code}>

@@ -38,7 +38,8 @@ export function QuickFixButtons({
 
   const apply = (fix: QuickFix, button: HTMLElement) => {
     const panel = button.closest<HTMLElement>('[data-quick-fix-home]');
-    if (fix.kind === 'rename') reveal({ componentId: fix.componentId });
+    if (fix.kind === 'rename')
+      reveal(fix.hostId !== undefined ? { layoutId: fix.hostId } : { componentId: fix.componentId });
     store.getState().applyQuickFix(fix);
     // A fixed problem leaves the list with the button that had focus: keep focus in the panel.
     requestAnimationFrame(() => {
@@ -51,6 +52,7 @@ export function QuickFixButtons({
       type="button"
       className="quick-fix"
       aria-describedby={describedBy}
+      title={fix.hint}
       onClick={(event) => apply(fix, event.currentTarget)}
     >
       {fix.label}

@@ -98,12 +98,27 @@ test('problems returns the same object, without validating again, for a document
   expect(derivations.problems(movedAgain)).toBe(first);
 });
 
-test('problems stay the same object when only host, port or notes change, which no rule reads', () => {
+test('problems stay the same object when only notes change, which no rule reads', () => {
   const derivations = createDerivations();
   const document = troubled();
   const first = derivations.problems(document);
-  const edited = updateComponent(document, 'srv-1', { host: 'wfm01', port: 7000, notes: 'n' });
+  const edited = updateComponent(document, 'srv-1', { notes: 'n' });
   expect(derivations.problems(edited)).toBe(first);
+});
+
+test('problems are found again when a host, a port, a backup or the rule set changes (version 2 rules read them)', () => {
+  const derivations = createDerivations();
+  const document = troubled();
+  const first = derivations.problems(document);
+  expect(derivations.problems(updateComponent(document, 'srv-1', { port: 7000 }))).not.toBe(first);
+  const again = derivations.problems(document);
+  expect(derivations.problems({ ...document, ruleset: 'wfm-8.5.0' })).not.toBe(again);
+  const third = derivations.problems(document);
+  const withHost = { ...document, hosts: [{ id: 'h-1', name: 'app01' }] };
+  expect(derivations.problems(withHost)).not.toBe(third);
+  const moved = { ...withHost, hosts: [{ id: 'h-1', name: 'app01', position: { x: 5, y: 5 } }] };
+  const fourth = derivations.problems(withHost);
+  expect(derivations.problems(moved)).toBe(fourth);
 });
 
 test('problems are found again after a rename', () => {

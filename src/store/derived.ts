@@ -16,6 +16,40 @@ export interface ProblemIndex {
   readonly counts: SeverityCounts;
   readonly byComponent: ReadonlyMap<string, readonly Problem[]>;
   readonly byConnection: ReadonlyMap<string, readonly Problem[]>;
+  /** Host problems (`missing-lca`, a host's `duplicate-name`) by host id. */
+  readonly byHost: ReadonlyMap<string, readonly Problem[]>;
+}
+
+/**
+ * The host a problem is about (rules.md section 11: `hostId`), if any.
+ * TODO(i13-domain): switch to the domain's own accessor once problems carry `hostId`.
+ */
+export function problemHostId(problem: Problem): string | undefined {
+  const subject: object = problem;
+  return 'hostId' in subject && typeof subject.hostId === 'string' ? subject.hostId : undefined;
+}
+
+/** The rule-relevant fields of a host (rules.md section 9); its position and notes are not. */
+function sameHosts(a: TopologyDocument['hosts'], b: TopologyDocument['hosts']): boolean {
+  if (a === b) return true;
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < (a?.length ?? 0); i += 1) {
+    const x = a?.[i];
+    const y = b?.[i];
+    if (x === y) continue;
+    if (
+      !x ||
+      !y ||
+      x.id !== y.id ||
+      x.name !== y.name ||
+      x.lca !== y.lca ||
+      x.lcaPort !== y.lcaPort ||
+      x.certificate !== y.certificate
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -24,14 +58,29 @@ export interface ProblemIndex {
  */
 function sameStructure(a: TopologyDocument, b: TopologyDocument): boolean {
   if (a === b) return true;
-  if (a.connections !== b.connections || a.options !== b.options) return false;
+  if (a.connections !== b.connections || a.options !== b.options || a.ruleset !== b.ruleset) return false;
+  if (!sameHosts(a.hosts, b.hosts)) return false;
   if (a.components === b.components) return true;
   if (a.components.length !== b.components.length) return false;
   for (let i = 0; i < a.components.length; i += 1) {
     const x = a.components[i];
     const y = b.components[i];
     if (x === y) continue;
-    if (!x || !y || x.id !== y.id || x.kind !== y.kind || x.name !== y.name || x.etl !== y.etl) return false;
+    if (
+      !x ||
+      !y ||
+      x.id !== y.id ||
+      x.kind !== y.kind ||
+      x.name !== y.name ||
+      x.etl !== y.etl ||
+      x.host !== y.host ||
+      x.port !== y.port ||
+      x.backupOf !== y.backupOf ||
+      x.standby !== y.standby ||
+      x.mutualAuth !== y.mutualAuth
+    ) {
+      return false;
+    }
   }
   return true;
 }
@@ -51,13 +100,16 @@ function memoByStructure<T>(compute: (document: TopologyDocument) => T): (docume
 function indexProblems(problems: readonly Problem[]): ProblemIndex {
   const byComponent = new Map<string, Problem[]>();
   const byConnection = new Map<string, Problem[]>();
+  const byHost = new Map<string, Problem[]>();
   for (const problem of problems) {
+    const hostId = problemHostId(problem);
+    if (hostId !== undefined) pushTo(byHost, hostId, problem);
     const componentId = problemComponentId(problem);
     const connectionId = problemConnectionId(problem);
     if (componentId !== undefined) pushTo(byComponent, componentId, problem);
     if (connectionId !== undefined) pushTo(byConnection, connectionId, problem);
   }
-  return { problems, counts: countBySeverity(problems), byComponent, byConnection };
+  return { problems, counts: countBySeverity(problems), byComponent, byConnection, byHost };
 }
 
 /**

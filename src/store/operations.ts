@@ -5,7 +5,9 @@ import {
   createConnectionJudge,
   kindInfo,
   type Security,
+  type Standby,
 } from '../domain';
+import { documentIds } from './layout-operations';
 import { copyName, idPrefix, nextComponentName, nextId } from './names';
 
 /** Pure edits of a document: each returns a new document and never mutates its input. */
@@ -22,14 +24,12 @@ export interface ComponentPatch {
   readonly port?: number | undefined;
   readonly etl?: boolean | undefined;
   readonly notes?: string | undefined;
+  readonly backupOf?: string | undefined;
+  readonly standby?: Standby | undefined;
+  readonly mutualAuth?: boolean | undefined;
 }
 
-function allIds(document: TopologyDocument): Set<string> {
-  const ids = new Set<string>();
-  for (const c of document.components) ids.add(c.id);
-  for (const c of document.connections) ids.add(c.id);
-  return ids;
-}
+const allIds = documentIds;
 
 export function addComponent(
   document: TopologyDocument,
@@ -113,28 +113,72 @@ export function updateConnection(
   return changed ? { ...document, connections } : document;
 }
 
-/** Deletes components (with every connection that touches them) and connections. */
+/**
+ * Deletes components (with every connection that touches them), connections, and hosts, zones and
+ * notes (`layoutIds`). What pointed at something deleted lets go: a component of a deleted host has
+ * no host, a host of a deleted zone no zone, the backup of a deleted primary is a component of its
+ * own (no `backupOf`, no `standby`).
+ */
 export function deleteElements(
   document: TopologyDocument,
   componentIds: ReadonlySet<string>,
   connectionIds: ReadonlySet<string>,
+  layoutIds: ReadonlySet<string> = new Set(),
 ): TopologyDocument {
-  if (componentIds.size === 0 && connectionIds.size === 0) return document;
-  const components = document.components.filter((c) => !componentIds.has(c.id));
+  if (componentIds.size === 0 && connectionIds.size === 0 && layoutIds.size === 0) return document;
+  let components = document.components.filter((c) => !componentIds.has(c.id));
   const connections = document.connections.filter(
     (c) => !connectionIds.has(c.id) && !componentIds.has(c.from) && !componentIds.has(c.to),
   );
+  const hosts = document.hosts?.filter((h) => !layoutIds.has(h.id));
+  const zones = document.zones?.filter((z) => !layoutIds.has(z.id));
+  const annotations = document.annotations?.filter((a) => !layoutIds.has(a.id));
+  const layoutGone =
+    hosts?.length !== document.hosts?.length ||
+    zones?.length !== document.zones?.length ||
+    annotations?.length !== document.annotations?.length;
   if (
     components.length === document.components.length &&
-    connections.length === document.connections.length
+    connections.length === document.connections.length &&
+    !layoutGone
   ) {
     return document;
+  }
+  const lostPrimary = components.some((c) => c.backupOf !== undefined && componentIds.has(c.backupOf));
+  const lostHost = components.some((c) => c.host !== undefined && layoutIds.has(c.host));
+  if (lostPrimary || lostHost) {
+    components = components.map((c) => {
+      let next = c;
+      if (next.backupOf !== undefined && componentIds.has(next.backupOf)) {
+        const { backupOf: _b, standby: _s, ...rest } = next;
+        next = rest;
+      }
+      if (next.host !== undefined && layoutIds.has(next.host)) {
+        const { host: _h, ...rest } = next;
+        next = rest;
+      }
+      return next;
+    });
   }
   // An array with nothing taken out stays the same array, so what depends on it is not redone.
   return {
     ...document,
-    components: components.length === document.components.length ? document.components : components,
+    components:
+      components.length === document.components.length && !lostPrimary && !lostHost
+        ? document.components
+        : components,
     connections: connections.length === document.connections.length ? document.connections : connections,
+    ...(hosts
+      ? {
+          hosts: hosts.map((h) => {
+            if (h.zone === undefined || !layoutIds.has(h.zone)) return h;
+            const { zone: _z, ...rest } = h;
+            return rest;
+          }),
+        }
+      : {}),
+    ...(zones ? { zones } : {}),
+    ...(annotations ? { annotations } : {}),
   };
 }
 

@@ -23,6 +23,8 @@ interface QuickFixBase {
   readonly id: string;
   /** The button's text and accessible name. */
   readonly label: string;
+  /** Why the fix is the remedy, as the button's tooltip (the Builder pool of "Make it a pool member"). */
+  readonly hint?: string;
 }
 
 /** A pure document edit, applied by the store as one history step. */
@@ -31,10 +33,10 @@ export interface EditQuickFix extends QuickFixBase {
   apply(document: TopologyDocument): QuickFixResult;
 }
 
-/** A fix the user finishes in the UI: select the component and focus its Name field. */
-export interface RenameQuickFix extends QuickFixBase {
-  readonly kind: 'rename';
-  readonly componentId: string;
-}
+/** A fix the user finishes in the UI: select the component (or host) and focus its Name field. */
+export type RenameQuickFix = QuickFixBase & { readonly kind: 'rename' } & (
+    | { readonly componentId: string; readonly hostId?: never }
+    | { readonly hostId: string; readonly componentId?: never }
+  );
 
 export type QuickFix = EditQuickFix | RenameQuickFix;

@@ -20,6 +20,7 @@ import {
   validate,
 } from '../domain';
 import { BUILT_IN_EXERCISES } from '../exercises';
+import { updateHost } from './layout-operations';
 import { updateComponent } from './operations';
 import { CODES_WITHOUT_QUICK_FIX, type EditQuickFix, type QuickFix, quickFixes } from './quick-fixes';
 import { createDesignerStore } from './store';
@@ -98,6 +99,9 @@ function edit(fix: QuickFix | undefined): EditQuickFix {
 
 /** Applies a fix the way the user finishes it: an edit as it is, "Rename" by typing a unique name. */
 function applied(document: TopologyDocument, fix: QuickFix): TopologyDocument {
+  if (fix.kind === 'rename' && fix.hostId !== undefined) {
+    return updateHost(document, fix.hostId, { name: 'A_unique_host' });
+  }
   if (fix.kind === 'rename') return updateComponent(document, fix.componentId, { name: 'A_unique_name' });
   const result = fix.apply(document);
   expect(result.ok, result.notice).toBe(true);

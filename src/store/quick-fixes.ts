@@ -9,9 +9,11 @@ import {
   OPTION_CATALOG,
   type Problem,
   type ProblemCode,
+  problemComponentId,
   pushTo,
   resolveOptions,
 } from '../domain';
+import { problemHostId } from './derived';
 import {
   addAndConnectFix,
   addMissingKindFix,
@@ -23,6 +25,7 @@ import {
   turnOffEtlFix,
 } from './quick-fix-builders';
 import type { QuickFix } from './quick-fix-types';
+import { isVersionTwoProblem, renameHostFix, versionTwoFixes } from './quick-fixes-v2';
 
 export type { EditQuickFix, QuickFix } from './quick-fix-types';
 
@@ -59,8 +62,9 @@ function contextOf(document: TopologyDocument): FixContext {
 function missingConnectionFixes(context: FixContext, problem: CardinalityProblem): QuickFix[] {
   const source = context.byId.get(problem.componentId);
   if (!source) return [];
+  // Clients list a primary, never its backup (rules.md section 10: ha-backup-target).
   const candidates = (context.byKind.get(problem.targetKind) ?? []).filter(
-    (c) => context.judge.canConnect(source.id, c.id).ok,
+    (c) => c.backupOf === undefined && context.judge.canConnect(source.id, c.id).ok,
   );
   return candidates.length > 0
     ? candidates.map((target) => connectFix(source, target))
@@ -104,6 +108,7 @@ function missingComponentFixes(document: TopologyDocument, context: FixContext):
  * @example quickFixes(doc, builderWithoutServer).map((f) => f.label) // ['Connect to WFM_Server_1']
  */
 export function quickFixes(document: TopologyDocument, problem: Problem): QuickFix[] {
+  if (isVersionTwoProblem(problem)) return versionTwoFixes(document, problem);
   const context = contextOf(document);
   switch (problem.code) {
     case 'missing-connection':
@@ -115,15 +120,15 @@ export function quickFixes(document: TopologyDocument, problem: Problem): QuickF
     case 'duplicate-connection':
     case 'management-layer-off':
       return connectionFixes(problem);
-    case 'duplicate-name':
-      return [
-        {
-          kind: 'rename',
-          id: `rename:${problem.componentId}`,
-          label: 'Rename',
-          componentId: problem.componentId,
-        },
-      ];
+    case 'duplicate-name': {
+      // Version 2: host names are unique too, and a host's problem names the host.
+      const hostId = problemHostId(problem);
+      if (hostId !== undefined) return [renameHostFix(hostId)];
+      const componentId = problemComponentId(problem);
+      return componentId === undefined
+        ? []
+        : [{ kind: 'rename', id: `rename:${componentId}`, label: 'Rename', componentId }];
+    }
     case 'unused-component':
       return [deleteComponentFix(problem.componentId)];
     case 'too-many-instances': {

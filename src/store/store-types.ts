@@ -2,14 +2,19 @@
 
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParseError, TopologyDocument } from '../document';
-import type { ComponentKind, DeploymentOptions, Security } from '../domain';
+import type { ComponentKind, DeploymentOptions, RulesetId, Security } from '../domain';
+import type { Rect } from '../drawing';
+import type { BackupOptions } from './backup-operations';
 import type { History } from './history';
+import type { HostPatch, ZonePatch } from './layout-operations';
 import type { AddConnectionResult, ComponentPatch, Fragment, XY } from './operations';
 import type { QuickFix } from './quick-fixes';
 
 export interface Selection {
   readonly components: ReadonlySet<string>;
   readonly connections: ReadonlySet<string>;
+  /** Selected hosts, zones and notes (ids are unique across the document). */
+  readonly layout?: ReadonlySet<string>;
 }
 
 export type NoticeTone = 'info' | 'success' | 'refusal' | 'error';
@@ -49,7 +54,31 @@ export interface DocumentSlice {
   connect(from: string, to: string): AddConnectionResult;
   setSecurity(connectionId: string, security: Security): void;
   deleteSelection(): void;
-  deleteElements(componentIds: Iterable<string>, connectionIds: Iterable<string>): void;
+  deleteElements(
+    componentIds: Iterable<string>,
+    connectionIds: Iterable<string>,
+    layoutIds?: Iterable<string>,
+  ): void;
+  /** Adds a host, a zone or a note with its top-left corner at `position`, selects it and returns its id. */
+  addHost(position: XY): string;
+  addZone(position: XY): string;
+  addNote(position: XY, text?: string): string;
+  updateHost(id: string, patch: HostPatch): void;
+  updateZone(id: string, patch: ZonePatch): void;
+  updateNote(id: string, text: string): void;
+  /** Puts a component on a host, or on none (`undefined`). */
+  setComponentHost(componentId: string, hostId: string | undefined): void;
+  setConnectionLabel(connectionId: string, label: string): void;
+  setRuleset(ruleset: RulesetId): void;
+  /** Resizes a host or zone; during a gesture, no history step until `endGesture`. */
+  resizeContainer(id: string, rect: Rect, mode: 'gesture' | 'step'): void;
+  /**
+   * Moves components, hosts, zones and notes to absolute positions (a container carries what it
+   * holds). With `drop`, what moved belongs where its centre landed.
+   */
+  moveNodes(moves: ReadonlyMap<string, XY>, mode: 'gesture' | 'step', drop?: boolean): void;
+  /** Adds the backup of a component (one undo step), selects it and returns its id; `null` if it cannot have one. */
+  addBackup(primaryId: string, options?: BackupOptions): string | null;
   setName(name: string): void;
   setOption(key: keyof DeploymentOptions, value: boolean): void;
   /** Replaces the whole document with another version of itself (another tab's save) as one undo step. */
@@ -81,7 +110,11 @@ export interface HistorySlice {
 
 export interface SelectionSlice {
   readonly selection: Selection;
-  select(selection: { components?: Iterable<string>; connections?: Iterable<string> }): void;
+  select(selection: {
+    components?: Iterable<string>;
+    connections?: Iterable<string>;
+    layout?: Iterable<string>;
+  }): void;
   selectAll(): void;
   clearSelection(): void;
 }

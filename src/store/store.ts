@@ -1,7 +1,22 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEmptyDocument, type TopologyDocument } from '../document';
+import { addBackup } from './backup-operations';
 import { newDocumentId } from './document-id';
 import { emptyHistory, pushStep, stepBack, stepForward } from './history';
+import {
+  addHost,
+  addNote,
+  addZone,
+  joinHostUnder,
+  moveNodes,
+  resizeContainer,
+  setComponentHost,
+  setConnectionLabel,
+  setRuleset,
+  updateHost,
+  updateNote,
+  updateZone,
+} from './layout-operations';
 import {
   addComponent,
   addConnection,
@@ -65,12 +80,31 @@ function commit(
 function pruneSelection(selection: Selection, document: TopologyDocument): Selection {
   const componentIds = new Set(document.components.map((c) => c.id));
   const connectionIds = new Set(document.connections.map((c) => c.id));
+  const layoutIds = new Set([
+    ...(document.hosts ?? []).map((h) => h.id),
+    ...(document.zones ?? []).map((z) => z.id),
+    ...(document.annotations ?? []).map((a) => a.id),
+  ]);
   const components = [...selection.components].filter((id) => componentIds.has(id));
   const connections = [...selection.connections].filter((id) => connectionIds.has(id));
-  if (components.length === selection.components.size && connections.length === selection.connections.size) {
+  const layout = [...(selection.layout ?? [])].filter((id) => layoutIds.has(id));
+  if (
+    components.length === selection.components.size &&
+    connections.length === selection.connections.size &&
+    layout.length === (selection.layout?.size ?? 0)
+  ) {
     return selection;
   }
-  return { components: new Set(components), connections: new Set(connections) };
+  return {
+    components: new Set(components),
+    connections: new Set(connections),
+    ...(layout.length ? { layout: new Set(layout) } : {}),
+  };
+}
+
+/** Selects one host, zone or note. */
+function layoutSelection(id: string): Selection {
+  return { components: new Set(), connections: new Set(), layout: new Set([id]) };
 }
 
 const PASTE_STEP = 24;
@@ -83,7 +117,7 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     documentOrigin: 'new',
     addComponent(kind, position) {
       const result = addComponent(get().document, kind, position);
-      commit(set, get, result.document, {
+      commit(set, get, joinHostUnder(result.document, result.id), {
         selection: { components: new Set([result.id]), connections: new Set() },
       });
       return result.id;
@@ -110,11 +144,67 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     },
     deleteSelection() {
       const { selection } = get();
-      get().deleteElements(selection.components, selection.connections);
+      get().deleteElements(selection.components, selection.connections, selection.layout ?? []);
     },
-    deleteElements(componentIds, connectionIds) {
-      const next = deleteElements(get().document, new Set(componentIds), new Set(connectionIds));
+    deleteElements(componentIds, connectionIds, layoutIds = []) {
+      const next = deleteElements(
+        get().document,
+        new Set(componentIds),
+        new Set(connectionIds),
+        new Set(layoutIds),
+      );
       commit(set, get, next, { selection: pruneSelection(get().selection, next) });
+    },
+    addHost(position) {
+      const result = addHost(get().document, position);
+      commit(set, get, result.document, { selection: layoutSelection(result.id) });
+      return result.id;
+    },
+    addZone(position) {
+      const result = addZone(get().document, position);
+      commit(set, get, result.document, { selection: layoutSelection(result.id) });
+      return result.id;
+    },
+    addNote(position, text) {
+      const result = addNote(get().document, position, text);
+      commit(set, get, result.document, { selection: layoutSelection(result.id) });
+      return result.id;
+    },
+    updateHost(id, patch) {
+      commit(set, get, updateHost(get().document, id, patch));
+    },
+    updateZone(id, patch) {
+      commit(set, get, updateZone(get().document, id, patch));
+    },
+    updateNote(id, text) {
+      commit(set, get, updateNote(get().document, id, text));
+    },
+    setComponentHost(componentId, hostId) {
+      commit(set, get, setComponentHost(get().document, componentId, hostId));
+    },
+    setConnectionLabel(connectionId, label) {
+      commit(set, get, setConnectionLabel(get().document, connectionId, label));
+    },
+    setRuleset(ruleset) {
+      commit(set, get, setRuleset(get().document, ruleset));
+    },
+    resizeContainer(id, rect, mode) {
+      const next = resizeContainer(get().document, id, rect);
+      if (mode === 'gesture' && get().gestureBase) set({ document: next });
+      else commit(set, get, next);
+    },
+    moveNodes(moves, mode, drop = false) {
+      const next = moveNodes(get().document, moves, drop);
+      if (mode === 'gesture' && get().gestureBase) set({ document: next });
+      else commit(set, get, next);
+    },
+    addBackup(primaryId, options) {
+      const result = addBackup(get().document, primaryId, options);
+      if (!result) return null;
+      commit(set, get, result.document, {
+        selection: { components: new Set([result.id]), connections: new Set() },
+      });
+      return result.id;
     },
     setName(name) {
       const { document } = get();
@@ -168,6 +258,16 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     applyQuickFix(fix) {
       const { selection, notice } = get();
       const seq = (notice?.seq ?? 0) + 1;
+      if (fix.kind === 'rename' && fix.hostId !== undefined) {
+        const host = get().document.hosts?.find((h) => h.id === fix.hostId);
+        if (!host) return;
+        set({
+          selection: { components: new Set(), connections: new Set(), layout: new Set([host.id]) },
+          focusField: 'name',
+          notice: { text: `Type a new, unique name for host '${host.name}'.`, tone: 'info', seq },
+        });
+        return;
+      }
       if (fix.kind === 'rename') {
         const component = get().document.components.find((c) => c.id === fix.componentId);
         if (!component) return;
@@ -232,8 +332,15 @@ function createHistorySlice(set: Set, get: Get): HistorySlice {
 function createSelectionSlice(set: Set, get: Get): SelectionSlice {
   return {
     selection: EMPTY_SELECTION,
-    select({ components = [], connections = [] }) {
-      set({ selection: { components: new Set(components), connections: new Set(connections) } });
+    select({ components = [], connections = [], layout = [] }) {
+      const chosen = new Set(layout);
+      set({
+        selection: {
+          components: new Set(components),
+          connections: new Set(connections),
+          ...(chosen.size ? { layout: chosen } : {}),
+        },
+      });
     },
     selectAll() {
       const { document } = get();
@@ -245,7 +352,8 @@ function createSelectionSlice(set: Set, get: Get): SelectionSlice {
       });
     },
     clearSelection() {
-      if (get().selection.components.size || get().selection.connections.size)
+      const { selection } = get();
+      if (selection.components.size || selection.connections.size || selection.layout?.size)
         set({ selection: EMPTY_SELECTION });
     },
   };

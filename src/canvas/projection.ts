@@ -1,7 +1,13 @@
 import { MarkerType } from '@xyflow/react';
 import type { DocumentComponent, DocumentConnection } from '../document';
-import { countBySeverity, describeComponent, displayName, matrixCell, type Problem } from '../domain';
-import { isContextKind } from '../store/kind-rules';
+import {
+  countBySeverity,
+  describeComponent,
+  displayName,
+  isContextKind,
+  matrixCell,
+  type Problem,
+} from '../domain';
 import type { ComponentNodeType } from './component-node';
 import type { ConnectionEdgeData, ConnectionEdgeType } from './connection-edge';
 import type { CardParent, HaMark } from './layout-projection';

@@ -25,7 +25,7 @@ import {
   turnOffEtlFix,
 } from './quick-fix-builders';
 import type { QuickFix } from './quick-fix-types';
-import { isVersionTwoProblem, renameHostFix, versionTwoFixes } from './quick-fixes-v2';
+import { renameHostFix, versionTwoFixes } from './quick-fixes-v2';
 
 export type { EditQuickFix, QuickFix } from './quick-fix-types';
 
@@ -108,7 +108,6 @@ function missingComponentFixes(document: TopologyDocument, context: FixContext):
  * @example quickFixes(doc, builderWithoutServer).map((f) => f.label) // ['Connect to WFM_Server_1']
  */
 export function quickFixes(document: TopologyDocument, problem: Problem): QuickFix[] {
-  if (isVersionTwoProblem(problem)) return versionTwoFixes(document, problem);
   const context = contextOf(document);
   switch (problem.code) {
     case 'missing-connection':
@@ -142,6 +141,15 @@ export function quickFixes(document: TopologyDocument, problem: Problem): QuickF
       return missingComponentFixes(document, context);
     case 'tls-web-daemon':
       return [];
+    case 'missing-lca':
+    case 'ha-mismatch':
+    case 'ha-backup-target':
+    case 'ha-unsupported':
+    case 'ha-invalid-pair':
+    case 'tls-no-certificate':
+    case 'tls-mutual-auth':
+    case 'port-conflict':
+      return versionTwoFixes(document, problem);
     default: {
       const unknown: never = problem;
       return unknown;

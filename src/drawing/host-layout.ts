@@ -3,7 +3,7 @@
 // layout that asked (rows by role, or Tidy up), then the boxes are placed.
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { pushTo } from '../domain';
-import { HOST_HEADER, HOST_PAD, ZONE_HEADER, ZONE_PAD } from './containers';
+import { HOST_HEADER, HOST_PAD, hostHeaderWidth, ZONE_HEADER, ZONE_PAD } from './containers';
 import { CARD_HEIGHT, GRID, snapToGrid } from './layout-grid';
 
 export interface XY {
@@ -95,6 +95,7 @@ function stack(blocks: readonly Block[]): { width: number; height: number; place
 
 /** A host's block: its components laid out by `layOut`, inside the host's padding and name band. */
 function hostBlock(
+  minWidth: number,
   members: readonly DocumentComponent[],
   layOut: LocalLayout,
   tierOf: (c: DocumentComponent) => number,
@@ -113,7 +114,7 @@ function hostBlock(
     maxY = Math.max(maxY, at.y + CARD_HEIGHT);
   }
   return {
-    width: up(maxX - minX + HOST_PAD * 2),
+    width: up(Math.max(maxX - minX + HOST_PAD * 2, minWidth)),
     height: up(maxY - minY + HOST_PAD * 2 + HOST_HEADER),
     tier: Math.min(...members.map(tierOf)),
     place: (x, y, out) => {
@@ -160,7 +161,7 @@ export function arrangeByHost(
   for (const host of document.hosts ?? []) {
     const members = membersOf.get(host.id);
     if (!members) continue;
-    const block = hostBlock(members, layOut, tierOf, widthOf);
+    const block = hostBlock(hostHeaderWidth(host), members, layOut, tierOf, widthOf);
     if (host.zone !== undefined && zoneIds.has(host.zone)) pushTo(hostsOfZone, host.zone, block);
     else zoneless.push(block);
   }

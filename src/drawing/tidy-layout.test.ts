@@ -226,8 +226,10 @@ test('the tidied diagram keeps the top-left corner the diagram had', () => {
     })),
   };
   const list = cards(moved, tidyLayout(moved));
-  expect(Math.min(...list.map((c) => c.x))).toBe(Math.round(803 / 8) * 8);
-  expect(Math.min(...list.map((c) => c.y))).toBe(Math.round(-397 / 8) * 8);
+  const left = Math.min(...moved.components.map((c) => c.position.x));
+  const top = Math.min(...moved.components.map((c) => c.position.y));
+  expect(Math.min(...list.map((c) => c.x))).toBe(Math.round(left / 8) * 8);
+  expect(Math.min(...list.map((c) => c.y))).toBe(Math.round(top / 8) * 8);
 });
 
 test('a large deployment keeps its rows and its cards apart', () => {

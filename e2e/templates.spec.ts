@@ -6,11 +6,11 @@ const NO_PROBLEMS = 'No problems — this deployment follows the component conne
 /** What each template holds, counted by hand from domain.md section 5 and the files. */
 const TEMPLATES = [
   { title: 'Minimal single site', components: 7, connections: 8 },
-  { title: 'Single site with Management Layer', components: 8, connections: 12 },
-  { title: 'Notifications and scheduled reports', components: 8, connections: 10 },
+  { title: 'Single site with Management Layer', components: 9, connections: 13 },
+  { title: 'Notifications and scheduled reports', components: 10, connections: 12 },
   { title: 'Builder pool', components: 9, connections: 12 },
   { title: 'Multi-site with several WFM Servers', components: 9, connections: 14 },
-  { title: 'Full deployment', components: 12, connections: 24 },
+  { title: 'Highly available site', components: 13, connections: 22 },
 ] as const;
 
 async function openTemplates(page: Page) {

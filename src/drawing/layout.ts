@@ -1,20 +1,12 @@
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { COMPONENT_KINDS, type ComponentKind, kindInfo, pushTo, recordOf } from '../domain';
+import { arrangeByHost, hasHostedComponents } from './host-layout';
+import { CARD_HEIGHT, CARD_WIDTH } from './layout-grid';
 import { estimateTextWidth } from './text-metrics';
 
-/** The card size every writer and the automatic layout assume; a card grows up to MAX_CARD_WIDTH. */
-export const CARD_WIDTH = 200;
-export const CARD_HEIGHT = 60;
-/** The same, as a size: a card before it is measured, on the canvas and in every drawing. */
-export const CARD = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
-const MAX_CARD_WIDTH = 300;
-/** The canvas's snap grid: a card placed off it would jump sideways on its first arrow-key nudge. */
-export const GRID = 8;
+export { CARD, CARD_HEIGHT, CARD_WIDTH, GRID, snapToGrid } from './layout-grid';
 
-/** Rounds a flow coordinate to the canvas's snap grid. */
-export function snapToGrid(value: number): number {
-  return Math.round(value / GRID) * GRID;
-}
+const MAX_CARD_WIDTH = 300;
 
 const GAP_X = 48;
 const GAP_Y = 96;
@@ -30,18 +22,27 @@ export const ROLE_TIER: { readonly [K in ComponentKind]: number } = recordOf(
   (kind) => kindInfo(kind).roleTier,
 );
 
-/** A component's `host:port` as a card shows it, or '' when it has neither. */
-export function componentAddress(component: DocumentComponent): string {
-  if (!component.host && component.port === undefined) return '';
-  return `${component.host ?? ''}${component.port === undefined ? '' : `:${component.port}`}`;
+/**
+ * A component's `host:port` as a card shows it, or '' when it has neither. In version 2 the
+ * component holds its host's id; the card shows the host's name, which the caller looks up
+ * (`hostNames`): an id is never shown.
+ */
+export function componentAddress(component: DocumentComponent, hostName?: string): string {
+  if (!hostName && component.port === undefined) return '';
+  return `${hostName ?? ''}${component.port === undefined ? '' : `:${component.port}`}`;
+}
+
+/** The name of each host by id, for `componentAddress` and `cardWidth`. */
+export function hostNames(document: TopologyDocument): ReadonlyMap<string, string> {
+  return new Map((document.hosts ?? []).map((host) => [host.id, host.name]));
 }
 
 /** How wide a card is drawn: the canvas and the SVG grow it for a long name or address, up to 300 px. */
-export function cardWidth(component: DocumentComponent): number {
+export function cardWidth(component: DocumentComponent, hostName?: string): number {
   const text = Math.max(
     estimateTextWidth(component.name, 13, true),
     estimateTextWidth(kindInfo(component.kind).displayName, 11),
-    estimateTextWidth(componentAddress(component), 10.5),
+    estimateTextWidth(componentAddress(component, hostName), 10.5),
   );
   return Math.min(MAX_CARD_WIDTH, Math.max(CARD_WIDTH, Math.ceil(text + 72)));
 }
@@ -89,30 +90,22 @@ function wrapRow<T>(row: readonly T[], widthOf: (item: T) => number, maxWidth: n
   return lines;
 }
 
-/**
- * Positions for the components that have none, laid out in rows by role and centred; placed below
- * the components that already have a position. A role with more cards than a row holds (about
- * forty, more for thousands of cards) continues on the rows below it. Returns a map from id to
- * position.
- * @example layoutByRole(doc).get('srv-1') // { x: 124, y: 312 }
- */
-export function layoutByRole(document: TopologyDocument): Map<string, Positioned> {
-  const placed = document.components.filter((c) => c.position);
-  const unplaced = document.components.filter((c) => !c.position);
+/** Components in rows by role from (left, top), each row centred on the widest, rows wrapped. */
+function roleRows(
+  components: readonly DocumentComponent[],
+  widthOf: (component: DocumentComponent) => number,
+  left: number,
+  top: number,
+): Map<string, Positioned> {
   const result = new Map<string, Positioned>();
-  if (unplaced.length === 0) return result;
-  const top = placed.length ? Math.max(...placed.map((c) => c.position?.y ?? 0)) + CARD_HEIGHT + GAP_Y : 0;
-  const left = placed.length ? Math.min(...placed.map((c) => c.position?.x ?? 0)) : 0;
-  const tiers = new Map<number, typeof unplaced>();
-  for (const component of unplaced) {
+  if (components.length === 0) return result;
+  const tiers = new Map<number, DocumentComponent[]>();
+  for (const component of components) {
     pushTo(tiers, ROLE_TIER[component.kind], component);
   }
-  // Each card takes its own width, so a long name does not run into its neighbour.
-  const widths = new Map(unplaced.map((component) => [component.id, cardWidth(component)]));
-  const widthOf = (component: DocumentComponent) => widths.get(component.id) ?? CARD_WIDTH;
   const rowWidth = (row: readonly DocumentComponent[]) =>
     row.reduce((sum, component) => sum + widthOf(component) + GAP_X, -GAP_X);
-  const maxWidth = wrapWidth(widths.values());
+  const maxWidth = wrapWidth(components.map(widthOf));
   const rows = [...tiers.keys()]
     .sort((a, b) => a - b)
     .flatMap((tier) => wrapRow(tiers.get(tier) ?? [], widthOf, maxWidth));
@@ -128,20 +121,64 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
 }
 
 /**
+ * Positions for the components that have none, laid out in rows by role and centred; placed below
+ * the components that already have a position. A role with more cards than a row holds (about
+ * forty, more for thousands of cards) continues on the rows below it. Components on a host of the
+ * document stay together: each host's components in rows by role inside the host's box, the hosts
+ * of a zone together, and the components on no host in rows by role below them. Returns a map
+ * from id to position.
+ * @example layoutByRole(doc).get('srv-1') // { x: 124, y: 312 }
+ */
+export function layoutByRole(document: TopologyDocument): Map<string, Positioned> {
+  const placed = document.components.filter((c) => c.position);
+  const unplaced = document.components.filter((c) => !c.position);
+  if (unplaced.length === 0) return new Map();
+  const top = placed.length ? Math.max(...placed.map((c) => c.position?.y ?? 0)) + CARD_HEIGHT + GAP_Y : 0;
+  const left = placed.length ? Math.min(...placed.map((c) => c.position?.x ?? 0)) : 0;
+  // Each card takes its own width, so a long name does not run into its neighbour.
+  const names = hostNames(document);
+  const widths = new Map(
+    unplaced.map((c) => [c.id, cardWidth(c, c.host === undefined ? undefined : names.get(c.host))]),
+  );
+  const widthOf = (component: DocumentComponent) => widths.get(component.id) ?? CARD_WIDTH;
+  if (!hasHostedComponents(document, unplaced)) return roleRows(unplaced, widthOf, left, top);
+  return arrangeByHost(
+    document,
+    unplaced,
+    (members) => roleRows(members, widthOf, 0, 0),
+    { x: left, y: top },
+    { tierOf: (c) => ROLE_TIER[c.kind], widthOf },
+  );
+}
+
+/**
  * The widest span of positions a drawing keeps, in pixels. The file format accepts any finite
  * coordinate, but past this no viewer draws the picture (and at 1e308 its size is Infinity).
  */
 export const DRAWABLE_EXTENT = 10_000_000;
 
-/** True when the components' positions fit a drawing of at most DRAWABLE_EXTENT a side. */
+/** Every stored position of the drawing: components, hosts, zones and notes (with their far corner). */
+function* storedPoints(document: TopologyDocument): Generator<Positioned> {
+  for (const { position } of document.components) if (position) yield position;
+  for (const item of [
+    ...(document.hosts ?? []),
+    ...(document.zones ?? []),
+    ...(document.annotations ?? []),
+  ]) {
+    if (!item.position) continue;
+    yield item.position;
+    if (item.size) yield { x: item.position.x + item.size.width, y: item.position.y + item.size.height };
+  }
+}
+
+/** True when the stored positions (and sizes) fit a drawing of at most DRAWABLE_EXTENT a side. */
 export function positionsDrawable(document: TopologyDocument): boolean {
   let minX = 0;
   let minY = 0;
   let maxX = 0;
   let maxY = 0;
   let first = true;
-  for (const { position } of document.components) {
-    if (!position) continue;
+  for (const position of storedPoints(document)) {
     if (first) {
       minX = maxX = position.x;
       minY = maxY = position.y;
@@ -155,16 +192,31 @@ export function positionsDrawable(document: TopologyDocument): boolean {
   return maxX - minX <= DRAWABLE_EXTENT && maxY - minY <= DRAWABLE_EXTENT;
 }
 
+/** Where notes go when their positions cannot be drawn: a row under the laid-out components. */
+const NOTE_ROW_WIDTH = 240;
+
 /**
  * The document as a drawing shows it: every component positioned, and when the positions span
- * more than a drawing can hold, all of them laid out by role instead.
+ * more than a drawing can hold, all of them laid out by role instead (hosts and zones then drawn
+ * around their members, notes in a row below).
  */
 export function withDrawableLayout(document: TopologyDocument): TopologyDocument {
   if (positionsDrawable(document)) return withLayout(document);
-  return withLayout({
+  const laidOut = withLayout({
     ...document,
     components: document.components.map(({ position: _position, ...component }) => component),
+    ...(document.hosts && { hosts: document.hosts.map(({ position: _p, size: _s, ...host }) => host) }),
+    ...(document.zones && { zones: document.zones.map(({ position: _p, size: _s, ...zone }) => zone) }),
   });
+  if (!document.annotations?.length) return laidOut;
+  const bottom = Math.max(0, ...laidOut.components.map((c) => (c.position?.y ?? 0) + CARD_HEIGHT)) + GAP_Y;
+  return {
+    ...laidOut,
+    annotations: document.annotations.map(({ size: _size, ...note }, index) => ({
+      ...note,
+      position: { x: index * NOTE_ROW_WIDTH, y: bottom },
+    })),
+  };
 }
 
 /** The document with every component positioned (those without a position laid out by role). */

@@ -15,6 +15,12 @@ function template(id: string): TopologyDocument {
   return result.document;
 }
 
+/** The template as one diagram: no hosts, so Tidy up lays out every card by role at once. */
+function ungrouped(id: string): TopologyDocument {
+  const { hosts: _hosts, zones: _zones, ...document } = template(id);
+  return { ...document, components: document.components.map(({ host: _host, ...c }) => c) };
+}
+
 /** A document from `id:kind` components and `from>to` connections, without positions. */
 function sketch(components: readonly string[], connections: readonly string[] = []): TopologyDocument {
   return {
@@ -43,7 +49,7 @@ function cards(document: TopologyDocument, layout: ReadonlyMap<string, XY>): Car
   return document.components.map((c) => {
     const at = layout.get(c.id);
     if (!at) throw new Error(`${c.id} was not placed`);
-    return { id: c.id, kind: c.kind, x: at.x, y: at.y, width: tidyCardWidth(c) };
+    return { id: c.id, kind: c.kind, x: at.x, y: at.y, width: tidyCardWidth(c, document) };
   });
 }
 
@@ -93,12 +99,21 @@ function crossings(document: TopologyDocument, list: readonly Card[]): number {
 }
 
 test.each(TEMPLATES)(
-  'tidying up $title puts the clients above the WFM Servers and the Framework below',
+  'tidying up $title without its hosts puts the clients above the WFM Servers and the Framework below',
   ({ id }) => {
-    const document = template(id);
+    const document = ungrouped(id);
     expectRowsByRole(cards(document, tidyLayout(document)));
   },
 );
+
+test.each(TEMPLATES)('tidying up $title keeps the rows by role inside each host', ({ id }) => {
+  const document = template(id);
+  const list = cards(document, tidyLayout(document));
+  for (const host of document.hosts ?? []) {
+    const members = new Set(document.components.filter((c) => c.host === host.id).map((c) => c.id));
+    expectRowsByRole(list.filter((card) => members.has(card.id)));
+  }
+});
 
 test.each(TEMPLATES)('tidying up $title leaves no two cards overlapping', ({ id }) => {
   const document = template(id);
@@ -124,14 +139,14 @@ test.each(TEMPLATES)('tidying up $title twice gives the same positions', ({ id }
   expect(tidyLayout(tidied)).toEqual(first);
 });
 
-test('the minimal single site tidies up with no crossing connections', () => {
-  const document = template('minimal-single-site');
+test('the minimal single site without its hosts tidies up with no crossing connections', () => {
+  const document = ungrouped('minimal-single-site');
   expect(crossings(document, cards(document, tidyLayout(document)))).toBe(0);
 });
 
-test('the builder pool and the notifications template tidy up with no crossing connections', () => {
+test('the builder pool and the notifications template without their hosts tidy up with no crossing connections', () => {
   for (const id of ['builder-pool', 'notifications-and-reports']) {
-    const document = template(id);
+    const document = ungrouped(id);
     expect(crossings(document, cards(document, tidyLayout(document))), id).toBe(0);
   }
 });
@@ -211,8 +226,10 @@ test('the tidied diagram keeps the top-left corner the diagram had', () => {
     })),
   };
   const list = cards(moved, tidyLayout(moved));
-  expect(Math.min(...list.map((c) => c.x))).toBe(Math.round(803 / 8) * 8);
-  expect(Math.min(...list.map((c) => c.y))).toBe(Math.round(-397 / 8) * 8);
+  const left = Math.min(...moved.components.map((c) => c.position.x));
+  const top = Math.min(...moved.components.map((c) => c.position.y));
+  expect(Math.min(...list.map((c) => c.x))).toBe(Math.round(left / 8) * 8);
+  expect(Math.min(...list.map((c) => c.y))).toBe(Math.round(top / 8) * 8);
 });
 
 test('a large deployment keeps its rows and its cards apart', () => {

@@ -1,8 +1,9 @@
 // The automatic "Tidy up" layout: rows by role, dagre's order in each group, the best polished start.
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
-import type { TopologyDocument } from '../document';
+import type { DocumentComponent, TopologyDocument } from '../document';
 import { pushTo } from '../domain';
-import { CARD_HEIGHT, CARD_WIDTH, cardWidth, ROLE_TIER } from './layout';
+import { arrangeByHost, hasHostedComponents } from './host-layout';
+import { CARD_HEIGHT, CARD_WIDTH, cardWidth, hostNames, ROLE_TIER } from './layout';
 import { at, createScene, polish, type Scene, untidiness } from './tidy-polish';
 import { GRID, groupPairs, NODE_GAP, type Setting, snap, type XY } from './tidy-setting';
 
@@ -18,8 +19,12 @@ const MAX_GROUP_FOR_SEARCH = 24;
 const POLISHED_STARTS = 3;
 const POLISH_BUDGET = 8_000;
 
-/** How wide a card is drawn (the same estimate as the SVG writer's). */
-export const tidyCardWidth = cardWidth;
+/** How wide a card is drawn (the same estimate as the SVG writer's, host name included). */
+export function tidyCardWidth(component: DocumentComponent, document?: TopologyDocument): number {
+  const host =
+    component.host === undefined ? undefined : document?.hosts?.find((h) => h.id === component.host);
+  return cardWidth(component, host?.name);
+}
 
 /** Groups of components joined by connections, in document order of their first member. */
 function connectedGroups(document: TopologyDocument): { groups: string[][]; loose: string[] } {
@@ -155,7 +160,10 @@ function layOutGroup(ids: readonly string[], setting: Setting): Map<string, numb
 }
 
 /**
- * Where every component goes when the diagram is tidied up: rows by role (WFM Web, WFM Daemon and
+ * Where every component goes when the diagram is tidied up. Components on a host of the document
+ * stay together: each host's components are tidied as a diagram of their own (the connections
+ * between them), placed in the host's box, hosts grouped by zone (`arrangeByHost`); the components
+ * on no host are tidied below. Without hosts, the whole diagram is tidied as one: rows by role (WFM Web, WFM Daemon and
  * the Builders above the WFM Servers; DAP, Stat Server and Message Server below), the order in
  * each row chosen by dagre to avoid crossings, unconnected parts side by side, components without
  * connections in their row at the right. Top-left corners on the 8-px grid, anchored at the
@@ -163,13 +171,50 @@ function layOutGroup(ids: readonly string[], setting: Setting): Map<string, numb
  * @example tidyLayout(doc).get('srv-1') // { x: 248, y: 312 }
  */
 export function tidyLayout(document: TopologyDocument): Map<string, XY> {
+  if (!hasHostedComponents(document)) return tidyUngrouped(document);
+  const names = hostNames(document);
+  const widths = new Map(
+    document.components.map((c) => [
+      c.id,
+      cardWidth(c, c.host === undefined ? undefined : names.get(c.host)),
+    ]),
+  );
+  const members = (list: readonly DocumentComponent[]): TopologyDocument => {
+    const ids = new Set(list.map((c) => c.id));
+    return {
+      ...document,
+      components: list.map(({ position: _position, ...c }) => c),
+      connections: document.connections.filter((c) => ids.has(c.from) && ids.has(c.to)),
+    };
+  };
+  const grouped = arrangeByHost(
+    document,
+    document.components,
+    (list) => tidyUngrouped(members(list)),
+    {
+      x: 0,
+      y: 0,
+    },
+    { tierOf: (c) => ROLE_TIER[c.kind], widthOf: (c) => widths.get(c.id) ?? CARD_WIDTH },
+  );
+  // Keep the diagram where it was on the canvas: the old top-left corner stays the top-left.
+  const before = document.components.flatMap((c) => (c.position ? [c.position] : []));
+  const anchorX = before.length ? snap(Math.min(...before.map((p) => p.x))) : 0;
+  const anchorY = before.length ? snap(Math.min(...before.map((p) => p.y))) : 0;
+  const minX = Math.min(...[...grouped.values()].map((p) => p.x));
+  const minY = Math.min(...[...grouped.values()].map((p) => p.y));
+  return new Map([...grouped].map(([id, p]) => [id, { x: p.x - minX + anchorX, y: p.y - minY + anchorY }]));
+}
+
+/** Tidy up of a diagram as one, rows by role (the layout of a diagram without hosts). */
+function tidyUngrouped(document: TopologyDocument): Map<string, XY> {
   const result = new Map<string, XY>();
   if (document.components.length === 0) return result;
   const tier = new Map(document.components.map((c) => [c.id, ROLE_TIER[c.kind]]));
   const rowOf = new Map([...new Set(tier.values())].sort((a, b) => a - b).map((t, row) => [t, row]));
   const setting: Setting = {
     document,
-    width: new Map(document.components.map((c) => [c.id, tidyCardWidth(c)])),
+    width: new Map(document.components.map((c) => [c.id, tidyCardWidth(c, document)])),
     tier,
     top: new Map(document.components.map((c) => [c.id, (rowOf.get(ROLE_TIER[c.kind]) ?? 0) * ROW_PITCH])),
   };

@@ -20,12 +20,28 @@ function exampleDocument(file: string): TopologyDocument {
   return parsed.document;
 }
 
+/**
+ * A version-2 document; a component's `host` is written here as the host's name, as version 1
+ * had it, and becomes a host of the document (as the migration does), so the report shows names.
+ */
 function topology(
   components: DocumentComponent[],
   connections: DocumentConnection[] = [],
   extra: Partial<Pick<TopologyDocument, 'name' | 'options'>> = {},
 ): TopologyDocument {
-  return { format: 'wfm-topology', version: 2, ...extra, components, connections };
+  const names = [...new Set(components.flatMap((c) => (c.host === undefined ? [] : [c.host])))];
+  const hosts = names.map((name, index) => ({ id: `host-${index + 1}`, name }));
+  const hostId = new Map(names.map((name, index) => [name, `host-${index + 1}`]));
+  return {
+    format: 'wfm-topology',
+    version: 2,
+    ...extra,
+    ...(hosts.length > 0 && { hosts }),
+    components: components.map((c) =>
+      c.host === undefined ? c : { ...c, host: hostId.get(c.host) ?? c.host },
+    ),
+    connections,
+  };
 }
 
 /** The text under a `## ` or `### ` heading, up to the next heading of any level. */
@@ -118,15 +134,15 @@ test('a document without components says so', () => {
   expect(section(serializeMarkdown(topology([])), '## Components')).toContain('No components.');
 });
 
-test('each source component gets a Connections-tab table: target, target kind, mark and security', () => {
+test('each source component gets a Connections-tab table: target, target kind, mark, security and label', () => {
   const markdown = serializeMarkdown(SERVER_AND_BUILDER);
   expect(tableRows(section(markdown, '### WFM_Server (WFM Server)'))).toEqual([
-    ['WFM_Builder', 'WFM Builder', '`X+` one or more connections', 'TLS'],
-    ['WFM_DAP', 'DAP', '`X` single connection (required)', 'none'],
+    ['WFM_Builder', 'WFM Builder', '`X+` one or more connections', 'TLS', '—'],
+    ['WFM_DAP', 'DAP', '`X` single connection (required)', 'none', '—'],
   ]);
   expect(tableRows(section(markdown, '### WFM_Builder (WFM Builder)'))).toEqual([
-    ['WFM_Server', 'WFM Server', '`X` single connection (required)', 'mutual TLS'],
-    ['Stat_Server', 'Stat Server', 'not in the matrix', 'none'],
+    ['WFM_Server', 'WFM Server', '`X` single connection (required)', 'mutual TLS', '—'],
+    ['Stat_Server', 'Stat Server', 'not in the matrix', 'none', '—'],
   ]);
 });
 

@@ -1,4 +1,4 @@
-import { type DocumentComponent, serializeDocument, type TopologyDocument, visibleText } from '../document';
+import { type DocumentComponent, serializeDocument, type TopologyDocument } from '../document';
 import {
   COMPONENT_KINDS,
   type ComponentKind,
@@ -10,15 +10,28 @@ import {
   type Problem,
   problemComponentId,
   problemConnectionId,
-  RULESET,
   validate,
 } from '../domain';
+import { containerBoxes } from '../drawing/containers';
+import { isContextKind, isContextLink } from '../drawing/context-kinds';
 import { connectionEnds, type Rect } from '../drawing/geometry';
 import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
-import { CARD_HEIGHT, cardWidth, componentAddress, withDrawableLayout } from '../drawing/layout';
-import { estimateTextWidth, fitText } from '../drawing/text-metrics';
+import { CARD_HEIGHT, cardWidth, componentAddress, hostNames, withDrawableLayout } from '../drawing/layout';
+import { estimateTextWidth } from '../drawing/text-metrics';
+import { rulesetLabel } from './ruleset-label';
 import { SVG_METADATA_ID } from './svg-metadata';
-import { escapeXml } from './xml';
+import {
+  haMark,
+  haPairs,
+  hostsMarkup,
+  layOutNote,
+  MODEL_COLORS,
+  MODEL_STYLE,
+  notesMarkup,
+  standbyMarkup,
+  zonesMarkup,
+} from './svg-model';
+import { escapeText, fitted, num } from './svg-text';
 
 export interface SvgOptions {
   /** Outline components and connections that have an error or a warning. */
@@ -77,25 +90,10 @@ const STYLE = [
   `.tag-text{font-size:10px;fill:${COLORS.muted}}`,
   `.tag-text.secure{font-weight:bold;fill:${COLORS.secure}}`,
   `.lock{fill:none;stroke:${COLORS.secure};stroke-width:1.4}`,
+  MODEL_STYLE,
 ].join('');
 
 const LOCK_PATH = 'h8v6h-8z m1.5 0v-2a2.5 2.5 0 0 1 5 0v2';
-
-/**
- * Escapes element text or an attribute value, after writing controls, bidi controls and line
- * separators as `<U+XXXX>` (`visibleText`): a name must not read backwards or hide characters in
- * the picture. Quotes are escaped only when the text has an `=`, so that no name reads as an
- * attribute (`href="…"`) to a naive scanner; attribute values here are always in double quotes
- * and never hold an `=`.
- */
-function escapeText(value: string, quotes = value.includes('=')): string {
-  return escapeXml(visibleText(value), quotes);
-}
-
-/** User text cut to fit a card: made visible first, so the cut is measured on what is drawn. */
-function fitted(value: string, fontSize: number, maxWidth: number, bold = false): string {
-  return escapeText(fitText(visibleText(value), fontSize, maxWidth, bold));
-}
 
 /**
  * The document's JSON made safe to embed as XML text without a single entity: every character
@@ -110,10 +108,6 @@ function jsonForXml(json: string): string {
     /[&<>'=\ufffe\uffff\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-function num(value: number): string {
-  return String(Math.round(value * 10) / 10);
 }
 
 /** A kind's stripe, icon tile and icon, drawn once and placed on every card of that kind. */
@@ -152,7 +146,42 @@ interface LegendEntry {
   readonly width: number;
 }
 
-function legendEntries(kinds: readonly ComponentKind[]): LegendEntry[] {
+/** What the drawing holds beyond kinds and connections, for the legend. */
+interface LegendExtras {
+  readonly zones: boolean;
+  readonly hosts: boolean;
+  readonly contextLinks: boolean;
+  readonly standby: boolean;
+}
+
+function extraEntries(extras: LegendExtras): LegendEntry[] {
+  const entry = (svg: string, x: number, text: string): LegendEntry => ({
+    svg: `${svg}<text x="${x}">${escapeText(text)}</text>`,
+    width: x + estimateTextWidth(text, 11),
+  });
+  const entries: LegendEntry[] = [];
+  if (extras.zones)
+    entries.push(entry('<rect class="z" y="-10" width="22" height="14" rx="4"/>', 28, 'zone'));
+  if (extras.hosts)
+    entries.push(entry('<rect class="h" y="-10" width="22" height="14" rx="4"/>', 28, 'host'));
+  if (extras.contextLinks) {
+    entries.push(
+      entry(
+        `<line class="e ctx" x1="0" y1="-3" x2="26" y2="-3" stroke="${MODEL_COLORS.context}" stroke-dasharray="6 4"/>`,
+        32,
+        'Framework context link (not judged by the matrix)',
+      ),
+    );
+  }
+  if (extras.standby) {
+    entries.push(
+      entry('<line class="sb" x1="0" y1="-3" x2="26" y2="-3"/>', 32, 'backup and its primary (standby)'),
+    );
+  }
+  return entries;
+}
+
+function legendEntries(kinds: readonly ComponentKind[], extras: LegendExtras): LegendEntry[] {
   const entries: LegendEntry[] = kinds.map((kind) => {
     const name = kindInfo(kind).displayName;
     return {
@@ -169,6 +198,7 @@ function legendEntries(kinds: readonly ComponentKind[]): LegendEntry[] {
     svg: `<path d="M1 -4${LOCK_PATH}" fill="none" stroke="${COLORS.secure}" stroke-width="1.4"/><text x="14">TLS or mutual TLS</text>`,
     width: 14 + estimateTextWidth('TLS or mutual TLS', 11),
   });
+  entries.push(...extraEntries(extras));
   return entries;
 }
 
@@ -209,37 +239,58 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     }
   }
 
+  const names = hostNames(document);
+  const hostNameOf = (c: DocumentComponent) => (c.host === undefined ? undefined : names.get(c.host));
   const rects = new Map<string, Rect>();
   const byId = new Map<string, DocumentComponent>();
   const kindsPresent = new Set<ComponentKind>();
+  for (const c of document.components) {
+    rects.set(c.id, {
+      x: c.position?.x ?? 0,
+      y: c.position?.y ?? 0,
+      width: cardWidth(c, hostNameOf(c)),
+      height: CARD_HEIGHT,
+    });
+    byId.set(c.id, c);
+    kindsPresent.add(c.kind);
+  }
+  const boxes = containerBoxes(document, rects);
+  const notes = (document.annotations ?? []).map(layOutNote);
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
-  for (const c of document.components) {
-    const rect = {
-      x: c.position?.x ?? 0,
-      y: c.position?.y ?? 0,
-      width: cardWidth(c),
-      height: CARD_HEIGHT,
-    };
-    rects.set(c.id, rect);
-    byId.set(c.id, c);
-    kindsPresent.add(c.kind);
+  for (const rect of [
+    ...rects.values(),
+    ...boxes.zones.values(),
+    ...boxes.hosts.values(),
+    ...notes.map((n) => n.rect),
+  ]) {
     minX = Math.min(minX, rect.x);
     minY = Math.min(minY, rect.y);
     maxX = Math.max(maxX, rect.x + rect.width);
+    // Room for the "primary"/"backup" mark drawn over a card's top border.
+    minY = Math.min(minY, rect.y - 8);
     maxY = Math.max(maxY, rect.y + rect.height);
   }
-  if (document.components.length === 0) {
+  if (minX === Number.POSITIVE_INFINITY) {
     minX = 0;
     minY = 0;
     maxX = 360;
     maxY = 80;
   }
+  const pairs = haPairs(document);
+  const backupMark = new Map(pairs.map((p) => [p.backupId, `backup · ${p.standby}`]));
+  const primaryIds = new Set(pairs.map((p) => p.primaryId));
+  const kindOf = (id: string) => byId.get(id)?.kind;
   const kindsUsed = COMPONENT_KINDS.filter((kind) => kindsPresent.has(kind));
   const width = Math.max(maxX - minX + PAD * 2, 520);
-  const legend = legendEntries(kindsUsed);
+  const legend = legendEntries(kindsUsed, {
+    zones: boxes.zones.size > 0,
+    hosts: boxes.hosts.size > 0,
+    contextLinks: document.connections.some((c) => isContextLink(kindOf(c.from), kindOf(c.to))),
+    standby: pairs.length > 0,
+  });
   const legendAt = flowLegend(legend, width - PAD * 2);
   const legendHeight = 28 + ((legendAt.at(-1)?.row ?? 0) + 1) * 22;
   const height = maxY - minY + PAD * 2 + TITLE_HEIGHT + legendHeight;
@@ -277,14 +328,27 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   );
   const verdict =
     counts.error === 0 ? 'follows the component connections matrix' : counted(counts.error, 'error');
-  const subtitle = `${document.components.length} components · ${document.connections.length} connections · rule-set ${RULESET} · ${verdict}${counts.warning ? ` · ${counted(counts.warning, 'warning')}` : ''}`;
+  const subtitle = `${document.components.length} components · ${document.connections.length} connections · rule set ${rulesetLabel(document.ruleset)} · ${verdict}${counts.warning ? ` · ${counted(counts.warning, 'warning')}` : ''}`;
   out.push(
     `<text x="${PAD}" y="${PAD + 28}" font-size="12" fill="${COLORS.muted}">${escapeText(subtitle)}</text>`,
   );
 
-  // Connections first, so cards sit on top of line ends.
-  const pairs = new Set<string>();
-  for (const c of document.connections) pairs.add(`${c.from}\u0000${c.to}`);
+  // Zones, then hosts, behind everything; then connections, so cards sit on top of line ends.
+  out.push(`<g id="zones" transform="translate(${num(dx)} ${num(dy)})">`);
+  out.push(...zonesMarkup(document.zones ?? [], boxes, tooltip));
+  out.push('</g>');
+  out.push(`<g id="hosts" transform="translate(${num(dx)} ${num(dy)})">`);
+  out.push(...hostsMarkup(document.hosts ?? [], boxes, tooltip));
+  out.push('</g>');
+  const nameOf = (id: string) => {
+    const c = byId.get(id);
+    return c ? describeComponent(c) : '';
+  };
+  out.push(`<g id="standby" transform="translate(${num(dx)} ${num(dy)})">`);
+  out.push(...standbyMarkup(pairs, rects, tooltip, nameOf));
+  out.push('</g>');
+  const directed = new Set<string>();
+  for (const c of document.connections) directed.add(`${c.from}\u0000${c.to}`);
   out.push(`<g id="connections" transform="translate(${num(dx)} ${num(dy)})">`);
   for (const connection of document.connections) {
     const from = rects.get(connection.from);
@@ -292,20 +356,25 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const source = byId.get(connection.from);
     const target = byId.get(connection.to);
     if (!from || !to || !source || !target || connection.from === connection.to) continue;
-    const reverse = pairs.has(`${connection.to}\u0000${connection.from}`);
+    const reverse = directed.has(`${connection.to}\u0000${connection.from}`);
     const { start, end } = connectionEnds(from, to, reverse ? 7 : 0, 2);
     const state = badConnections.get(connection.id);
+    const context = isContextLink(source.kind, target.kind);
     const outline =
       state === 'error'
         ? ` class="e error" stroke="${COLORS.error}" stroke-width="2.2"`
         : state === 'warning'
           ? ` class="e warning" stroke="${COLORS.warning}" stroke-dasharray="6 4"`
-          : ' class="e"';
+          : context
+            ? ` class="e ctx" stroke="${MODEL_COLORS.context}" stroke-dasharray="6 4"`
+            : ' class="e"';
     out.push(
       `<g>${tooltip(`${describeComponent(source)} to ${describeComponent(target)}`)}<line${outline} x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" marker-end="url(#${state ? `arrow-${state}` : 'arrow'})"/>`,
     );
     const security = connection.security ?? 'none';
-    const cellLabel = matrixCell(source.kind, target.kind)?.label;
+    // The user's label says what this connection is for; without one, the matrix cell's label.
+    const cellLabel =
+      connection.label?.trim() || (context ? undefined : matrixCell(source.kind, target.kind)?.label);
     const locked = security !== 'none';
     const tag = locked
       ? `${security === 'tls' ? 'TLS' : 'mTLS'}${cellLabel ? ` · ${cellLabel}` : ''}`
@@ -340,10 +409,14 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const info = kindInfo(component.kind);
     const state = badComponents.get(component.id);
     const textWidth = rect.width - 62;
-    const addr = componentAddress(component);
+    const addr = componentAddress(component, hostNameOf(component));
+    const context = isContextKind(component.kind);
     const outline = state
-      ? ` class="c ${state}" stroke="${state === 'error' ? COLORS.error : COLORS.warning}" stroke-width="2.5"`
-      : ' class="c"';
+      ? ` class="c ${state}${context ? ' ctx' : ''}" stroke="${state === 'error' ? COLORS.error : COLORS.warning}" stroke-width="2.5"`
+      : context
+        ? ` class="c ctx" fill="${MODEL_COLORS.contextFill}" stroke-dasharray="6 4"`
+        : ' class="c"';
+    const mark = backupMark.get(component.id) ?? (primaryIds.has(component.id) ? 'primary' : undefined);
     const textY = addr ? 19 : 24;
     out.push(
       `<g transform="translate(${num(rect.x)} ${num(rect.y)})">${tooltip(`${info.displayName}: ${component.name}`)}<rect${outline} width="${num(rect.width)}" height="${rect.height}" rx="9"/>${options.forPicture ? kindTiles(component.kind) : use(`kind-${component.kind}`)}<text class="k" x="56" y="${textY}">${fitted(info.displayName, 11, textWidth)}</text><text class="n" x="56" y="${textY + 16}">${fitted(component.name, 13, textWidth, true)}</text>${
@@ -352,9 +425,19 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
         component.etl
           ? `<rect x="${num(rect.width - 34)}" y="${rect.height - 9}" width="26" height="14" rx="4" fill="${info.color}"/><text class="etl" x="${num(rect.width - 30)}" y="${rect.height + 1.5}">ETL</text>`
           : ''
-      }</g>`,
+      }${mark ? haMark(mark, rect.width) : ''}</g>`,
     );
   }
+  out.push('</g>');
+
+  out.push(`<g id="notes" transform="translate(${num(dx)} ${num(dy)})">`);
+  out.push(
+    ...notesMarkup(
+      notes,
+      tooltip,
+      (document.annotations ?? []).map((n) => n.text),
+    ),
+  );
   out.push('</g>');
 
   // Legend: the kinds in the diagram, then the edge styles, flowed into rows.

@@ -1,5 +1,5 @@
 import builderPool from './builder-pool.wfm.json?raw';
-import fullDeployment from './full-deployment.wfm.json?raw';
+import highlyAvailable from './highly-available.wfm.json?raw';
 import managementLayer from './management-layer.wfm.json?raw';
 import minimalSingleSite from './minimal-single-site.wfm.json?raw';
 import multiSite from './multi-site.wfm.json?raw';
@@ -32,7 +32,7 @@ export const TEMPLATES: readonly TemplateEntry[] = [
     id: 'management-layer',
     title: 'Single site with Management Layer',
     description:
-      'The minimal site watched by the Genesys Management Layer: the Management Layer option is on and every WFM component logs to a Message Server. SCS, LCA and the Solution object are not drawn.',
+      'The minimal site watched by the Genesys Management Layer: the Management Layer option is on, every WFM component logs to a Message Server, every application host runs an LCA, and the Solution Control Server named in the WFM Solution object is drawn.',
     file: 'management-layer.wfm.json',
     text: managementLayer,
   },
@@ -40,7 +40,7 @@ export const TEMPLATES: readonly TemplateEntry[] = [
     id: 'notifications-and-reports',
     title: 'Notifications and scheduled reports',
     description:
-      'The minimal site plus the one WFM Daemon, for e-mail notifications and the Report Scheduler: scheduled reporting is on, so the Daemon connects to WFM Web as well as to the WFM Server.',
+      'The minimal site plus the one WFM Daemon, for e-mail notifications and the Report Scheduler: scheduled reporting is on, so the Daemon connects to WFM Web as well as to the WFM Server, and it authenticates with Configuration Server and mails through the SMTP server.',
     file: 'notifications-and-reports.wfm.json',
     text: notificationsAndReports,
   },
@@ -61,11 +61,11 @@ export const TEMPLATES: readonly TemplateEntry[] = [
     text: multiSite,
   },
   {
-    id: 'full-deployment',
-    title: 'Full deployment',
+    id: 'highly-available',
+    title: 'Highly available site',
     description:
-      'Everything the rules know: a Builder pool, the WFM Daemon with scheduled reporting, a second WFM Web as report engine, and a Message Server with the Management Layer on. The rules have no high-availability concept, so backup servers and load balancers are not modelled.',
-    file: 'full-deployment.wfm.json',
-    text: fullDeployment,
+      'A Builder pool with high availability: a backup WFM Server in warm standby (WFM 8.5.2 and later), a backup Data Aggregator in hot standby, and two WFM Web instances behind a load balancer, in a DMZ and a data centre zone.',
+    file: 'highly-available.wfm.json',
+    text: highlyAvailable,
   },
 ];

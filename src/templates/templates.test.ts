@@ -7,6 +7,10 @@ import { CURRENT_VERSION, parseDocument, serializeDocument, type TopologyDocumen
 import { type ComponentKind, countBySeverity, validate } from '../domain';
 import { TEMPLATES } from './catalog';
 
+/** The smallest card the drawing draws (src/drawing may not be imported from here: decision 016). */
+const CARD_WIDTH = 200;
+const CARD_HEIGHT = 60;
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const FILES = readdirSync(HERE)
@@ -46,7 +50,7 @@ test('the catalog offers the six reference deployments of domain.md section 5, i
     'Notifications and scheduled reports',
     'Builder pool',
     'Multi-site with several WFM Servers',
-    'Full deployment',
+    'Highly available site',
   ]);
 });
 
@@ -132,14 +136,32 @@ test('Single site with Management Layer turns the option on and connects every W
   expect(count(document, 'daemon')).toBe(0);
 });
 
-test('Notifications and scheduled reports has one WFM Daemon connected to the WFM Server and to WFM Web', () => {
+test('Single site with Management Layer draws the Solution Control Server and an LCA on every host of a WFM application', () => {
+  const document = load('management-layer');
+  expect(count(document, 'scs' as ComponentKind)).toBe(1);
+  const hostsOfApplications = new Set(
+    document.components
+      .filter((c) => ['server', 'builder', 'daemon', 'data-aggregator', 'web'].includes(c.kind))
+      .map((c) => c.host),
+  );
+  expect(hostsOfApplications.size).toBeGreaterThan(1);
+  for (const host of document.hosts ?? []) {
+    if (hostsOfApplications.has(host.id)) expect(host.lca, host.name).toBe(true);
+  }
+});
+
+test('Notifications and scheduled reports has one WFM Daemon connected to the WFM Server, WFM Web, Configuration Server and the SMTP server', () => {
   const document = load('notifications-and-reports');
   expect(document.options?.scheduledReporting).toBe(true);
   const daemons = idsOf(document, 'daemon');
   expect(daemons).toHaveLength(1);
   const [daemon = ''] = daemons;
-  expect(idsOf(document, 'server').some((id) => connects(document, daemon, id))).toBe(true);
-  expect(idsOf(document, 'web').some((id) => connects(document, daemon, id))).toBe(true);
+  for (const kind of ['server', 'web', 'config-server', 'smtp-server'] as ComponentKind[]) {
+    expect(
+      idsOf(document, kind).some((id) => connects(document, daemon, id)),
+      kind,
+    ).toBe(true);
+  }
 });
 
 test('Builder pool has three or more WFM Builders, each connected both ways with the WFM Server', () => {
@@ -166,16 +188,52 @@ test('Multi-site has two or more WFM Servers that connect to each other, share t
   expect(document.components.filter((c) => c.etl === true).length).toBeLessThanOrEqual(1);
 });
 
-test('Full deployment has the Daemon with scheduled reporting, a report-engine WFM Web, a Builder pool and the Management Layer', () => {
-  const document = load('full-deployment');
-  expect(document.options).toEqual({ managementLayer: true, scheduledReporting: true });
-  expect(count(document, 'daemon')).toBe(1);
+test('Highly available site is T6: a warm backup WFM Server, a hot backup Data Aggregator, two WFM Web behind a load balancer, in zones', () => {
+  const document = load('highly-available');
+  const byId = new Map(document.components.map((c) => [c.id, c]));
+  const backupOf = (kind: ComponentKind) =>
+    document.components.filter((c) => c.kind === kind && c.backupOf && byId.get(c.backupOf)?.kind === kind);
+  expect(backupOf('server').map((c) => c.standby)).toEqual(['warm']);
+  expect(backupOf('data-aggregator').map((c) => c.standby)).toEqual(['hot']);
   expect(count(document, 'builder')).toBeGreaterThanOrEqual(3);
-  expect(count(document, 'message-server')).toBe(1);
   const webs = idsOf(document, 'web');
-  expect(webs.length).toBeGreaterThanOrEqual(2);
-  expect(webs.some((a) => webs.some((b) => a !== b && connects(document, a, b)))).toBe(true);
-  const [daemon = ''] = idsOf(document, 'daemon');
-  expect(webs.some((web) => connects(document, daemon, web))).toBe(true);
-  expect(TEMPLATES.find((t) => t.id === 'full-deployment')?.description).toMatch(/high-availability/);
+  expect(webs).toHaveLength(2);
+  const [balancer = ''] = idsOf(document, 'load-balancer' as ComponentKind);
+  for (const web of webs) expect(connects(document, balancer, web), web).toBe(true);
+  expect(document.zones?.length).toBeGreaterThanOrEqual(2);
+  // A backup and its primary run on different hosts.
+  for (const backup of document.components.filter((c) => c.backupOf)) {
+    expect(backup.host).not.toBe(byId.get(backup.backupOf ?? '')?.host);
+  }
 });
+
+test.each(TEMPLATES)(
+  '$title is a version-2 file: every component on a host whose stored box holds its card',
+  ({ id, text }) => {
+    expect(JSON.parse(text).version).toBe(2);
+    const document = load(id);
+    const hosts = new Map((document.hosts ?? []).map((h) => [h.id, h]));
+    for (const component of document.components) {
+      const host = hosts.get(component.host ?? '');
+      if (!host?.position || !host.size || !component.position)
+        throw new Error(`${component.name} has no placed host`);
+      expect(component.position.x, component.name).toBeGreaterThanOrEqual(host.position.x);
+      expect(component.position.y, component.name).toBeGreaterThanOrEqual(host.position.y);
+      expect(component.position.x + CARD_WIDTH, component.name).toBeLessThanOrEqual(
+        host.position.x + host.size.width,
+      );
+      expect(component.position.y + CARD_HEIGHT, component.name).toBeLessThanOrEqual(
+        host.position.y + host.size.height,
+      );
+    }
+    const zones = new Map((document.zones ?? []).map((z) => [z.id, z]));
+    for (const host of document.hosts ?? []) {
+      const zone = host.zone === undefined ? undefined : zones.get(host.zone);
+      if (!zone) continue;
+      expect(host.position?.x ?? 0).toBeGreaterThanOrEqual(zone.position?.x ?? Number.POSITIVE_INFINITY);
+      expect((host.position?.y ?? 0) + (host.size?.height ?? 0)).toBeLessThanOrEqual(
+        (zone.position?.y ?? 0) + (zone.size?.height ?? 0),
+      );
+    }
+  },
+);

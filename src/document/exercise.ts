@@ -9,6 +9,7 @@ import {
   matrixCell,
   OPTION_CATALOG,
   PROBLEM_CODES,
+  STANDBY_MODES,
 } from '../domain';
 import { FORMAT } from './envelope';
 import { isJsonObject, ownValue } from './json';
@@ -86,6 +87,13 @@ const goalCheckSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('no-problem'), code: z.enum(PROBLEM_CODES) }),
   z.strictObject({ type: z.literal('every-component-connects'), kinds: kindListSchema, to: kindSchema }),
   z.strictObject({ type: z.literal('every-component-reached'), kinds: kindListSchema, from: kindSchema }),
+  z.strictObject({
+    type: z.literal('host'),
+    kind: kindSchema,
+    lca: z.boolean().exactOptional(),
+    certificate: z.boolean().exactOptional(),
+  }),
+  z.strictObject({ type: z.literal('backup'), kind: kindSchema, standby: z.enum(STANDBY_MODES) }),
 ]);
 
 const goalSchema = z.strictObject({

@@ -138,6 +138,27 @@ test('every-component-reached needs a connection from the source kind to each co
   expectGoal(doc([comp('s', 'server')]), check, false);
 });
 
+test('host and backup goals (version 2) are judged through evaluateGoal', () => {
+  const hosted = {
+    hosts: [{ id: 'h-1', name: 'wfm-app01', lca: true }],
+    components: [
+      { id: 'da-1', kind: 'data-aggregator' as const, name: 'DA', host: 'h-1' },
+      {
+        id: 'da-2',
+        kind: 'data-aggregator' as const,
+        name: 'DA_b',
+        backupOf: 'da-1',
+        standby: 'hot' as const,
+      },
+    ],
+    connections: [],
+  };
+  expectGoal(hosted, { type: 'host', kind: 'data-aggregator', lca: true }, true);
+  expectGoal(hosted, { type: 'host', kind: 'data-aggregator', certificate: true }, false);
+  expectGoal(hosted, { type: 'backup', kind: 'data-aggregator', standby: 'hot' }, true);
+  expectGoal(hosted, { type: 'backup', kind: 'data-aggregator', standby: 'warm' }, false);
+});
+
 test('evaluateGoals judges every goal in order and allGoalsMet sums them up', () => {
   const goals = [
     { id: 'valid', check: { type: 'valid' } },

@@ -1,4 +1,5 @@
 import { analyse } from './analyse';
+import { type BackupGoalCheck, type HostGoalCheck, meetsBackupGoal, meetsHostGoal } from './goals-v2';
 import type { ComponentKind } from './kinds';
 import type { Topology } from './model';
 import { type DeploymentOptions, resolveOptions } from './options';
@@ -42,7 +43,11 @@ export type GoalCheck =
       readonly type: 'every-component-reached';
       readonly kinds: readonly ComponentKind[];
       readonly from: ComponentKind;
-    };
+    }
+  /** Version 2: a component of `kind` is on a host (optionally one with an LCA, a certificate). */
+  | HostGoalCheck
+  /** Version 2: a primary of `kind` has a backup in `standby` mode. */
+  | BackupGoalCheck;
 
 export type GoalCheckType = GoalCheck['type'];
 
@@ -57,6 +62,8 @@ export const GOAL_CHECK_TYPES = [
   'no-problem',
   'every-component-connects',
   'every-component-reached',
+  'host',
+  'backup',
 ] as const satisfies readonly GoalCheckType[];
 
 type Expect<T extends true> = T;
@@ -117,6 +124,10 @@ function createGoalJudge(topology: Topology): (check: GoalCheck) => boolean {
         );
         return subjects.length > 0 && subjects.every((c) => reached.has(c.id));
       }
+      case 'host':
+        return meetsHostGoal(topology, check);
+      case 'backup':
+        return meetsBackupGoal(topology, check);
       default: {
         const unreachable: never = check;
         return unreachable;

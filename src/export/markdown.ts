@@ -5,6 +5,7 @@ import {
   counted,
   DEFAULT_LCA_PORT,
   displayName,
+  isContextKind,
   isSourceKind,
   MARKS,
   markSymbol,
@@ -12,8 +13,7 @@ import {
   resolveOptions,
   validate,
 } from '../domain';
-
-import { isContextKind, isContextLink } from '../drawing/context-kinds';
+import { isContextLink } from '../drawing/context-kinds';
 import { serializeMermaid } from './mermaid';
 import { rulesetLabel } from './ruleset-label';
 

@@ -1,7 +1,7 @@
 import type { TopologyDocument } from '../document';
 import { visibleText } from '../document';
-import { COMPONENT_KINDS, displayName, kindInfo } from '../domain';
-import { isContextKind, isContextLink } from '../drawing/context-kinds';
+import { COMPONENT_KINDS, displayName, isContextKind, kindInfo } from '../domain';
+import { isContextLink } from '../drawing/context-kinds';
 
 /** The characters with a named Mermaid entity code; the others are written by number. */
 const NAMED_CODES: { readonly [ch: string]: string } = {

@@ -5,6 +5,7 @@ import {
   countBySeverity,
   counted,
   describeComponent,
+  isContextKind,
   kindInfo,
   matrixCell,
   type Problem,
@@ -13,7 +14,7 @@ import {
   validate,
 } from '../domain';
 import { containerBoxes } from '../drawing/containers';
-import { isContextKind, isContextLink } from '../drawing/context-kinds';
+import { isContextLink } from '../drawing/context-kinds';
 import { connectionEnds, type Rect } from '../drawing/geometry';
 import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
 import { CARD_HEIGHT, cardWidth, componentAddress, hostNames, withDrawableLayout } from '../drawing/layout';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Topology, TopologyComponent, TopologyHost } from '../domain';
-import { meetsBackupGoal, meetsHostGoal } from './host-backup-goals';
+import { meetsBackupGoal, meetsHostGoal } from './goals-v2';
 
 function topology(components: TopologyComponent[], hosts: TopologyHost[] = []): Topology {
   return { hosts, components, connections: [] };

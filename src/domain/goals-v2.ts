@@ -1,8 +1,5 @@
-// TODO(issue 13): the `host` and `backup` goal checks, written here because the goal-check union
-// lives in src/domain/goals.ts and its schema in src/document/exercise.ts, which this branch does
-// not own. After merge: move this file to src/domain/goals-v2.ts, add both members to `GoalCheck`
-// and `GOAL_CHECK_TYPES`, a `case` each in `createGoalJudge`, and a strict object each in
-// `goalCheckSchema` (the lines are in the issue-13 export report); then delete this comment.
+// The goal checks version 2 adds (issue 13): a component on a host (with an LCA, a certificate),
+// and a primary with a backup in a standby mode.
 import type { ComponentKind, Standby, Topology } from '../domain';
 
 /** A component of `kind` is on a host of the topology, optionally one with an LCA and/or a certificate. */

@@ -292,7 +292,8 @@ test('Markdown: any document gives one components row per component and no raw m
   fc.assert(
     fc.property(anyDocument, (document) => {
       const markdown = serializeMarkdown(document);
-      const section = markdown.split('## Components')[1]?.split('## Connections tabs')[0] ?? '';
+      // The components table runs to the next section (Hosts, Zones, … in version 2).
+      const section = markdown.split('\n## Components\n')[1]?.split('\n## ')[0] ?? '';
       const rows = section.split('\n').filter((line) => line.startsWith('| '));
       // The header row plus one row per component; a newline or pipe in a name adds none.
       expect(rows).toHaveLength(document.components.length === 0 ? 0 : document.components.length + 1);
@@ -308,11 +309,15 @@ test('Mermaid: any document gives one node line per component and one arrow per 
     fc.property(anyDocument, (document) => {
       const lines = serializeMermaid(document).trimEnd().split('\n');
       expect(lines[0]).toBe('flowchart TB');
-      const nodes = lines.filter((line) => /^ {2}n\d+\["/.test(line));
-      const arrows = lines.filter((line) => /^ {2}n\d+ (-- "[^"]*" )?--> n\d+$/.test(line));
+      // Components sit inside the subgraphs of their zone and host, so deeper than two spaces.
+      const nodes = lines.filter((line) => /^ +n\d+\["/.test(line));
+      // A matrix connection is `-->`, a context link `-.->`, each labelled or not.
+      const arrows = lines.filter((line) =>
+        /^ {2}n\d+ (-- "[^"]*" -->|-->|-\. "[^"]*" \.->|-\.->) n\d+$/.test(line),
+      );
       expect(nodes).toHaveLength(document.components.length);
       expect(arrows).toHaveLength(document.connections.length);
-      for (const node of nodes) expect(node).toMatch(/^ {2}n\d+\["[^"<>]*"\]:::k_\w+$/);
+      for (const node of nodes) expect(node).toMatch(/^ +n\d+\["[^"<>]*"\]:::k_\w+$/);
     }),
     PROPERTY,
   );

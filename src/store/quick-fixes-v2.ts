@@ -10,9 +10,15 @@
 // domain's codes land.
 
 import type { DocumentComponent, TopologyDocument } from '../document';
-import { describeComponent, type Problem, problemComponentId, problemConnectionId } from '../domain';
+import {
+  describeComponent,
+  type Problem,
+  problemComponentId,
+  problemConnectionId,
+  validate,
+} from '../domain';
 import { problemHostId } from './derived';
-import { documentIds, updateHost } from './layout-operations';
+import { addHost, documentIds, setComponentHost, updateHost } from './layout-operations';
 import { nextId } from './names';
 import { deleteElements, updateComponent } from './operations';
 import type { EditQuickFix, QuickFix, QuickFixResult } from './quick-fix-types';
@@ -73,7 +79,13 @@ function copyPrimaryConnectionsFix(backupId: string): EditQuickFix {
       const backup = find(document, backupId);
       const primary = find(document, backup?.backupOf);
       if (!backup || !primary) return refused(document);
-      const wanted = new Map(document.connections.filter((c) => c.from === primary.id).map((c) => [c.to, c]));
+      // As ha-mismatch compares them: the primary's connections that carry no error of their own.
+      const broken = new Set(
+        validate(document).flatMap((p) => (p.severity === 'error' ? [problemConnectionId(p)] : [])),
+      );
+      const wanted = new Map(
+        document.connections.filter((c) => c.from === primary.id && !broken.has(c.id)).map((c) => [c.to, c]),
+      );
       wanted.delete(backup.id);
       const have = document.connections.filter((c) => c.from === backup.id);
       const extra = new Set(have.filter((c) => !wanted.has(c.to)).map((c) => c.id));
@@ -174,8 +186,31 @@ function mutualAuthFix(connectionId: string): EditQuickFix {
 
 function certificateFix(document: TopologyDocument, connectionId: string): QuickFix[] {
   const target = find(document, document.connections.find((c) => c.id === connectionId)?.to);
-  const host = target?.host === undefined ? undefined : document.hosts?.find((h) => h.id === target.host);
-  if (!host) return [];
+  if (!target) return [];
+  const host = target.host === undefined ? undefined : document.hosts?.find((h) => h.id === target.host);
+  if (!host) {
+    // The certificate lives on the Host object: a target on no host gets one, with a certificate.
+    return [
+      {
+        kind: 'edit',
+        id: `certificate-host:${target.id}`,
+        label: `Put '${target.name}' on a new host with a certificate`,
+        apply(current) {
+          const now = find(current, target.id);
+          if (!now || now.host !== undefined) return refused(current);
+          const at = { x: (now.position?.x ?? 0) - 16, y: (now.position?.y ?? 0) - 40 };
+          const added = addHost(current, at);
+          const placed = setComponentHost(added.document, now.id, added.id);
+          const named = placed.hosts?.find((h) => h.id === added.id)?.name ?? 'the new host';
+          return {
+            ok: true,
+            document: updateHost(placed, added.id, { certificate: true }),
+            notice: `${describeComponent(now)} now runs on host '${named}', which has a TLS certificate.`,
+          };
+        },
+      },
+    ];
+  }
   return [
     {
       kind: 'edit',
@@ -194,6 +229,17 @@ function certificateFix(document: TopologyDocument, connectionId: string): Quick
   ];
 }
 
+/** A backup whose primary exists, is another component of its kind, and is no backup itself. */
+function isRealPair(document: TopologyDocument, backup: DocumentComponent): boolean {
+  const primary = find(document, backup.backupOf);
+  return (
+    primary !== undefined &&
+    primary.id !== backup.id &&
+    primary.kind === backup.kind &&
+    primary.backupOf === undefined
+  );
+}
+
 /** The quick fixes of a version-2 problem; `[]` when there is none. */
 export function versionTwoFixes(document: TopologyDocument, problem: Problem): QuickFix[] {
   const code: string = problem.code;
@@ -203,10 +249,25 @@ export function versionTwoFixes(document: TopologyDocument, problem: Problem): Q
   switch (code) {
     case 'missing-lca':
       return hostId === undefined ? [] : [enableLcaFix(hostId)];
-    case 'ha-mismatch':
-      return componentId === undefined ? [] : [copyPrimaryConnectionsFix(componentId)];
-    case 'ha-backup-target':
-      return connectionId === undefined ? [] : [connectToPrimaryFix(connectionId)];
+    case 'ha-mismatch': {
+      const backup = find(document, componentId);
+      if (!backup) return [];
+      // Copying makes sense only for a real pair; a backup of another kind (or of nothing) lets go.
+      return [
+        isRealPair(document, backup)
+          ? copyPrimaryConnectionsFix(backup.id)
+          : clearBackupFix(backup.id, backup.kind === 'builder'),
+      ];
+    }
+    case 'ha-backup-target': {
+      const target = find(document, document.connections.find((c) => c.id === connectionId)?.to);
+      if (!target || connectionId === undefined) return [];
+      return [
+        isRealPair(document, target)
+          ? connectToPrimaryFix(connectionId)
+          : clearBackupFix(target.id, target.kind === 'builder'),
+      ];
+    }
     case 'ha-unsupported':
     case 'ha-invalid-pair': {
       const component = find(document, componentId);

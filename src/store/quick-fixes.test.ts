@@ -16,6 +16,7 @@ import {
   type ProblemCode,
   problemComponentId,
   problemConnectionId,
+  problemHostId,
   type Security,
   validate,
 } from '../domain';
@@ -33,7 +34,9 @@ function part(
   name: string,
   x = 0,
   y = 0,
-  extra: { etl?: boolean } = {},
+  extra: Partial<
+    Pick<DocumentComponent, 'etl' | 'host' | 'port' | 'backupOf' | 'standby' | 'mutualAuth'>
+  > = {},
 ): DocumentComponent {
   return { id, kind, name, position: { x, y }, ...extra };
 }
@@ -71,7 +74,8 @@ function site(
 /** Unique within one validation, as the panel keys its items: code, subject, target kind. */
 function keyOf(problem: Problem): string {
   const target = 'targetKind' in problem ? problem.targetKind : '';
-  return `${problem.code}|${problemComponentId(problem) ?? problemConnectionId(problem) ?? ''}|${target}`;
+  const subject = problemComponentId(problem) ?? problemConnectionId(problem) ?? problemHostId(problem) ?? '';
+  return `${problem.code}|${subject}|${target}`;
 }
 
 function errorKeys(document: TopologyDocument): Set<string> {
@@ -304,6 +308,151 @@ const CASES: readonly Case[] = [
     labels: ['Add WFM Daemon'],
   },
   {
+    title: 'a host that runs WFM applications under the Management Layer has no LCA',
+    document: {
+      ...site(
+        [part('msg', 'message-server', 'L1', 640, 320)],
+        [link('s-m', 'srv', 'msg'), link('b-m', 'bld', 'msg')],
+        { managementLayer: true },
+      ),
+      hosts: [{ id: 'h-1', name: 'wfm-app01' }],
+      components: [
+        part('srv', 'server', 'S1', 320, 160, { host: 'h-1' }),
+        part('bld', 'builder', 'B1', 320, 0),
+        part('dap', 'dap', 'D1', 320, 320),
+        part('msg', 'message-server', 'L1', 640, 320),
+      ],
+    },
+    code: 'missing-lca',
+    labels: ['Enable LCA'],
+  },
+  {
+    title: 'two hosts with one name',
+    document: {
+      ...site(),
+      hosts: [
+        { id: 'h-1', name: 'wfm-app01' },
+        { id: 'h-2', name: 'WFM-APP01' },
+      ],
+    },
+    code: 'duplicate-name',
+    labels: ['Rename'],
+  },
+  {
+    title: 'a Data Aggregator backup that lists other targets than its primary',
+    document: site(
+      [
+        part('st', 'stat-server', 'T1', 0, 320),
+        part('da', 'data-aggregator', 'A1', 0, 160),
+        part('da-b', 'data-aggregator', 'A1_backup', 0, 0, { backupOf: 'da', standby: 'hot' }),
+      ],
+      [
+        link('a-s', 'da', 'srv'),
+        link('a-d', 'da', 'dap'),
+        link('a-t', 'da', 'st'),
+        link('ab-s', 'da-b', 'srv'),
+        link('ab-d', 'da-b', 'dap'),
+      ],
+    ),
+    code: 'ha-mismatch',
+    subject: 'da-b',
+    labels: ["Copy the primary's connections"],
+  },
+  {
+    title: 'a client that lists the backup instead of its primary',
+    document: site(
+      [
+        part('d2', 'dap', 'D1_backup', 640, 320, { backupOf: 'dap', standby: 'hot' }),
+        part('bld2', 'builder', 'B2', 640, 0),
+      ],
+      [link('s-d2', 'srv', 'd2'), link('b2-s', 'bld2', 'srv'), link('s-b2', 'srv', 'bld2')],
+    ),
+    code: 'ha-backup-target',
+    subject: 's-d2',
+    labels: ['Connect to the primary instead'],
+  },
+  {
+    title: 'a WFM Builder marked as a backup: a Server uses a pool instead',
+    document: site(
+      [part('bld2', 'builder', 'B2', 640, 0, { backupOf: 'bld', standby: 'warm' })],
+      [link('b2-s', 'bld2', 'srv'), link('s-b2', 'srv', 'bld2')],
+    ),
+    code: 'ha-unsupported',
+    subject: 'bld2',
+    labels: ['Make it a pool member'],
+  },
+  {
+    title: 'a backup of a component of another kind',
+    document: site(
+      [part('d2', 'dap', 'D2', 640, 320, { backupOf: 'srv', standby: 'hot' })],
+      [link('s-d2', 'srv', 'd2')],
+    ),
+    code: 'ha-invalid-pair',
+    subject: 'd2',
+    labels: ['Clear the backup link'],
+  },
+  {
+    title: 'TLS to a WFM Server whose host has no certificate',
+    document: {
+      ...site([], [link('b-s2', 'bld', 'srv', 'tls')].slice(0, 0)),
+      hosts: [{ id: 'h-1', name: 'wfm-app01' }],
+      components: [
+        part('srv', 'server', 'S1', 320, 160, { host: 'h-1' }),
+        part('bld', 'builder', 'B1', 320, 0),
+        part('dap', 'dap', 'D1', 320, 320),
+      ],
+      connections: [link('s-b', 'srv', 'bld'), link('b-s', 'bld', 'srv', 'tls'), link('s-d', 'srv', 'dap')],
+    },
+    code: 'tls-no-certificate',
+    subject: 'b-s',
+    labels: ["Assign a certificate on 'wfm-app01'"],
+  },
+  {
+    title: 'TLS to a WFM Server that is on no host',
+    document: design(SITE.components, [
+      link('s-b', 'srv', 'bld'),
+      link('b-s', 'bld', 'srv', 'tls'),
+      link('s-d', 'srv', 'dap'),
+    ]),
+    code: 'tls-no-certificate',
+    subject: 'b-s',
+    labels: ["Put 'S1' on a new host with a certificate"],
+  },
+  {
+    title: 'mutual TLS to a WFM Server not set up for it',
+    document: {
+      ...design(SITE.components, [
+        link('s-b', 'srv', 'bld'),
+        link('b-s', 'bld', 'srv', 'mutual-tls'),
+        link('s-d', 'srv', 'dap'),
+      ]),
+      hosts: [{ id: 'h-1', name: 'wfm-app01', certificate: true }],
+      components: [
+        part('srv', 'server', 'S1', 320, 160, { host: 'h-1' }),
+        part('bld', 'builder', 'B1', 320, 0),
+        part('dap', 'dap', 'D1', 320, 320),
+      ],
+    },
+    code: 'tls-mutual-auth',
+    subject: 'b-s',
+    labels: ['Turn on mutual TLS authentication'],
+  },
+  {
+    title: 'two applications on one host with one port (no fix: which one moves is the architect’s call)',
+    document: {
+      ...site(),
+      hosts: [{ id: 'h-1', name: 'wfm-app01' }],
+      components: [
+        part('srv', 'server', 'S1', 320, 160, { host: 'h-1', port: 7000 }),
+        part('bld', 'builder', 'B1', 320, 0, { host: 'h-1', port: 7000 }),
+        part('dap', 'dap', 'D1', 320, 320),
+      ],
+    },
+    code: 'port-conflict',
+    subject: 'bld',
+    labels: [],
+  },
+  {
     title: 'WFM Web using TLS (information only)',
     document: site([part('web', 'web', 'W1', 640, -160)], [link('w-s', 'web', 'srv', 'tls')]),
     code: 'tls-web-daemon',
@@ -334,7 +483,7 @@ describe.each(CASES)('$code: $title', ({ document, code, subject, labels }) => {
 });
 
 test('every problem code has a quick fix, or is listed as having none on purpose', () => {
-  expect(CODES_WITHOUT_QUICK_FIX).toEqual(['tls-web-daemon']);
+  expect(CODES_WITHOUT_QUICK_FIX).toEqual(['tls-web-daemon', 'port-conflict']);
   for (const code of PROBLEM_CODES) {
     const cases = CASES.filter((c) => c.code === code);
     expect(cases.length, `a case for ${code}`).toBeGreaterThan(0);
@@ -550,6 +699,13 @@ function checkFix(document: TopologyDocument, problem: Problem, fix: QuickFix): 
     // Every component that must now log to a Message Server and does not.
     for (const p of added)
       expect(p).toMatchObject({ code: 'missing-connection', targetKind: 'message-server' });
+  } else if (fix.id.startsWith('clear-backup:')) {
+    // A backup let go is an application of its own: it may now count as a second Daemon or lack
+    // its own connections, and only it can.
+    // Its own backups, now backups of a primary rather than of a backup, are judged afresh too.
+    const freed = fix.id.slice('clear-backup:'.length);
+    const judged = new Set([freed, ...after.components.filter((c) => c.backupOf === freed).map((c) => c.id)]);
+    for (const p of added) expect(judged.has(problemComponentId(p) ?? ''), fix.label).toBe(true);
   } else if (fix.id.startsWith('add-')) {
     // Only the new component can lack something: a connection with no single obvious target.
     const newIds = new Set(after.components.map((c) => c.id));

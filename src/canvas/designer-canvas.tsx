@@ -228,16 +228,28 @@ function DesignerCanvas() {
     [judge, store],
   );
 
-  // Connections of the layer are not elements: a click on the pane near one selects it.
-  const onPaneClick = useCallback(
-    (event: React.MouseEvent) => {
-      if (!layered) return;
+  // Connections of the layer are not elements: a click on the pane near one selects it, and so
+  // does a click on a host or zone (drawn under the layer) near one.
+  const selectLayerConnection = useCallback(
+    (event: React.MouseEvent): boolean => {
+      if (!layered) return false;
       const segments = drawer.last()?.segments ?? [];
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const id = nearestSegment(segments, point, LAYER_CLICK_TOLERANCE / flow.getZoom());
       if (id) store.getState().select({ components: new Set(), connections: new Set([id]) });
+      return id !== null;
     },
     [layered, drawer, flow, store],
+  );
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => void selectLayerConnection(event),
+    [selectLayerConnection],
+  );
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: DesignerNode) => {
+      if (node.type === 'host' || node.type === 'zone') selectLayerConnection(event);
+    },
+    [selectLayerConnection],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -296,6 +308,7 @@ function DesignerCanvas() {
             onConnect={onConnect}
             onConnectEnd={onConnectEnd}
             onPaneClick={onPaneClick}
+            onNodeClick={onNodeClick}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             connectionLineComponent={ConnectionLine}

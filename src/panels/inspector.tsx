@@ -255,7 +255,7 @@ export function Inspector() {
         <p className="inspector__empty">
           {total > 1
             ? `${total} items selected.`
-            : 'Select a component, a connection, a host, a zone or a note to see its properties and the rules that apply to it.'}
+            : 'Select a component or a connection to see its properties and the rules that apply to it, or a host, a zone or a note to edit it.'}
         </p>
       )}
     </section>

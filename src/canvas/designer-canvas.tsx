@@ -245,6 +245,23 @@ function DesignerCanvas() {
     (event: React.MouseEvent) => void selectLayerConnection(event),
     [selectLayerConnection],
   );
+  // A double click on a note or a connection edits its text in the Inspector.
+  const onNodeDoubleClick = useCallback(
+    (_event: React.MouseEvent, node: DesignerNode) => {
+      if (node.type !== 'note') return;
+      store.getState().select({ layout: [node.id] });
+      store.getState().setFocusField('text');
+    },
+    [store],
+  );
+  const onEdgeDoubleClick = useCallback(
+    (_event: React.MouseEvent, edge: Edge) => {
+      if (edge.type !== 'connection') return;
+      store.getState().select({ connections: [edge.id] });
+      store.getState().setFocusField('label');
+    },
+    [store],
+  );
   const onNodeClick = useCallback(
     (event: React.MouseEvent, node: DesignerNode) => {
       if (node.type === 'host' || node.type === 'zone') selectLayerConnection(event);
@@ -309,6 +326,8 @@ function DesignerCanvas() {
             onConnectEnd={onConnectEnd}
             onPaneClick={onPaneClick}
             onNodeClick={onNodeClick}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onEdgeDoubleClick={onEdgeDoubleClick}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             connectionLineComponent={ConnectionLine}

@@ -225,14 +225,16 @@ export function Inspector() {
   const section = useRef<HTMLElement>(null);
   const store = useDesignerStore();
   const focusField = useDesigner((s) => s.focusField);
-  // The "Rename" quick fix asks for the Name field once the component's fields are shown.
+  // The "Rename" quick fix asks for the Name field once the fields are shown; a double click on a
+  // note or a connection asks for its Text or Label.
   useEffect(() => {
-    if (focusField !== 'name') return;
+    if (focusField === null) return;
+    const wanted = { name: 'Name', text: 'Text', label: 'Label' }[focusField];
     const label = [...(section.current?.querySelectorAll('label') ?? [])].find(
-      (l) => l.textContent === 'Name',
+      (l) => l.textContent === wanted,
     );
     const input = label?.control;
-    if (input instanceof HTMLInputElement) {
+    if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
       input.focus();
       input.select();
     }

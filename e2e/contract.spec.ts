@@ -57,10 +57,13 @@ test('the theme button cycles through dark, light and the system theme', async (
   await expect(html).toHaveAttribute('data-theme', 'dark');
 });
 
-test('the palette offers one button per kind, named by its display name', async ({ designer }) => {
-  await expect(designer.palette.getByRole('button')).toHaveCount(KINDS.length);
-  for (const kind of KINDS) {
-    await expect(designer.paletteItem(kind)).toBeVisible();
+test('the palette offers one button per kind, named by its display name, and Host, Zone and Note', async ({
+  designer,
+}) => {
+  const layout = ['Host', 'Zone', 'Note'];
+  await expect(designer.palette.getByRole('button')).toHaveCount(KINDS.length + layout.length);
+  for (const item of [...KINDS, ...layout]) {
+    await expect(designer.paletteItem(item)).toBeAttached();
   }
 });
 
@@ -79,7 +82,9 @@ test('the inspector labels a component’s fields and offers "Connect to…"', a
   await expect(designer.inspector.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(
     'WFM_Server_1',
   );
-  await expect(designer.inspector.getByRole('textbox', { name: 'Host', exact: true })).toBeVisible();
+  const host = designer.inspector.getByRole('combobox', { name: 'Host', exact: true });
+  await expect(host).toBeVisible();
+  await expect(host.locator('option').first()).toHaveText('No host');
   await expect(designer.inspector.getByRole('textbox', { name: 'Port', exact: true })).toBeVisible();
   await expect(designer.inspector.getByRole('button', { name: 'Connect to…' })).toBeEnabled();
 });

@@ -319,6 +319,18 @@ export class DesignerPage {
     await this.field(label).press('Enter');
   }
 
+  /**
+   * Adds a host from the palette and names it (version 2: a component runs on a host object,
+   * picked in its Inspector's "Host" combobox). Returns the host's node.
+   */
+  async addHost(name: string): Promise<Locator> {
+    await this.paletteItem('Host').click();
+    await this.commitField('Name', name);
+    const host = this.canvas.getByRole('group', { name: `Host: ${name}`, exact: true });
+    await expect(host).toBeAttached();
+    return host;
+  }
+
   option(label: string): Locator {
     return this.page.getByRole('checkbox', { name: label, exact: true });
   }

@@ -96,10 +96,12 @@ test('Backspace deletes a selected connection and leaves its components', async 
 });
 
 test('the inspector refuses a port outside 1–65535 and shows host:port on the card', async ({ designer }) => {
+  await designer.addHost('wfm01.example.com');
   await designer.addFromPalette('WFM Server');
   const server = designer.node('WFM Server', 'WFM_Server_1');
+  await server.click();
 
-  await designer.commitField('Host', 'wfm01.example.com');
+  await designer.field('Host').selectOption({ label: 'wfm01.example.com' });
   await designer.commitField('Port', '70000');
 
   await expect(designer.field('Port')).toHaveAttribute('aria-invalid', 'true');

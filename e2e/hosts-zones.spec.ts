@@ -163,4 +163,25 @@ test('a backup from the Inspector, the rule set, a note and a connection label',
   await label.fill('schedules');
   await label.press('Enter');
   await expect(designer.canvas.locator('.edge-label.is-user-label')).toContainText('schedules');
+
+  // A double click on a note or a connection takes the keyboard to its text in the Inspector.
+  // (The note is selected first: a double click on an unselected note while a connection is
+  // selected zoomed the view instead, an open issue noted in the branch's report.)
+  const note = designer.canvas.getByRole('group', { name: `Note: ${text.slice(0, 40)}`, exact: true });
+  await designer.waitUntilSettled(note);
+  await note.click();
+  await note.dblclick();
+  await expect(noteText).toBeFocused();
+  await page.keyboard.press('Escape');
+  const middle = await designer.edges
+    .first()
+    .locator('.react-flow__edge-path')
+    .evaluate((element) => {
+      const path = element as SVGPathElement;
+      const point = path.getPointAtLength(path.getTotalLength() * 0.7);
+      const screen = point.matrixTransform(path.getScreenCTM() ?? undefined);
+      return { x: screen.x, y: screen.y };
+    });
+  await page.mouse.dblclick(middle.x, middle.y);
+  await expect(label).toBeFocused();
 });

@@ -29,7 +29,7 @@ test('a large diagram seen from afar draws every connection in one layer, and a 
   await expect(layer).toHaveAttribute('data-connections', String(document.connections.length));
   await expect(designer.edges).toHaveCount(0);
 
-  // A one-way connection whose middle lies on the empty canvas (not under a card or an overlay).
+  // A one-way connection whose middle lies on the empty canvas or a host (not under a card or an overlay).
   const pairs = new Set(document.connections.map((c) => `${c.from}>${c.to}`));
   const oneWay = document.connections.filter((c) => !pairs.has(`${c.to}>${c.from}`));
   const target = await page.evaluate((candidates) => {
@@ -44,9 +44,12 @@ test('a large diagram seen from afar draws every connection in one layer, and a 
       const b = centre(to);
       if (!a || !b || Math.hypot(b.x - a.x, b.y - a.y) < 40) continue;
       const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-      if (window.document.elementFromPoint(middle.x, middle.y)?.classList.contains('react-flow__pane')) {
-        return { id, ...middle };
-      }
+      // The empty canvas, or a host or zone (drawn under the connections) but no card on it.
+      const hit = window.document.elementFromPoint(middle.x, middle.y);
+      const open =
+        hit?.classList.contains('react-flow__pane') ||
+        hit?.closest('.react-flow__node-host, .react-flow__node-zone') !== null;
+      if (hit && open && !hit.closest('.react-flow__node-component')) return { id, ...middle };
     }
     return null;
   }, oneWay);

@@ -11,7 +11,9 @@ test('a reload brings back the deployment, its name and its options', async ({ d
   await designer.connect(server, designer.node('DAP', 'WFM_DAP_1'));
   await server.click();
   await designer.commitField('Name', 'WFM_Main');
-  await designer.commitField('Host', 'wfm01.example.com');
+  await designer.addHost('wfm01.example.com');
+  await designer.node('WFM Server', 'WFM_Main').click();
+  await designer.field('Host').selectOption({ label: 'wfm01.example.com' });
   await designer.commitField('Port', '7000');
   await designer.documentName().fill('Lab site');
   await designer.documentName().press('Enter');
@@ -29,7 +31,9 @@ test('a reload brings back the deployment, its name and its options', async ({ d
   await expect(designer.node('WFM Server', 'WFM_Main')).toContainText('wfm01.example.com:7000');
   await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
   await expect(designer.node('DAP', 'WFM_DAP_1')).toBeVisible();
-  await expect(designer.nodes()).toHaveCount(3);
+  // Three cards and the host they run on.
+  await expect(designer.nodes()).toHaveCount(4);
+  await expect(designer.canvas.getByRole('group', { name: 'Host: wfm01.example.com' })).toBeAttached();
   await expect(designer.edges).toHaveCount(2);
   await expect(designer.documentName()).toHaveValue('Lab site');
   await expect(designer.option('Management Layer')).toBeChecked();

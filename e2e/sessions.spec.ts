@@ -108,12 +108,12 @@ const STEPS: readonly { weight: number; name: string; run: Step }[] = [
     run: async (designer, pick) => {
       const label = await selectSome(designer, pick);
       if (!label) return 'host: nothing selected';
-      const host = `wfm${pick(100)}.example.com`;
       const port = String(1 + pick(65_535));
-      await designer.commitField('Host', host);
+      // Version 2: the host is a host object, picked from a list; this session makes none.
+      await designer.field('Host').selectOption({ label: 'No host' });
       await designer.commitField('Port', port);
       await expect(designer.field('Port')).toHaveValue(port);
-      return `set ${label} to ${host}:${port}`;
+      return `set ${label} to no host:${port}`;
     },
   },
   {

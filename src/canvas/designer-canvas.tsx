@@ -228,16 +228,45 @@ function DesignerCanvas() {
     [judge, store],
   );
 
-  // Connections of the layer are not elements: a click on the pane near one selects it.
-  const onPaneClick = useCallback(
-    (event: React.MouseEvent) => {
-      if (!layered) return;
+  // Connections of the layer are not elements: a click on the pane near one selects it, and so
+  // does a click on a host or zone (drawn under the layer) near one.
+  const selectLayerConnection = useCallback(
+    (event: React.MouseEvent): boolean => {
+      if (!layered) return false;
       const segments = drawer.last()?.segments ?? [];
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const id = nearestSegment(segments, point, LAYER_CLICK_TOLERANCE / flow.getZoom());
       if (id) store.getState().select({ components: new Set(), connections: new Set([id]) });
+      return id !== null;
     },
     [layered, drawer, flow, store],
+  );
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => void selectLayerConnection(event),
+    [selectLayerConnection],
+  );
+  // A double click on a note or a connection edits its text in the Inspector.
+  const onNodeDoubleClick = useCallback(
+    (_event: React.MouseEvent, node: DesignerNode) => {
+      if (node.type !== 'note') return;
+      store.getState().select({ layout: [node.id] });
+      store.getState().setFocusField('text');
+    },
+    [store],
+  );
+  const onEdgeDoubleClick = useCallback(
+    (_event: React.MouseEvent, edge: Edge) => {
+      if (edge.type !== 'connection') return;
+      store.getState().select({ connections: [edge.id] });
+      store.getState().setFocusField('label');
+    },
+    [store],
+  );
+  const onNodeClick = useCallback(
+    (event: React.MouseEvent, node: DesignerNode) => {
+      if (node.type === 'host' || node.type === 'zone') selectLayerConnection(event);
+    },
+    [selectLayerConnection],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -296,6 +325,9 @@ function DesignerCanvas() {
             onConnect={onConnect}
             onConnectEnd={onConnectEnd}
             onPaneClick={onPaneClick}
+            onNodeClick={onNodeClick}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onEdgeDoubleClick={onEdgeDoubleClick}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             connectionLineComponent={ConnectionLine}

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Rect } from '../drawing';
-import { containerRects, NEW_HOST_SIZE, NEW_ZONE_SIZE } from '../store/containers';
+import { componentRect, containerRects, NEW_HOST_SIZE, NEW_ZONE_SIZE } from '../store/containers';
 import { useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import type { LayoutItem } from './flow-handle';
@@ -25,14 +25,17 @@ const SIZES = { host: NEW_HOST_SIZE, zone: NEW_ZONE_SIZE, note: NOTE_SIZE } as c
 
 const GAP = 24;
 
-/** The boxes a new item of this sort must not cover: hosts avoid hosts, zones zones, notes notes. */
+/**
+ * The boxes a new item must not cover: a zone other zones; a host other hosts and the cards (a
+ * host drawn over cards would look as if they ran on it); a note other notes and the cards.
+ */
 function taken(store: DesignerStore, item: LayoutItem): Rect[] {
   const { document } = store.getState();
-  if (item === 'note') {
-    return (document.annotations ?? []).map((a) => ({ ...a.position, ...NOTE_SIZE }));
-  }
   const rects = containerRects(document);
-  return [...(item === 'host' ? rects.hosts : rects.zones).values()];
+  if (item === 'zone') return [...rects.zones.values()];
+  const cards = document.components.map(componentRect);
+  if (item === 'host') return [...rects.hosts.values(), ...cards];
+  return [...(document.annotations ?? []).map((a) => ({ ...a.position, ...NOTE_SIZE })), ...cards];
 }
 
 /** The first free place for the item: `at`, else the next one along (a second host does not hide the first). */

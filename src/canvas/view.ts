@@ -58,7 +58,12 @@ export function useAddAtViewCentre(): (kind: ComponentKind) => string {
   const handle = useFlowHandle();
   return useCallback(
     (kind) => {
-      const occupied = store.getState().document.components.map((c) => c.position ?? { x: 0, y: 0 });
+      const { document } = store.getState();
+      // Cards, and notes: a card dropped on a note would hide it.
+      const occupied = [
+        ...document.components.map((c) => c.position ?? { x: 0, y: 0 }),
+        ...(document.annotations ?? []).map((a) => a.position),
+      ];
       const area = visibleArea();
       const spot = freeSlotNear(centre(), occupied, area);
       const id = store.getState().addComponent(kind, spot);

@@ -225,14 +225,16 @@ export function Inspector() {
   const section = useRef<HTMLElement>(null);
   const store = useDesignerStore();
   const focusField = useDesigner((s) => s.focusField);
-  // The "Rename" quick fix asks for the Name field once the component's fields are shown.
+  // The "Rename" quick fix asks for the Name field once the fields are shown; a double click on a
+  // note or a connection asks for its Text or Label.
   useEffect(() => {
-    if (focusField !== 'name') return;
+    if (focusField === null) return;
+    const wanted = { name: 'Name', text: 'Text', label: 'Label' }[focusField];
     const label = [...(section.current?.querySelectorAll('label') ?? [])].find(
-      (l) => l.textContent === 'Name',
+      (l) => l.textContent === wanted,
     );
     const input = label?.control;
-    if (input instanceof HTMLInputElement) {
+    if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
       input.focus();
       input.select();
     }
@@ -255,7 +257,7 @@ export function Inspector() {
         <p className="inspector__empty">
           {total > 1
             ? `${total} items selected.`
-            : 'Select a component, a connection, a host, a zone or a note to see its properties and the rules that apply to it.'}
+            : 'Select a component or a connection to see its properties and the rules that apply to it, or a host, a zone or a note to edit it.'}
         </p>
       )}
     </section>

@@ -224,9 +224,17 @@ export function pasteFragment(
     const name = isGeneratedName(c.kind, c.name) ? nextComponentName(c.kind, names) : copyName(c.name, names);
     names.add(name.toLowerCase());
     const position = { x: at.x + (c.position?.x ?? 0) - minX, y: at.y + (c.position?.y ?? 0) - minY };
-    const { etl: _etl, ...rest } = c;
+    const { etl: _etl, backupOf: _backupOf, standby: _standby, ...rest } = c;
     return { ...rest, id, name, position };
   });
+  // A copied backup stays the backup of its copied primary; copied without it, it is a component
+  // of its own (a second backup of the same primary would be `ha-invalid-pair`).
+  for (const [index, original] of fragment.components.entries()) {
+    const primary = original.backupOf === undefined ? undefined : idMap.get(original.backupOf);
+    const copy = components[index];
+    if (primary && copy && original.standby)
+      components[index] = { ...copy, backupOf: primary, standby: original.standby };
+  }
   const connections: DocumentConnection[] = [];
   for (const c of fragment.connections) {
     const from = idMap.get(c.from);

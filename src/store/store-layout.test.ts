@@ -342,3 +342,22 @@ test('a host that grows to hold a card pushes the hosts below it in its zone dow
     (b?.position?.y ?? 0) + (b?.size?.height ?? 0),
   );
 });
+
+test('pasted cards run on the host under their centre, and a backup pasted without its primary is no backup', () => {
+  const store = fresh();
+  const id = store.getState().addHost({ x: 0, y: -600 });
+  const backup = store.getState().addBackup('da-1') ?? '';
+  store.getState().select({ components: [backup] });
+  store.getState().copySelection();
+  store.getState().paste({ x: 40, y: -560 });
+  const [pasted] = [...store.getState().selection.components];
+  expect(comp(store, pasted ?? '')?.host).toBe(id);
+  expect(comp(store, pasted ?? '')).not.toHaveProperty('backupOf');
+  store.getState().select({ components: ['da-1', backup] });
+  store.getState().copySelection();
+  store.getState().paste({ x: 3000, y: 3000 });
+  const copies = [...store.getState().selection.components].map((c) => comp(store, c));
+  const primary = copies.find((c) => c?.backupOf === undefined);
+  expect(copies.find((c) => c?.backupOf !== undefined)?.backupOf).toBe(primary?.id);
+  expect(copies.every((c) => c?.host === undefined)).toBe(true);
+});

@@ -128,6 +128,9 @@ export interface ClipboardSlice {
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 
+/** An Inspector field to focus: a name (the "Rename" quick fix), a note's text or a connection's label (a double click). */
+export type FocusField = 'name' | 'text' | 'label';
+
 /** The one modal dialog open at a time. */
 export type OpenDialog =
   | { readonly kind: 'connect-to'; readonly fromId: string }
@@ -164,8 +167,8 @@ export interface UiSlice {
   readonly exportOutlineProblems: boolean;
   setExportOutlineProblems(outline: boolean): void;
   /** An Inspector field to focus once it shows (the "Rename" quick fix); the Inspector clears it. */
-  readonly focusField: 'name' | null;
-  setFocusField(field: 'name' | null): void;
+  readonly focusField: FocusField | null;
+  setFocusField(field: FocusField | null): void;
 }
 
 export type DesignerState = DocumentSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice;

@@ -362,7 +362,15 @@ function createSelectionSlice(set: Set, get: Get): SelectionSlice {
 function createClipboardSlice(set: Set, get: Get): ClipboardSlice {
   const pasteAt = (fragment: Fragment, at: XY) => {
     const result = pasteFragment(get().document, fragment, at);
-    commit(set, get, result.document, {
+    // Pasted cards run on the host under their centre, as dropped ones do (decision 022).
+    const placed = new Map<string, XY>();
+    for (const c of result.document.components) {
+      if (c.position && result.componentIds.includes(c.id)) placed.set(c.id, c.position);
+    }
+    const document = result.document.hosts?.length
+      ? moveNodes(result.document, placed, true)
+      : result.document;
+    commit(set, get, document, {
       selection: { components: new Set(result.componentIds), connections: new Set() },
     });
   };

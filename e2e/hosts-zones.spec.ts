@@ -2,7 +2,7 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // Issue 13: hosts and zones as containers, HA pairs, the rule set, notes and labels, as a user
-// builds them with the mouse and the keyboard (decision 022).
+// builds them with the mouse and the keyboard (decision 023).
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();

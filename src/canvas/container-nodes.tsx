@@ -6,7 +6,7 @@ import { MIN_CONTAINER_SIZE } from '../store/containers';
 import './containers.css';
 
 // Hosts and zones are React Flow parent nodes: a zone holds hosts, a host holds component cards
-// (decision 022). They are drawn behind the cards and resized with handles when selected.
+// (decision 023). They are drawn behind the cards and resized with handles when selected.
 
 export type HostNodeData = { host: DocumentHost; zoneName: string | null; errors: number; warnings: number };
 export type ZoneNodeData = { zone: DocumentZone };

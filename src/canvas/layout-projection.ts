@@ -6,7 +6,7 @@ import { type ContainerRects, containerRects } from '../store/containers';
 import type { HostNodeType, NoteNodeType, ZoneNodeType } from './container-nodes';
 
 // Zones, hosts and notes as React Flow nodes, and what a component card needs to know of them
-// (decision 022). Containers come first in the node list: React Flow wants parents before children.
+// (decision 023). Containers come first in the node list: React Flow wants parents before children.
 
 /** Containers sit under the cards and the connections; a selected one rises, still below them. */
 const ZONE_Z = -3000;

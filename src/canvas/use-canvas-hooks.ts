@@ -56,7 +56,7 @@ function absolute(node: InternalNode | undefined, position: XYPosition): XYPosit
 /**
  * React Flow's node and edge changes, applied to the store: selections, measured sizes, resizes
  * of hosts and zones, and moves, which during a drag reach the store once per animation frame
- * (frame-batch.ts). The document keeps absolute positions (decision 022).
+ * (frame-batch.ts). The document keeps absolute positions (decision 023).
  */
 export function useElementChanges(
   store: DesignerStore,

@@ -4,7 +4,7 @@ import { describeComponent, kindInfo, STANDBY_MODES, type Standby } from '../dom
 import { haSupport, whyNoBackup } from '../store/kind-rules';
 import { useDesigner, useDesignerStore } from '../store/react';
 
-// A component's host, and its place in an HA pair (rules.md sections 9 and 10; decision 022).
+// A component's host, and its place in an HA pair (rules.md sections 9 and 10; decision 023).
 
 const STANDBY_LABEL: { readonly [S in Standby]: string } = { warm: 'Warm', hot: 'Hot' };
 

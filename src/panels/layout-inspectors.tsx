@@ -6,7 +6,7 @@ import { DEFAULT_LCA_PORT } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommitField } from '../ui/commit-field';
 
-// The Inspector of a host, a zone and a note (decision 022).
+// The Inspector of a host, a zone and a note (decision 023).
 
 const LCA_PORT_RULE = `The LCA port is a whole number from ${MIN_LCA_PORT} to ${MAX_PORT}.`;
 

@@ -1,5 +1,5 @@
 // "Add backup" (rules.md section 10): a second Application of the primary's kind that waits in
-// standby, with the primary's outgoing connections, as one edit (decision 022).
+// standby, with the primary's outgoing connections, as one edit (decision 023).
 
 import type { DocumentComponent, DocumentConnection, TopologyDocument } from '../document';
 import { MAX_COMPONENT_NAME_LENGTH } from '../document';

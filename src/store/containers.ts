@@ -1,4 +1,4 @@
-// Where hosts and zones are: their rectangles in absolute canvas coordinates (decision 022).
+// Where hosts and zones are: their rectangles in absolute canvas coordinates (decision 023).
 // A host or zone the file gives no position and size (a host migrated from version 1) is drawn
 // around what it holds; the first move or resize writes that rectangle into the document.
 

@@ -1,5 +1,5 @@
 // Pure edits of the version-2 parts of a document: hosts, zones, notes, labels, the rule set, and
-// moves that carry what a container holds (decision 022). Each returns a new document.
+// moves that carry what a container holds (decision 023). Each returns a new document.
 
 import type {
   DocumentAnnotation,
@@ -450,7 +450,7 @@ export function moveNodes(
   return next;
 }
 
-/** Decides membership by the centre of each moved card and host (decision 022). */
+/** Decides membership by the centre of each moved card and host (decision 023). */
 function dropInto(document: TopologyDocument, moved: ReadonlyMap<string, XY>): TopologyDocument {
   const rects = containerRects(document);
   let changed = false;

@@ -1,4 +1,4 @@
-// Quick fixes of the problems version 2 adds (rules.md section 11; decision 022).
+// Quick fixes of the problems version 2 adds (rules.md section 11; decision 023).
 //
 // Written while the domain's catalogue did not have these codes yet: `isVersionTwoProblem` keys
 // them by code strings, so this file compiles with and without them, and `quickFixes` narrows

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { createDesignerStore, type DesignerStore } from './store';
 
-// Hosts, zones, notes, labels, the rule set and backups, as store operations (decision 022).
+// Hosts, zones, notes, labels, the rule set and backups, as store operations (decision 023).
 
 function component(
   id: string,

@@ -362,7 +362,7 @@ function createSelectionSlice(set: Set, get: Get): SelectionSlice {
 function createClipboardSlice(set: Set, get: Get): ClipboardSlice {
   const pasteAt = (fragment: Fragment, at: XY) => {
     const result = pasteFragment(get().document, fragment, at);
-    // Pasted cards run on the host under their centre, as dropped ones do (decision 022).
+    // Pasted cards run on the host under their centre, as dropped ones do (decision 023).
     const placed = new Map<string, XY>();
     for (const c of result.document.components) {
       if (c.position && result.componentIds.includes(c.id)) placed.set(c.id, c.position);

@@ -41,9 +41,12 @@ export {
   refuseTooLarge,
 } from './parse-error';
 export {
+  type DocumentAnnotation,
   type DocumentComponent,
   type DocumentConnection,
+  type DocumentHost,
   type DocumentOptions,
+  type DocumentZone,
   documentFileSchema,
   type TopologyDocument,
   topologyDocumentSchema,

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { serializeDocument } from '../src/document';
 import { launchBrowser, openSession, settle, waitForCanvas } from './browser';
-import { generateDocument, SIZES } from './generate';
+import { type GenerateOptions, generateDocument, SIZES } from './generate';
 import { NoEffectError } from './no-effect';
 
 // The timed scenarios: import, export, edit to badge, cold load and the heap. The frame-rate ones
@@ -140,8 +140,8 @@ export async function exportM(browser: Browser): Promise<{
  * Selects a DAP on the M canvas and presses Delete; the time from the key press to the painted
  * frame that shows the error badge on the WFM Server that lost its DAP.
  */
-export async function editToBadgeM(browser: Browser): Promise<number> {
-  const { document, cleanSites } = generateDocument(SIZES.M);
+export async function editToBadgeM(browser: Browser, options: GenerateOptions = {}): Promise<number> {
+  const { document, cleanSites } = generateDocument(SIZES.M, undefined, options);
   const { context, page } = await openSession(browser, document);
   try {
     await page.goto('/');

@@ -7,7 +7,7 @@ import {
   viewportTransform,
   waitForCanvas,
 } from './browser';
-import { generateDocument, SIZES, type SizeName } from './generate';
+import { type GenerateOptions, generateDocument, SIZES, type SizeName } from './generate';
 import { box, NoEffectError } from './no-effect';
 import { quantile } from './stats';
 
@@ -65,15 +65,22 @@ function frameFigures(intervals: readonly number[]): FrameFigures {
  * Drags one card across the canvas the way a user does (hover, press, 90 moves, release) while the
  * page records its frame intervals. Fails when the card did not move.
  */
-async function dragOnce(browser: Browser, size: SizeName, expectAllVisible: boolean): Promise<FrameFigures> {
-  const { document, cleanSites } = generateDocument(SIZES[size]);
+async function dragOnce(
+  browser: Browser,
+  size: SizeName,
+  expectAllVisible: boolean,
+  options: GenerateOptions = {},
+): Promise<FrameFigures> {
+  const { document, cleanSites } = generateDocument(SIZES[size], undefined, options);
+  // Hosts and zones are nodes of the canvas too, drawn behind the cards they hold.
+  const nodes = document.components.length + (document.hosts?.length ?? 0) + (document.zones?.length ?? 0);
   const { context, page } = await openSession(browser, document);
   try {
     await page.goto('/');
-    await waitForCanvas(page, expectAllVisible ? document.components.length : undefined);
+    await waitForCanvas(page, expectAllVisible ? nodes : undefined);
     const rendered = await page.locator('.react-flow__node').count();
-    if (expectAllVisible && rendered !== document.components.length) {
-      throw new NoEffectError(`only ${rendered} of ${document.components.length} cards are on screen`);
+    if (expectAllVisible && rendered !== nodes) {
+      throw new NoEffectError(`only ${rendered} of ${nodes} nodes are on screen`);
     }
     // A server near the middle of the diagram, so the whole gesture stays on the canvas.
     const site = cleanSites[Math.floor(cleanSites.length / 2)] ?? 0;
@@ -104,6 +111,11 @@ export function dragS(browser: Browser): Promise<FrameFigures> {
 
 export function dragMWholeDiagram(browser: Browser): Promise<FrameFigures> {
   return dragOnce(browser, 'M', true);
+}
+
+/** Issue 13: the same drag with every card on a host and every host in a zone. */
+export function dragMHostsAndZones(browser: Browser): Promise<FrameFigures> {
+  return dragOnce(browser, 'M', true, { hostsAndZones: true });
 }
 
 /** A point on the empty pane of the canvas, away from cards, the mini map and the controls. */

@@ -1,4 +1,10 @@
-import type { DocumentComponent, DocumentConnection, DocumentHost, TopologyDocument } from '../src/document';
+import type {
+  DocumentComponent,
+  DocumentConnection,
+  DocumentHost,
+  DocumentZone,
+  TopologyDocument,
+} from '../src/document';
 import type { ComponentKind, Security } from '../src/domain';
 
 /** The benchmark sizes of issue 6, in components. */
@@ -66,6 +72,22 @@ const SITE_HEIGHT = 620;
 const COLUMN = 248;
 const ROW = 156;
 
+/** A zone holds this many sites, side by side in a row of the grid. */
+const SITES_PER_ZONE = 5;
+/** Space between a host's edge and its cards, and between a zone's edge and its hosts. */
+const PAD = 24;
+const CARD_WIDTH = 200;
+const CARD_HEIGHT = 60;
+
+export interface GenerateOptions {
+  /**
+   * Version 2's layout objects (issue 13): each site runs on two hosts (the WFM applications on
+   * one, the Framework's DAP and Stat Server on another, both with an LCA and a certificate), and
+   * every five sites of a grid row are one zone. Without it components name no host.
+   */
+  readonly hostsAndZones?: boolean;
+}
+
 export interface GeneratedDocument {
   readonly document: TopologyDocument;
   /** Sites whose server has no problem: the badge scenario deletes such a site's DAP. */
@@ -78,16 +100,17 @@ export interface GeneratedDocument {
  * about one site in twenty-five (a forbidden or duplicated connection, a missing one) so the
  * problems panel has something to show. The same seed gives the same document.
  */
-export function generateDocument(size: number, seed = 6): GeneratedDocument {
+export function generateDocument(size: number, seed = 6, options: GenerateOptions = {}): GeneratedDocument {
   const random = createRandom(seed + size);
   const sites = Math.ceil(size / SITE.length);
   // Wider than high, like the canvas: at the canvas's smallest zoom (0.1) the whole M document
   // fits the bench's 1920×1080 window.
   const columns = Math.ceil(Math.sqrt(sites * 2));
-  const hosts: DocumentHost[] = [];
   const components: DocumentComponent[] = [];
   const connections: DocumentConnection[] = [];
   const cleanSites: number[] = [];
+  const hosts: DocumentHost[] = [];
+  const zones: DocumentZone[] = [];
   const security = (): Security | undefined => {
     const roll = random();
     return roll < 0.25 ? 'tls' : roll < 0.3 ? 'mutual-tls' : undefined;
@@ -95,24 +118,51 @@ export function generateDocument(size: number, seed = 6): GeneratedDocument {
   for (let site = 0; site < sites; site += 1) {
     const left = (site % columns) * SITE_WIDTH;
     const top = Math.floor(site / columns) * SITE_HEIGHT;
-    // One machine a site, with a certificate for its TLS connections; each component its own port.
-    hosts.push({
-      id: `host-${site}`,
-      name: `wfm${site}`,
-      address: `wfm${site}.example.com`,
-      certificate: true,
-    });
-    for (const [index, [key, kind, column, row]] of (site === 0 ? FIRST_SITE : SITE).entries()) {
+    const members = site === 0 ? FIRST_SITE : SITE;
+    if (options.hostsAndZones) {
+      if ((site % columns) % SITES_PER_ZONE === 0) {
+        const inRow = Math.min(SITES_PER_ZONE, columns - (site % columns), sites - site);
+        zones.push({
+          id: `zone-${zones.length}`,
+          name: `Zone ${zones.length + 1}`,
+          position: { x: left - 2 * PAD, y: top - 3 * PAD },
+          size: { width: inRow * SITE_WIDTH - PAD, height: SITE_HEIGHT - PAD },
+        });
+      }
+      const zone = zones.at(-1)?.id;
+      for (const [part, rows] of [
+        ['app', [0, 2]],
+        ['fw', [3, 3]],
+      ] as const) {
+        const [first, last] = rows;
+        hosts.push({
+          id: `host-${part}-${site}`,
+          name: `wfm-${part}-${site}`,
+          address: `wfm-${part}-${site}.example.com`,
+          ...(zone === undefined ? {} : { zone }),
+          lca: true,
+          lcaPort: 4999,
+          certificate: true,
+          position: { x: left - PAD, y: top + first * ROW - PAD },
+          size: {
+            width: 2 * COLUMN + CARD_WIDTH + 2 * PAD,
+            height: (last - first) * ROW + CARD_HEIGHT + 2 * PAD,
+          },
+        });
+      }
+    }
+    members.forEach(([key, kind, column, row], index) => {
       components.push({
         id: `${key}-${site}`,
         kind,
         name: `WFM_${key}_${site}`,
         position: { x: left + column * COLUMN, y: top + row * ROW },
-        host: `host-${site}`,
+        ...(options.hostsAndZones ? { host: `host-${row === 3 ? 'fw' : 'app'}-${site}` } : {}),
+        // One port per application of a site: two on one host never share one.
         port: 7000 + index,
         ...(kind === 'server' && site === 0 ? { etl: true } : {}),
       });
-    }
+    });
     const links = [...(site === 0 ? FIRST_LINKS : LINKS)];
     const fault = site === 0 ? 1 : random();
     if (fault < 0.01) {
@@ -141,8 +191,8 @@ export function generateDocument(size: number, seed = 6): GeneratedDocument {
     name: `Benchmark ${size.toLocaleString('en')} components`,
     ruleset: 'wfm-8.5.2',
     options: { managementLayer: false, scheduledReporting: true },
-    zones: [],
-    hosts,
+    zones: options.hostsAndZones ? zones : [],
+    hosts: options.hostsAndZones ? hosts : [],
     components,
     connections,
     annotations: [],

@@ -2,7 +2,7 @@ import { validate } from '../src/domain';
 import { serializeSvg } from '../src/export';
 import { createDerivations } from '../src/store/derived';
 import { createDesignerStore } from '../src/store/store';
-import { createRandom, generateDocument, SIZES } from './generate';
+import { createRandom, type GenerateOptions, generateDocument, SIZES } from './generate';
 import { median, quantile } from './stats';
 
 /** Times `run` `times` times after `warmup` untimed runs; milliseconds. */
@@ -32,13 +32,16 @@ export function fullValidateXl(): { medianMs: number; p95Ms: number; runs: numbe
  * shapes of edited components (in the first ~180 edits, a few calls take 3–5 ms while it
  * re-optimises), give the median and p99.
  */
-export function revalidateAfterEditM(edits = 200): {
+export function revalidateAfterEditM(
+  edits = 200,
+  options: GenerateOptions = {},
+): {
   medianMs: number;
   p99Ms: number;
   coldP99Ms: number;
   edits: number;
 } {
-  const { document } = generateDocument(SIZES.M);
+  const { document } = generateDocument(SIZES.M, undefined, options);
   const store = createDesignerStore(document);
   const derivations = createDerivations();
   const random = createRandom(66);

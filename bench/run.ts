@@ -7,7 +7,7 @@ import { BASE_URL, launchBrowser } from './browser';
 import { coldLoadS, editToBadgeM, exportM, importClearHeap, importXl } from './browser-scenarios';
 import { measureInitialBundle } from './budget';
 import { cliMatrix, cliValidateXl } from './cli-scenarios';
-import { dragMWholeDiagram, dragS, panL } from './frame-scenarios';
+import { dragMHostsAndZones, dragMWholeDiagram, dragS, panL } from './frame-scenarios';
 import { NoEffectError } from './no-effect';
 import { fullValidateXl, revalidateAfterEditM, svgExportNodeM } from './node-scenarios';
 import { openAgainstFloor } from './open-scenarios';
@@ -77,6 +77,12 @@ const SCENARIOS: readonly Scenario[] = [
     run: async () => revalidateAfterEditM(),
   },
   {
+    id: 'revalidate-m-hosts',
+    title: 're-validation after one edit, M with hosts and zones, Node',
+    kind: 'node',
+    run: async () => revalidateAfterEditM(200, { hostsAndZones: true }),
+  },
+  {
     id: 'svg-node-m',
     title: 'serializeSvg, M, Node (for reference)',
     kind: 'node',
@@ -96,6 +102,12 @@ const SCENARIOS: readonly Scenario[] = [
     kind: 'browser',
     run: ({ browser }) => dragMWholeDiagram(need(browser)),
   },
+  {
+    id: 'drag-m-hosts',
+    title: 'drag a component, M with hosts and zones, whole diagram visible',
+    kind: 'browser',
+    run: ({ browser }) => dragMHostsAndZones(need(browser)),
+  },
   { id: 'pan-l', title: 'pan, L, zoomed in', kind: 'browser', run: ({ browser }) => panL(need(browser)) },
   {
     id: 'import-xl',
@@ -114,6 +126,12 @@ const SCENARIOS: readonly Scenario[] = [
     title: 'edit → problem badge painted, M',
     kind: 'browser',
     run: async ({ browser }) => ({ ms: await editToBadgeM(need(browser)) }),
+  },
+  {
+    id: 'badge-m-hosts',
+    title: 'edit → problem badge painted, M with hosts and zones',
+    kind: 'browser',
+    run: async ({ browser }) => ({ ms: await editToBadgeM(need(browser), { hostsAndZones: true }) }),
   },
   {
     id: 'open-10',

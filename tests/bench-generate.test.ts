@@ -47,3 +47,27 @@ test('quantiles are nearest-rank: a p95 is a measured frame, never an interpolat
   expect(round(1.2345)).toBe(1.23);
   expect(round(0.12345)).toBe(0.123);
 });
+
+test('the M document with hosts and zones is a valid file whose hosts hold their cards', () => {
+  const { document } = generateDocument(SIZES.M, 6, { hostsAndZones: true });
+  expect(document.components).toHaveLength(SIZES.M);
+  expect(document.hosts).toHaveLength(2 * (SIZES.M / 10));
+  expect((document.zones ?? []).length).toBeGreaterThan(1);
+  const parsed = parseDocument(serializeDocument(document));
+  expect(parsed.ok).toBe(true);
+  const hosts = new Map((document.hosts ?? []).map((host) => [host.id, host]));
+  for (const component of document.components) {
+    const host = hosts.get(component.host ?? '');
+    const { position } = component;
+    if (!host?.position || !host.size || !position) throw new Error(`${component.id} has no host box`);
+    expect(position.x).toBeGreaterThanOrEqual(host.position.x);
+    expect(position.y).toBeGreaterThanOrEqual(host.position.y);
+    expect(position.x + 200).toBeLessThanOrEqual(host.position.x + host.size.width);
+    expect(position.y + 60).toBeLessThanOrEqual(host.position.y + host.size.height);
+  }
+  // Hosts and ports add no problem of their own: the faults are the same as without them.
+  const codes = new Set(validate(document).map((problem) => problem.code));
+  for (const code of ['port-conflict', 'missing-lca', 'tls-no-certificate']) {
+    expect(codes.has(code as never)).toBe(false);
+  }
+});

@@ -132,6 +132,10 @@ test('validation holds it to its row, and its rules come from its entry', async 
   const problems = validate(await archivedSite()).filter(
     (p) => !('componentId' in p && p.componentId === 'srv-1'),
   );
+  // No component has a host, so every TLS connection to a kind whose entry says `tls:
+  // 'security-guide'` gets `tls-no-certificate` (rules.md section 11): c-2 for the WFM Server, and
+  // c-3 for the archiver, whose entry is all that puts it under the Security Deployment Guide.
+  // c-3 also gets `tls-web-daemon` from WFM Web's own entry, first, as connection problems go.
   expect(problems).toEqual([
     {
       code: 'missing-connection',
@@ -141,9 +145,23 @@ test('validation holds it to its row, and its rules come from its entry', async 
       targetKind: 'server',
     },
     {
+      code: 'tls-no-certificate',
+      severity: 'warning',
+      message:
+        "WFM Report Archiver 'Archive_London' → WFM Server 'WFM_Server_1' uses TLS, but WFM Server 'WFM_Server_1' has no host: for WFM Server, the certificate can only be assigned at the Host object level",
+      connectionId: 'c-2',
+    },
+    {
       code: 'tls-web-daemon',
       severity: 'info',
       message: expect.stringContaining("WFM Web 'WFM_Web_1' → WFM Report Archiver 'Archive_London' uses TLS"),
+      connectionId: 'c-3',
+    },
+    {
+      code: 'tls-no-certificate',
+      severity: 'warning',
+      message:
+        "WFM Web 'WFM_Web_1' → WFM Report Archiver 'Archive_London' uses TLS, but WFM Report Archiver 'Archive_London' has no host: for WFM Report Archiver, the certificate can only be assigned at the Host object level",
       connectionId: 'c-3',
     },
   ]);

@@ -89,7 +89,74 @@ function everyProblem(options: TopologyDocument['options']): TopologyDocument {
   };
 }
 
-/** The same document with every component and connection id replaced by one no message could contain by chance. */
+type Component = TopologyDocument['components'][number];
+
+/**
+ * A version-2 document that breaks every rule of rules.md section 11, and a host's `duplicate-name`
+ * (section 9), each with a host, component or connection to name. Under `wfm-8.5.1` a WFM Server
+ * backup is `ha-unsupported` too.
+ */
+function everyVersion2Problem(ruleset: TopologyDocument['ruleset']): TopologyDocument {
+  const c = (
+    id: string,
+    kind: Component['kind'],
+    name: string,
+    more: Partial<Component> = {},
+  ): Component => ({
+    id,
+    kind,
+    name,
+    ...more,
+  });
+  return {
+    format: 'wfm-topology',
+    version: 2,
+    ruleset,
+    options: { managementLayer: true },
+    hosts: [
+      { id: 'h-a', name: 'app_london', lca: true, certificate: true },
+      { id: 'h-b', name: 'app_leeds' },
+      { id: 'h-c', name: 'APP_LONDON ' },
+    ],
+    components: [
+      c('srv-a', 'server', 'London_Server', { host: 'h-a', port: 7000 }),
+      c('srv-b', 'server', 'Standby_Server', { host: 'h-b', backupOf: 'srv-a', standby: 'warm' }),
+      c('bld-a', 'builder', 'Builder_North', { host: 'h-a', port: 7000 }),
+      c('bld-b', 'builder', 'Builder_Spare', { host: 'h-b', backupOf: 'bld-a', standby: 'warm' }),
+      c('da-a', 'data-aggregator', 'Aggregator', { host: 'h-b' }),
+      c('da-b', 'data-aggregator', 'Aggregator_Standby', { backupOf: 'da-a', standby: 'hot' }),
+      c('da-c', 'data-aggregator', 'Aggregator_Third', { backupOf: 'da-a', standby: 'hot' }),
+      c('dap-a', 'dap', 'Database', { host: 'h-a', port: 4999 }),
+      c('stat-a', 'stat-server', 'Statistics'),
+      c('stat-b', 'stat-server', 'Statistics_Two'),
+      c('msg-a', 'message-server', 'Logs'),
+      c('lb-a', 'load-balancer', 'Web_Front', { host: 'h-a', port: 4999 }),
+      c('web-a', 'web', 'Portal'),
+    ],
+    connections: [
+      { id: 'c-1', from: 'srv-a', to: 'bld-a', security: 'mutual-tls' },
+      { id: 'c-2', from: 'bld-a', to: 'srv-a', security: 'tls' },
+      { id: 'c-3', from: 'srv-a', to: 'dap-a' },
+      { id: 'c-4', from: 'srv-a', to: 'da-a' },
+      { id: 'c-5', from: 'srv-a', to: 'da-b', security: 'tls' },
+      { id: 'c-6', from: 'da-a', to: 'srv-a' },
+      { id: 'c-7', from: 'da-a', to: 'dap-a' },
+      { id: 'c-8', from: 'da-a', to: 'stat-a' },
+      { id: 'c-9', from: 'da-b', to: 'srv-a' },
+      { id: 'c-10', from: 'da-b', to: 'dap-a' },
+      { id: 'c-11', from: 'da-b', to: 'stat-b' },
+      { id: 'c-12', from: 'srv-a', to: 'msg-a' },
+      { id: 'c-13', from: 'lb-a', to: 'web-a' },
+      { id: 'c-14', from: 'web-a', to: 'srv-a' },
+      { id: 'c-15', from: 'srv-b', to: 'bld-a' },
+    ],
+  };
+}
+
+/**
+ * The same document with every host, component and connection id replaced by one no message could
+ * contain by chance, and every reference to them (`host`, `backupOf`, `from`, `to`) following.
+ */
 function withOpaqueIds(document: TopologyDocument): TopologyDocument {
   const ids = new Map<string, string>();
   const opaque = (id: string) => {
@@ -100,9 +167,16 @@ function withOpaqueIds(document: TopologyDocument): TopologyDocument {
     }
     return found;
   };
+  const host = (id: string) => opaque(`host ${id}`);
   return {
     ...document,
-    components: document.components.map((c) => ({ ...c, id: opaque(c.id) })),
+    ...(document.hosts ? { hosts: document.hosts.map((h) => ({ ...h, id: host(h.id) })) } : {}),
+    components: document.components.map((c) => ({
+      ...c,
+      id: opaque(c.id),
+      ...(c.host === undefined ? {} : { host: host(c.host) }),
+      ...(c.backupOf === undefined ? {} : { backupOf: opaque(c.backupOf) }),
+    })),
     connections: document.connections.map((c) => ({
       ...c,
       id: opaque(`connection ${c.id}`),
@@ -124,6 +198,8 @@ const BASE: [string, TopologyDocument][] = [
     'scheduled reporting without a WFM Daemon',
     { ...everyProblem({ scheduledReporting: true }), components: [], connections: [] },
   ],
+  ['every version-2 problem', everyVersion2Problem('wfm-8.5.2')],
+  ['every version-2 problem, WFM 8.5.1', everyVersion2Problem('wfm-8.5.1')],
   ['generated site (ids unlike names)', generateDocument(200).document],
 ];
 
@@ -157,6 +233,7 @@ function userTexts(document: TopologyDocument, problems: readonly Problem[]): Us
       const result = fix.apply(document);
       const about = {
         ...result.document,
+        hosts: [...(document.hosts ?? []), ...(result.document.hosts ?? [])],
         components: [...document.components, ...result.document.components],
         connections: [...document.connections, ...result.document.connections],
       };
@@ -171,14 +248,16 @@ function escaped(text: string): string {
 }
 
 /**
- * A finder of the document's ids that a text spells out as a word of its own, leaving out the ids
- * inside a component's name: there the name is speaking, not the id.
+ * A finder of the document's ids (hosts', components' and connections') that a text spells out as
+ * a word of its own, leaving out the ids inside a component's or host's name: there the name is
+ * speaking, not the id.
  */
 function idFinder(document: TopologyDocument): (text: string) => string[] {
-  const names = document.components.map((c) => c.name);
-  const ids = [...new Set([...document.components, ...document.connections].map((c) => c.id))].filter(
-    (id) => !names.some((name) => name.includes(id)),
-  );
+  const hosts = document.hosts ?? [];
+  const names = [...document.components, ...hosts].map((c) => c.name);
+  const ids = [
+    ...new Set([...hosts, ...document.components, ...document.connections].map((c) => c.id)),
+  ].filter((id) => !names.some((name) => name.includes(id)));
   if (ids.length === 0) return () => [];
   const alternatives = ids.sort((a, b) => b.length - a.length).map(escaped);
   const pattern = new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g');
@@ -190,6 +269,27 @@ test('the corpus covers every problem code, so every message builder is read', (
   expect(PROBLEM_CODES.filter((code) => !seen.has(code))).toEqual([]);
 });
 
+test('the version-2 documents give every code of rules.md section 11 and a host problem themselves', () => {
+  const problems = [everyVersion2Problem('wfm-8.5.2'), everyVersion2Problem('wfm-8.5.1')].flatMap(
+    (document) => validate(document),
+  );
+  const section11: ProblemCode[] = [
+    'ha-unsupported',
+    'ha-invalid-pair',
+    'ha-mismatch',
+    'ha-backup-target',
+    'port-conflict',
+    'missing-lca',
+    'tls-no-certificate',
+    'tls-mutual-auth',
+  ];
+  const seen = new Set(problems.map((problem) => problem.code));
+  expect(section11.filter((code) => !seen.has(code))).toEqual([]);
+  expect(problems.filter((p) => 'hostId' in p).map((p) => p.code)).toEqual(
+    expect.arrayContaining(['duplicate-name', 'missing-lca']),
+  );
+});
+
 test('the check itself finds an id that a message spells out', () => {
   const document = everyProblem({});
   const idsIn = idFinder(document);
@@ -199,6 +299,10 @@ test('the check itself finds an id that a message spells out', () => {
   // An id inside a component's name is the name speaking, not the id.
   const port = idFinder({ ...document, connections: [{ id: 'Port', from: 'web-a', to: 'srv-a' }] });
   expect(port("WFM Web 'Portal' and the Port")).toEqual([]);
+  // Host ids are ids too, and a host's name speaks like a component's.
+  const hosts = idFinder(everyVersion2Problem('wfm-8.5.2'));
+  expect(hosts("Host 'app_leeds' (h-b)")).toEqual(['h-b']);
+  expect(hosts("Host 'app_leeds' runs WFM Server 'Standby_Server'")).toEqual([]);
 });
 
 test.each(CORPUS)('no message about "%s" names a component or connection by its id', (_name, document) => {

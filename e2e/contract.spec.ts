@@ -10,6 +10,11 @@ const KINDS = [
   'DAP',
   'Stat Server',
   'Message Server',
+  // Issue 13: the Framework context kinds.
+  'Configuration Server',
+  'Solution Control Server',
+  'SMTP server',
+  'Load balancer',
 ];
 
 test('the designer opens on an empty canvas under its name', async ({ designer, page }) => {

@@ -69,8 +69,9 @@ export class DesignerPage {
     return this.nodes().nth(before);
   }
 
+  /** The component cards: hosts, zones and notes (format version 2) are nodes of the canvas too. */
   nodes(): Locator {
-    return this.canvas.locator('.react-flow__node');
+    return this.canvas.locator('.react-flow__node-component');
   }
 
   /** A component card by its accessible name, e.g. `node('WFM Server', 'WFM_Server_1')`. */

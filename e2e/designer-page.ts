@@ -58,20 +58,30 @@ export class DesignerPage {
     const before = await this.nodes().count();
     await this.paletteItem(displayName).click();
     await expect(this.nodes()).toHaveCount(before + 1);
+    // Cards are drawn in document order: the new one is the last.
     return this.nodes().nth(before);
   }
 
-  /** Drags a palette item onto the canvas (HTML5 drag and drop); `point` is relative to the canvas. */
+  /**
+   * Drags a palette item onto the canvas (HTML5 drag and drop); `point` is relative to the canvas.
+   * Returns the last card (the new one, when a component was dragged; a host, zone or note is
+   * found by its name).
+   */
   async dragFromPalette(displayName: string, point: Point): Promise<Locator> {
-    const before = await this.nodes().count();
+    const before = await this.allNodes().count();
     await this.paletteItem(displayName).dragTo(this.canvas, { targetPosition: point });
-    await expect(this.nodes()).toHaveCount(before + 1);
-    return this.nodes().nth(before);
+    await expect(this.allNodes()).toHaveCount(before + 1);
+    return this.nodes().last();
   }
 
-  /** The component cards: hosts, zones and notes (format version 2) are nodes of the canvas too. */
+  /** The component cards (version 2 also draws hosts, zones and notes: see `allNodes`). */
   nodes(): Locator {
     return this.canvas.locator('.react-flow__node-component');
+  }
+
+  /** Every node of the canvas: cards, and the hosts, zones and notes around them. */
+  allNodes(): Locator {
+    return this.canvas.locator('.react-flow__node');
   }
 
   /** A component card by its accessible name, e.g. `node('WFM Server', 'WFM_Server_1')`. */

@@ -31,8 +31,7 @@ test('a reload brings back the deployment, its name and its options', async ({ d
   await expect(designer.node('WFM Server', 'WFM_Main')).toContainText('wfm01.example.com:7000');
   await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
   await expect(designer.node('DAP', 'WFM_DAP_1')).toBeVisible();
-  // Three cards and the host they run on.
-  await expect(designer.nodes()).toHaveCount(4);
+  await expect(designer.nodes()).toHaveCount(3);
   await expect(designer.canvas.getByRole('group', { name: 'Host: wfm01.example.com' })).toBeAttached();
   await expect(designer.edges).toHaveCount(2);
   await expect(designer.documentName()).toHaveValue('Lab site');

@@ -337,18 +337,21 @@ export function setComponentHost(
   return { ...next, components };
 }
 
-/** Writes the drawn rectangle of every host and zone that has none (a host migrated from version 1). */
-export function materialise(document: TopologyDocument): TopologyDocument {
+/**
+ * Writes the drawn rectangle of the hosts and zones that have none (a host migrated from version
+ * 1 is drawn around its cards): all of them, or those of `only`.
+ */
+export function materialise(document: TopologyDocument, only?: ReadonlySet<string>): TopologyDocument {
   const hosts = document.hosts ?? [];
   const zones = document.zones ?? [];
-  if (hosts.every((h) => h.position && h.size) && zones.every((z) => z.position && z.size)) return document;
+  const wanted = (item: DocumentHost | DocumentZone) =>
+    !(item.position && item.size) && (!only || only.has(item.id));
+  if (!hosts.some(wanted) && !zones.some(wanted)) return document;
   const rects = containerRects(document);
   const fix = <T extends DocumentHost | DocumentZone>(item: T, rect: Rect | undefined): T =>
-    item.position && item.size
+    !wanted(item) || !rect
       ? item
-      : rect
-        ? { ...item, position: { x: rect.x, y: rect.y }, size: { width: rect.width, height: rect.height } }
-        : item;
+      : { ...item, position: { x: rect.x, y: rect.y }, size: { width: rect.width, height: rect.height } };
   return {
     ...document,
     hosts: hosts.map((h) => fix(h, rects.hosts.get(h.id))),
@@ -358,7 +361,7 @@ export function materialise(document: TopologyDocument): TopologyDocument {
 
 /** Resizes a host or zone: its new rectangle, position included (a resize from the top or left moves it). */
 export function resizeContainer(document: TopologyDocument, id: string, rect: Rect): TopologyDocument {
-  const next = materialise(document);
+  const next = materialise(document, new Set([id]));
   const size = {
     width: Math.max(MIN_CONTAINER_SIZE.width, Math.round(rect.width)),
     height: Math.max(MIN_CONTAINER_SIZE.height, Math.round(rect.height)),
@@ -397,8 +400,14 @@ export function moveNodes(
   drop = false,
 ): TopologyDocument {
   if (moves.size === 0) return document;
-  const base =
-    (document.hosts?.length ?? 0) + (document.zones?.length ?? 0) > 0 ? materialise(document) : document;
+  // A container that moves gets its drawn rectangle first (and a zone's hosts, which move with
+  // it); a host without one that does not move keeps being drawn around its cards.
+  const moving = new Set<string>();
+  for (const z of document.zones ?? []) if (moves.has(z.id)) moving.add(z.id);
+  for (const h of document.hosts ?? []) {
+    if (moves.has(h.id) || (h.zone !== undefined && moving.has(h.zone))) moving.add(h.id);
+  }
+  const base = moving.size > 0 ? materialise(document, moving) : document;
   const delta = new Map<string, XY>();
   for (const z of base.zones ?? []) {
     const to = moves.get(z.id);
@@ -450,14 +459,38 @@ export function moveNodes(
   return next;
 }
 
-/** Decides membership by the centre of each moved card and host (decision 023). */
+/**
+ * Decides membership by the centre of each moved card and host (decision 023): the innermost
+ * drawn host (zone) under it, or none. A card whose host has no drawn rectangle of its own (it is
+ * drawn around its cards) keeps it unless dropped into another; likewise a host's zone.
+ */
 function dropInto(document: TopologyDocument, moved: ReadonlyMap<string, XY>): TopologyDocument {
   const rects = containerRects(document);
+  const drawn = (
+    items: readonly (DocumentHost | DocumentZone)[] | undefined,
+    all: ReadonlyMap<string, Rect>,
+  ) => {
+    const own = new Map<string, Rect>();
+    for (const item of items ?? []) {
+      const rect = all.get(item.id);
+      if (rect && item.position && item.size) own.set(item.id, rect);
+    }
+    return own;
+  };
+  const drawnHosts = drawn(document.hosts, rects.hosts);
+  const drawnZones = drawn(document.zones, rects.zones);
+  const keeps = (
+    current: string | undefined,
+    own: ReadonlyMap<string, Rect>,
+    all: ReadonlyMap<string, Rect>,
+  ) => current !== undefined && !own.has(current) && all.has(current);
   let changed = false;
   const components = document.components.map((c) => {
     if (!moved.has(c.id)) return c;
     const centre = centreOf(componentRect(c));
-    const host = innermostAt(rects.hosts, centre.x, centre.y);
+    const host =
+      innermostAt(drawnHosts, centre.x, centre.y) ??
+      (keeps(c.host, drawnHosts, rects.hosts) ? c.host : undefined);
     if (host === c.host) return c;
     changed = true;
     const { host: _old, ...rest } = c;
@@ -467,7 +500,9 @@ function dropInto(document: TopologyDocument, moved: ReadonlyMap<string, XY>): T
     const rect = rects.hosts.get(h.id);
     if (!moved.has(h.id) || !rect) return h;
     const centre = centreOf(rect);
-    const zone = innermostAt(rects.zones, centre.x, centre.y);
+    const zone =
+      innermostAt(drawnZones, centre.x, centre.y) ??
+      (keeps(h.zone, drawnZones, rects.zones) ? h.zone : undefined);
     if (zone === h.zone) return h;
     changed = true;
     const { zone: _old, ...rest } = h;

@@ -187,16 +187,22 @@ test('a host dropped with its centre inside a zone joins it, and leaves it when 
   expect(host(store, id)?.zone).toBeUndefined();
 });
 
-test('a host without a drawn rectangle (migrated from version 1) gets one on its first move', () => {
+test('a host without a drawn rectangle (migrated from version 1) follows its cards, and gets one when it is moved', () => {
   const store = createDesignerStore({
     ...deployment(),
     hosts: [{ id: 'host-1', name: 'wfm01' }],
     components: deployment().components.map((c) => (c.id === 'srv-1' ? { ...c, host: 'host-1' } : c)),
   });
-  store.getState().moveNodes(new Map([['da-1', { x: 300, y: 400 }]]), 'step', true);
-  expect(host(store, 'host-1')?.position).toBeDefined();
-  expect(host(store, 'host-1')?.size).toBeDefined();
+  // Dragged far away, the card keeps its host: a host drawn around its cards follows them.
+  store.getState().moveNodes(new Map([['srv-1', { x: 3000, y: 400 }]]), 'step', true);
   expect(comp(store, 'srv-1')?.host).toBe('host-1');
+  expect(host(store, 'host-1')?.position).toBeUndefined();
+  store.getState().moveNodes(new Map([['host-1', { x: 2900, y: 300 }]]), 'step', true);
+  expect(host(store, 'host-1')?.position).toEqual({ x: 2900, y: 300 });
+  expect(host(store, 'host-1')?.size).toBeDefined();
+  // Now drawn, the host keeps its box: a card dropped outside it leaves it.
+  store.getState().moveNodes(new Map([['srv-1', { x: 0, y: 0 }]]), 'step', true);
+  expect(comp(store, 'srv-1')?.host).toBeUndefined();
 });
 
 test('resizing a container sets its rectangle, never below the smallest size', () => {

@@ -1,5 +1,5 @@
 import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
-import { DEFAULT_RULESET, RULESET_IDS, type RulesetId } from '../domain';
+import { DEFAULT_RULESET, RULESET_IDS, type RulesetId, rulesetLabel } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommandButton, CommandCheckbox } from './command-button';
 import { OPTION_COMMANDS } from './diagram-commands';
@@ -40,13 +40,6 @@ function Options() {
   );
 }
 
-// TODO(i13-domain): read the domain's rule set labels once it has them.
-const RULESET_LABEL: { readonly [R in RulesetId]: string } = {
-  'wfm-8.5.2': 'WFM 8.5.2',
-  'wfm-8.5.1': 'WFM 8.5.1',
-  'wfm-8.5.0': 'WFM 8.5.0',
-};
-
 const RULESET_NOTE =
   'The WFM release the design is for. 8.5.0 and 8.5.1 differ from 8.5.2 in the WFM Server → Data Aggregator ' +
   'cell and in WFM Server backups. The 8.5.0 table\'s "Config Utility" row and second Database Utility target ' +
@@ -73,7 +66,7 @@ function RulesetSelect() {
       >
         {RULESET_IDS.map((id) => (
           <option key={id} value={id}>
-            {RULESET_LABEL[id]}
+            {rulesetLabel(id)}
           </option>
         ))}
       </select>

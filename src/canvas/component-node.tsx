@@ -1,7 +1,14 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import type { DocumentComponent } from '../document';
-import { COMPONENT_KINDS, type ComponentKind, isSourceKind, isTargetKind, kindInfo } from '../domain';
+import {
+  COMPONENT_KINDS,
+  type ComponentKind,
+  isContextKind,
+  isSourceKind,
+  isTargetKind,
+  kindInfo,
+} from '../domain';
 import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
 import { CARD_HEIGHT, cardWidth } from '../drawing/layout';
 import { useConnectState } from './connect-state';
@@ -81,7 +88,8 @@ export const ComponentNode = memo(function ComponentNode({
         } as React.CSSProperties
       }
     >
-      {isTargetKind(component.kind) && (
+      {/* A context kind has no row or column of the matrix, but its context links end and start here. */}
+      {(isTargetKind(component.kind) || isContextKind(component.kind)) && (
         <Handle type="target" position={Position.Top} isConnectableStart={false} className="drop-zone" />
       )}
       <div className="component-card__icon" aria-hidden="true" />
@@ -109,7 +117,7 @@ export const ComponentNode = memo(function ComponentNode({
           {ha.role} · {ha.standby}
         </span>
       )}
-      {isSourceKind(component.kind) && (
+      {(isSourceKind(component.kind) || isContextKind(component.kind)) && (
         <Handle type="source" position={Position.Bottom} className="source-handle" title="Drag to connect" />
       )}
     </div>

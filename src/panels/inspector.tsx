@@ -11,6 +11,7 @@ import { MAX_CONNECTION_LABEL_LENGTH } from '../document/limits';
 import {
   describeComponent,
   displayName,
+  isContextKind,
   isSourceKind,
   kindInfo,
   MARKS,
@@ -124,7 +125,7 @@ function ComponentInspector({ component }: { component: DocumentComponent }) {
         type="button"
         className="button button--primary inspector__connect"
         onClick={() => store.getState().openDialog({ kind: 'connect-to', fromId: component.id })}
-        disabled={!isSourceKind(component.kind)}
+        disabled={!isSourceKind(component.kind) && !isContextKind(component.kind)}
         title="List the components this one may connect to (C)"
       >
         Connect to…

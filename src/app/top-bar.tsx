@@ -1,5 +1,5 @@
 import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
-import { DEFAULT_RULESET, RULESET_IDS, type RulesetId, rulesetLabel } from '../domain';
+import { DEFAULT_RULESET, RULESET_IDS, rulesetLabel } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommandButton, CommandCheckbox } from './command-button';
 import { OPTION_COMMANDS } from './diagram-commands';

@@ -24,7 +24,8 @@ export class DesignerPage {
     this.palette = page.getByRole('region', { name: 'Components' });
     this.canvas = page.getByRole('application', { name: 'Deployment diagram' });
     this.inspector = page.getByRole('region', { name: 'Inspector' });
-    this.edges = page.locator('.react-flow__edge');
+    // Connections only: an HA pair's standby link is an edge of the canvas too.
+    this.edges = page.locator('.react-flow__edge-connection');
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
     this.redoButton = page.getByRole('button', { name: 'Redo', exact: true });
   }

@@ -56,13 +56,20 @@ test('every connection of a loaded template is painted on the canvas, not only p
   await loadTemplate(page, 'Minimal single site');
   await expect(designer.edges).toHaveCount(8);
   await page.waitForTimeout(300); // the fit-view animation
-  // The middle of each connection's line, on screen.
+  // A point of each connection's line, on screen: the middle, or, where a card of a host drawn
+  // between the two covers the middle, the first of a few points along the line that no card covers.
   const middles = await designer.edges.locator('.react-flow__edge-path').evaluateAll((paths) =>
     paths.map((element) => {
       const path = element as SVGPathElement;
-      const point = path.getPointAtLength(path.getTotalLength() / 2);
-      const screen = point.matrixTransform(path.getScreenCTM() ?? new DOMMatrix());
-      return { x: screen.x, y: screen.y };
+      const onScreen = (fraction: number) =>
+        path
+          .getPointAtLength(path.getTotalLength() * fraction)
+          .matrixTransform(path.getScreenCTM() ?? new DOMMatrix());
+      const uncovered = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]
+        .map(onScreen)
+        .find((p) => !window.document.elementFromPoint(p.x, p.y)?.closest('.react-flow__node-component'));
+      const point = uncovered ?? onScreen(0.5);
+      return { x: point.x, y: point.y };
     }),
   );
   const around = (point: { x: number; y: number }) =>
@@ -134,7 +141,9 @@ test('Tidy up moves a dragged card back into its row, and one Undo puts it back'
   await loadTemplate(page, 'Builder pool');
   const builder = designer.node('WFM Builder', 'WFM_Builder_2');
   const tidy = await flowPositions(page);
-  await designer.moveNode(builder, { x: 120, y: 150 });
+  // A short drag that keeps the card on its host: dropped outside it, the card leaves the host
+  // (decision 023), and Tidy up then lays it out with the cards that run on no host.
+  await designer.moveNode(builder, { x: 24, y: 16 });
   const dragged = await flowPositions(page);
   expect(dragged).not.toEqual(tidy);
   const draggedBox = await builder.boundingBox();

@@ -1,36 +1,26 @@
 // Writes the version-2 templates of src/templates/ from the deployments below (domain.md section
-// 5): positions from the automatic layout (a host's components together, hosts by zone), each
+// 5): positions from Tidy up's layout (a host's components together, hosts by zone), each
 // host's and zone's box stored around what it holds. Run: npx tsx scripts/write-templates.ts
 // The files carry a clean `validation` block: src/templates/templates.test.ts proves it true.
 import { writeFileSync } from 'node:fs';
 import { serializeDocument, type TopologyDocument } from '../src/document';
-import { CARD_HEIGHT, cardWidth, containerBoxes, hostNames, layoutByRole } from '../src/drawing';
+import { CARD_HEIGHT, cardWidth, containerBoxes, hostNames } from '../src/drawing';
+import { tidyLayout } from '../src/drawing/tidy-layout';
 
 type Doc = Omit<TopologyDocument, 'format' | 'version'>;
 type C = TopologyDocument['components'][number];
 
-/** Until the context kinds are in the registry, they are laid out as a kind of the same row. */
-const STAND_IN: Record<string, C['kind']> = {
-  'config-server': 'message-server',
-  scs: 'message-server',
-  'smtp-server': 'message-server',
-  'load-balancer': 'web',
-};
-
 function place(doc: Doc, notes: readonly string[] = []): TopologyDocument {
   const document: TopologyDocument = { format: 'wfm-topology', version: 2, ...doc };
-  const standIn = {
-    ...document,
-    components: document.components.map((c) => ({ ...c, kind: STAND_IN[c.kind] ?? c.kind })),
-  };
-  const positions = layoutByRole(standIn);
+  // Tidy up's layout, so a template is already tidy: Tidy up leaves it where it is.
+  const positions = tidyLayout(document);
   const components = document.components.map((c) => ({
     ...c,
     position: positions.get(c.id) ?? { x: 0, y: 0 },
   }));
   const names = hostNames(document);
   const cards = new Map(
-    standIn.components.map((c) => [
+    document.components.map((c) => [
       c.id,
       {
         ...(positions.get(c.id) ?? { x: 0, y: 0 }),

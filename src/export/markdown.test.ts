@@ -336,3 +336,21 @@ test('whatever a name holds, its table cell renders as the name made visible, in
     { seed: 20_251_126, numRuns: 300 },
   );
 });
+
+test('a context kind with links of its own gets its Connections tab, marked as Framework context', () => {
+  const markdown = serializeMarkdown(
+    topology(
+      [
+        { id: 'scs', kind: 'scs', name: 'SCS' },
+        { id: 'msg', kind: 'message-server', name: 'LOG' },
+        { id: 'cfg', kind: 'config-server', name: 'confserv' },
+      ],
+      [{ id: 'c-1', from: 'scs', to: 'msg' }],
+    ),
+  );
+  const tabs = markdown.split('## Connections tabs')[1]?.split('\n## ')[0] ?? '';
+  expect(tabs).toContain('### SCS (Solution Control Server)');
+  expect(tabs).toContain('| LOG | Message Server | Framework context (not judged by the matrix) |');
+  // A context kind with no link of its own has no tab to show.
+  expect(tabs).not.toContain('confserv');
+});

@@ -88,8 +88,9 @@ export function serializeMarkdown(document: TopologyDocument): string {
   out.push("Each table lists the entries of one Application's **Connections** tab.", '');
   let anySource = false;
   for (const source of document.components) {
-    if (!isSourceKind(source.kind)) continue;
     const rows = document.connections.filter((c) => c.from === source.id);
+    // A context kind has no row of the matrix, but its own links (SCS → Message Server) are listed.
+    if (!isSourceKind(source.kind) && !(isContextKind(source.kind) && rows.length > 0)) continue;
     anySource = true;
     out.push(`### ${inline(source.name)} (${displayName(source.kind)})`, '');
     if (rows.length === 0) {

@@ -255,8 +255,10 @@ test('a PNG of 5,000 components without positions offers the SVG, and "anyway" g
     await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('menuitem', { name: 'Export PNG' }).click();
     const dialog = page.getByRole('dialog', { name: 'PNG too large to read' });
+    // Drawing 5,000 cards to measure them takes seconds on a busy, software-rendered machine.
     await expect(dialog).toContainText(
       'This diagram is too large for a readable PNG (it would be scaled to 20 %). Export SVG instead?',
+      { timeout: 30_000 },
     );
     return dialog;
   };

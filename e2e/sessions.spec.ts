@@ -199,7 +199,7 @@ for (let sequence = 1; sequence <= SEQUENCES; sequence += 1) {
 
     const before = await exportJson(page);
     // Autosave writes, 400 ms after the last edit, the same text Export JSON wrote.
-    await expect.poll(() => savedText(page), { timeout: 10_000 }).toBe(before);
+    await expect.poll(() => savedText(page), { timeout: 30_000 }).toBe(before);
     await page.reload();
     await expect(designer.canvas).toBeVisible();
     const after = await exportJson(page);

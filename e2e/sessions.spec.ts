@@ -198,8 +198,11 @@ for (let sequence = 1; sequence <= SEQUENCES; sequence += 1) {
     test.info().annotations.push({ type: 'steps', description: log.join('; ') });
 
     const before = await exportJson(page);
-    // Autosave writes, 400 ms after the last edit, the same text Export JSON wrote.
-    await expect.poll(() => savedText(page), { timeout: 30_000 }).toBe(before);
+    // Autosave writes, 400 ms after the last edit, the same text Export JSON wrote; a sequence that
+    // ends on "New" leaves a blank document, which is stored only once something is put in it.
+    const { name, components, connections } = JSON.parse(before);
+    const blank = name === undefined && components.length === 0 && connections.length === 0;
+    if (!blank) await expect.poll(() => savedText(page), { timeout: 30_000 }).toBe(before);
     await page.reload();
     await expect(designer.canvas).toBeVisible();
     const after = await exportJson(page);

@@ -129,7 +129,7 @@ describe('reading the SVG', () => {
       connections: [
         { id: 'c1', from: 'srv', to: 'bld', security: 'tls' },
         { id: 'c2', from: 'bld', to: 'srv' },
-        { id: 'c3', from: 'srv', to: 'dap' },
+        { id: 'c3', from: 'srv', to: 'dap', label: 'Nightly export' },
       ],
     };
     const scene = readScene(serializeSvg(document));
@@ -139,7 +139,10 @@ describe('reading the SVG', () => {
     const [srv, bld] = scene.cards;
     // The layers share one offset: the cards keep the distance the document gives them.
     expect((srv?.rect.y ?? 0) - (bld?.rect.y ?? 0)).toBe(200);
-    expect(scene.edges.some((e) => e.labels.some((l) => l.text.startsWith('TLS')))).toBe(true);
+    // Every label is read with its edge: a label drawn elsewhere would escape the label metrics.
+    const labels = scene.edges.flatMap((e) => e.labels.map((l) => l.text));
+    expect(labels.some((text) => text.includes('Nightly export'))).toBe(true);
+    expect(labels.filter((text) => text.includes('TLS'))).toHaveLength(1);
   });
 });
 
@@ -165,7 +168,10 @@ describe('edges through cards', () => {
 
   it('does not count an edge that runs along a card’s border', () => {
     const along = link('<path d="M200 0 L300 0 L500 0 L600 0"/>');
-    expect(metricsOf({ cards: ROW, links: [along] }).edgesThroughCards).toBe(0);
+    // 1 px inside B's top border is still the border (cards are shrunk by 2 px); 4 px is inside.
+    const grazing = link('<path d="M200 1 L600 1"/>');
+    expect(metricsOf({ cards: ROW, links: [along, grazing] }).edgesThroughCards).toBe(0);
+    expect(metricsOf({ cards: ROW, links: [link('<path d="M200 4 L600 4"/>')] }).edgesThroughCards).toBe(1);
   });
 
   it('follows rounded orthogonal routes: around a card is fine, through one is not', () => {

@@ -256,7 +256,7 @@ function lineGeometry(element: XmlElement): Point[][] | undefined {
 /** Decoration drawn with a path that is not the link itself: the lock of a secured link, an arrowhead, a mark. */
 function isDecoration(element: XmlElement): boolean {
   const classes = classesOf(element);
-  if (classes.some((c) => /^(lock|arrow|mark|halo-none)$/.test(c) || c.startsWith('arrow'))) return true;
+  if (classes.some((c) => c === 'lock' || c === 'mark' || c.startsWith('arrow'))) return true;
   // Links are never closed shapes; a closed path is a drawn arrowhead or an icon.
   return element.name === 'path' && /[zZ]/.test(element.attributes.get('d') ?? '');
 }

@@ -54,6 +54,13 @@ const LAYERS: readonly Layer[] = [
     forbiddenPackages: UI_PACKAGES,
     noDomGlobals: false,
   },
+  // The drawing check (issue 14 item 7): measures what the pure layers draw; nothing imports it.
+  {
+    folder: 'src/diagram-check',
+    mayImport: [...PURE, ...DATA],
+    forbiddenPackages: UI_PACKAGES,
+    noDomGlobals: false,
+  },
   {
     folder: 'src/templates',
     mayImport: ['src/domain', 'src/document'],

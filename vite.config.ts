@@ -10,6 +10,8 @@ import { PURE_MODULE } from './scripts/pure-modules.ts';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // Tidy up's layout engine (ELK) runs in a module worker of our own origin (decision 026).
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "object-src 'none'",
@@ -37,6 +39,8 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  // The layout worker is an ES module: it imports the layout code shared with Node.
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: {
     port: 4173,

@@ -1,5 +1,8 @@
 import type { TopologyDocument } from '../document';
 import { parseDocument } from '../document';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { applyLayout } from '../drawing/apply-layout';
+import { elkLayout } from '../drawing/elk-layout';
 import { tidyLayout } from '../drawing/tidy-layout';
 
 // The documents the drawing check measures (docs/diagrams.md): every template as stored and after
@@ -30,11 +33,22 @@ export interface CorpusEntry {
   readonly tidy: boolean;
 }
 
+let elk: InstanceType<typeof ELK> | undefined;
+
 /**
- * Today's Tidy up (src/app/tidy-up.ts): `tidyLayout`'s positions given to the components, as the
- * store's `moveComponents` does; hosts, zones and notes keep what the file says.
+ * Tidy up as the designer runs it (src/app/tidy-up.ts): the ELK layout (src/drawing/elk-layout.ts)
+ * applied as the store's `applyLayout` does, on this thread instead of a worker.
  */
-export function tidyUp(document: TopologyDocument): TopologyDocument {
+export async function tidyUp(document: TopologyDocument): Promise<TopologyDocument> {
+  elk ??= new ELK({ algorithms: ['layered'] });
+  return applyLayout(document, await elkLayout(elk, document));
+}
+
+/**
+ * The Tidy up before issue 14, which the baseline was measured with: `tidyLayout`'s positions
+ * given to the components; hosts, zones and notes keep what the file says; lines are straight.
+ */
+export function straightTidyUp(document: TopologyDocument): TopologyDocument {
   const positions = tidyLayout(document);
   return {
     ...document,

@@ -36,5 +36,6 @@ export function edgeTag(
 
 /** How wide a tag's box is drawn: its text whole, the lock, and the padding. */
 export function edgeTagWidth(tag: EdgeTag): number {
-  return Math.ceil(estimateTextWidth(tag.text, TAG_FONT) + (tag.locked ? 24 : 12));
+  // A secured tag is drawn bold.
+  return Math.ceil(estimateTextWidth(tag.text, TAG_FONT, tag.locked) + (tag.locked ? 24 : 12));
 }

@@ -43,6 +43,9 @@ const ROOT_OPTIONS: LayoutOptions = {
 };
 
 const TIER_EDGE = 'tier:';
+const ELK_LABELS = process.env.ELK_LABELS !== '0';
+/** Above this many cards and containers at the root, the layout trades document order for speed. */
+const LARGE = 60;
 const PAIR = 'pair:';
 
 type Parent = { children: ElkNode[]; tiers: Map<number, string[]> };
@@ -141,7 +144,10 @@ export function elkGraph(document: TopologyDocument): ElkNode {
   let tierEdges = 0;
   const tierEdge = (from: string, to: string) =>
     edges.push({ id: `${TIER_EDGE}${(tierEdges += 1)}`, sources: [from], targets: [to] });
-  for (const container of [root, ...zones.values(), ...hosts.values()]) {
+  // A large flat diagram leaves the root to its real connections (which point down the tiers):
+  // anchors joining hundreds of cards made ELK's crossing minimisation five times slower.
+  const rootTiers = root.children.length <= LARGE ? [root] : [];
+  for (const container of [...rootTiers, ...zones.values(), ...hosts.values()]) {
     const tiers = [...container.tiers.keys()].sort((a, b) => a - b);
     for (let i = 0; i + 1 < tiers.length; i += 1) {
       const upper = container.tiers.get(tiers[i] as number) ?? [];
@@ -165,7 +171,7 @@ export function elkGraph(document: TopologyDocument): ElkNode {
       id: connection.id,
       sources: [up ? target.id : source.id],
       targets: [up ? source.id : target.id],
-      ...(tag && {
+      ...(tag && ELK_LABELS && {
         labels: [
           {
             text: tag.text,
@@ -178,6 +184,13 @@ export function elkGraph(document: TopologyDocument): ElkNode {
     });
   }
   root.edges = edges;
+  if (document.components.length > LARGE) {
+    root.layoutOptions = { ...ROOT_OPTIONS, 'elk.layered.considerModelOrder.strategy': 'NONE' };
+  }
+  if (process.env.ELK_OPTS) root.layoutOptions = { ...root.layoutOptions, ...JSON.parse(process.env.ELK_OPTS) };
+  if (process.env.ELK_T) {
+    root.layoutOptions = { ...ROOT_OPTIONS, 'elk.layered.thoroughness': process.env.ELK_T, ...(process.env.ELK_MO ? {'elk.layered.considerModelOrder.strategy': process.env.ELK_MO} : {}) };
+  }
   return strip(root);
 }
 

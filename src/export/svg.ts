@@ -7,7 +7,6 @@ import {
   describeComponent,
   isContextKind,
   kindInfo,
-  matrixCell,
   type Problem,
   problemComponentId,
   problemConnectionId,
@@ -15,7 +14,9 @@ import {
 } from '../domain';
 import { containerBoxes } from '../drawing/containers';
 import { isContextLink } from '../drawing/context-kinds';
-import { connectionEnds, type Rect } from '../drawing/geometry';
+import { connectionRoute, placeTag, roundedPath, TakenSpace } from '../drawing/edge-route';
+import { edgeTag, edgeTagWidth, TAG_HEIGHT } from '../drawing/edge-tag';
+import type { Rect } from '../drawing/geometry';
 import { ICON_STROKE, kindIconMarkup } from '../drawing/kind-icons';
 import { CARD_HEIGHT, cardWidth, componentAddress, hostNames, withDrawableLayout } from '../drawing/layout';
 import { estimateTextWidth } from '../drawing/text-metrics';
@@ -56,7 +57,6 @@ export { SVG_METADATA_ID } from './svg-metadata';
 const FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif";
 const PAD = 32;
 const TITLE_HEIGHT = 58;
-const LABEL_AT = 0.42;
 const ICON_Y = (CARD_HEIGHT - 32) / 2;
 const COLORS = {
   text: '#111827',
@@ -351,6 +351,9 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   const directed = new Set<string>();
   for (const c of document.connections) directed.add(`${c.from}\u0000${c.to}`);
   out.push(`<g id="connections" transform="translate(${num(dx)} ${num(dy)})">`);
+  // Tags go where they hide no card and no other tag: the cards first, then each tag placed.
+  const taken = new TakenSpace();
+  for (const rect of rects.values()) taken.add(rect);
   for (const connection of document.connections) {
     const from = rects.get(connection.from);
     const to = rects.get(connection.to);
@@ -358,7 +361,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const target = byId.get(connection.to);
     if (!from || !to || !source || !target || connection.from === connection.to) continue;
     const reverse = directed.has(`${connection.to}\u0000${connection.from}`);
-    const { start, end } = connectionEnds(from, to, reverse ? 7 : 0, 2);
+    const route = connectionRoute(from, to, connection.waypoints, reverse ? 7 : 0);
     const state = badConnections.get(connection.id);
     const context = isContextLink(source.kind, target.kind);
     const outline =
@@ -370,32 +373,25 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
             ? ` class="e ctx" stroke="${MODEL_COLORS.context}" stroke-dasharray="6 4"`
             : ' class="e"';
     out.push(
-      `<g>${tooltip(`${describeComponent(source)} to ${describeComponent(target)}`)}<line${outline} x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}" marker-end="url(#${state ? `arrow-${state}` : 'arrow'})"/>`,
+      `<g>${tooltip(`${describeComponent(source)} to ${describeComponent(target)}`)}<path${outline} fill="none" d="${roundedPath(route, 8, 2)}" marker-end="url(#${state ? `arrow-${state}` : 'arrow'})"/>`,
     );
-    const security = connection.security ?? 'none';
-    // The user's label says what this connection is for; without one, the matrix cell's label.
-    const cellLabel =
-      connection.label?.trim() || (context ? undefined : matrixCell(source.kind, target.kind)?.label);
-    const locked = security !== 'none';
-    const tag = locked
-      ? `${security === 'tls' ? 'TLS' : 'mTLS'}${cellLabel ? ` · ${cellLabel}` : ''}`
-      : (cellLabel ?? '');
+    const tag = edgeTag(connection, source, target);
     if (tag) {
-      // Short of the middle, so the labels of a two-way pair do not cover each other.
-      const mx = start.x + (end.x - start.x) * LABEL_AT;
-      const my = start.y + (end.y - start.y) * LABEL_AT;
-      const w = estimateTextWidth(tag, 10) + (locked ? 24 : 12);
-      const left = mx - w / 2;
+      const w = edgeTagWidth(tag);
+      const at = placeTag(route, w, TAG_HEIGHT, taken);
+      taken.add({ x: at.x, y: at.y, width: w, height: TAG_HEIGHT });
+      const left = at.x;
+      const my = at.y + TAG_HEIGHT / 2;
       out.push(
-        `<rect class="tag" x="${num(left)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="9"/>`,
+        `<rect class="tag" x="${num(left)}" y="${num(at.y)}" width="${num(w)}" height="${TAG_HEIGHT}" rx="9"/>`,
       );
-      if (locked) {
+      if (tag.locked) {
         out.push(
-          `<path class="lock" stroke="${COLORS.secure}" d="M${num(left + 7)} ${num(my - 1)}${LOCK_PATH}"/><text class="tag-text secure" fill="${COLORS.secure}" x="${num(left + 19)}" y="${num(my + 3.5)}">${escapeText(tag)}</text>`,
+          `<path class="lock" stroke="${COLORS.secure}" d="M${num(left + 7)} ${num(my - 1)}${LOCK_PATH}"/><text class="tag-text secure" fill="${COLORS.secure}" x="${num(left + 19)}" y="${num(my + 3.5)}">${escapeText(tag.text)}</text>`,
         );
       } else {
         out.push(
-          `<text class="tag-text" x="${num(left + 6)}" y="${num(my + 3.5)}">${escapeText(tag)}</text>`,
+          `<text class="tag-text" x="${num(left + 6)}" y="${num(my + 3.5)}">${escapeText(tag.text)}</text>`,
         );
       }
     }

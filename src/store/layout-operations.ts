@@ -10,6 +10,8 @@ import type {
 } from '../document/schema';
 import { DEFAULT_RULESET, type RulesetId } from '../domain';
 import { CARD, type Rect } from '../drawing';
+
+export { applyLayout } from '../drawing';
 import {
   CONTAINER_PADDING,
   centreOf,
@@ -524,3 +526,4 @@ export function joinHostUnder(document: TopologyDocument, componentId: string): 
     components: document.components.map((c) => (c.id === componentId ? { ...c, host } : c)),
   };
 }
+

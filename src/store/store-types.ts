@@ -3,7 +3,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParseError, TopologyDocument } from '../document';
 import type { ComponentKind, DeploymentOptions, RulesetId, Security } from '../domain';
-import type { Rect } from '../drawing';
+import type { DiagramLayout, Rect } from '../drawing';
 import type { BackupOptions } from './backup-operations';
 import type { History } from './history';
 import type { HostPatch, ZonePatch } from './layout-operations';
@@ -72,6 +72,8 @@ export interface DocumentSlice {
   setRuleset(ruleset: RulesetId): void;
   /** Resizes a host or zone; during a gesture, no history step until `endGesture`. */
   resizeContainer(id: string, rect: Rect, mode: 'gesture' | 'step'): void;
+  /** Tidy up's result: cards, containers and routes where the layout put them, as one undo step. */
+  applyLayout(layout: DiagramLayout): void;
   /**
    * Moves components, hosts, zones and notes to absolute positions (a container carries what it
    * holds). With `drop`, what moved belongs where its centre landed.

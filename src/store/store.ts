@@ -3,9 +3,11 @@ import { createEmptyDocument, type TopologyDocument } from '../document';
 import { addBackup } from './backup-operations';
 import { newDocumentId } from './document-id';
 import { emptyHistory, pushStep, stepBack, stepForward } from './history';
+import { keepRoutes } from '../drawing';
 import {
   addHost,
   addNote,
+  applyLayout,
   addZone,
   joinHostUnder,
   moveNodes,
@@ -126,7 +128,7 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
       commit(set, get, updateComponent(get().document, id, patch));
     },
     moveComponents(moves, mode) {
-      const next = moveComponents(get().document, moves);
+      const next = keepRoutes(get().document, moveComponents(get().document, moves));
       if (mode === 'gesture' && get().gestureBase) set({ document: next });
       else commit(set, get, next);
     },
@@ -188,13 +190,16 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     setRuleset(ruleset) {
       commit(set, get, setRuleset(get().document, ruleset));
     },
+    applyLayout(layout) {
+      commit(set, get, applyLayout(get().document, layout));
+    },
     resizeContainer(id, rect, mode) {
       const next = resizeContainer(get().document, id, rect);
       if (mode === 'gesture' && get().gestureBase) set({ document: next });
       else commit(set, get, next);
     },
     moveNodes(moves, mode, drop = false) {
-      const next = moveNodes(get().document, moves, drop);
+      const next = keepRoutes(get().document, moveNodes(get().document, moves, drop));
       if (mode === 'gesture' && get().gestureBase) set({ document: next });
       else commit(set, get, next);
     },

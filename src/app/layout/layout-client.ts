@@ -1,0 +1,67 @@
+// Talks to the layout worker: one request at a time per document, with a time limit, so a layout
+// that never answers (a worker the browser refused, an engine stuck on a huge diagram) ends in a
+// message instead of a silent button.
+import type { TopologyDocument } from '../../document';
+import type { DiagramLayout } from '../../drawing';
+
+interface Answer {
+  readonly id: number;
+  readonly layout?: DiagramLayout;
+  readonly error?: string;
+}
+
+let worker: Worker | undefined;
+let sequence = 0;
+const waiting = new Map<number, { resolve(layout: DiagramLayout): void; reject(error: Error): void }>();
+
+function failAll(error: Error): void {
+  for (const pending of waiting.values()) pending.reject(error);
+  waiting.clear();
+  worker?.terminate();
+  worker = undefined;
+}
+
+function start(): Worker {
+  const created = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+  created.onmessage = (event: MessageEvent<Answer>) => {
+    const pending = waiting.get(event.data.id);
+    if (!pending) return;
+    waiting.delete(event.data.id);
+    if (event.data.layout) pending.resolve(event.data.layout);
+    else pending.reject(new Error(event.data.error ?? 'the layout engine gave no answer'));
+  };
+  created.onerror = (event) => {
+    event.preventDefault();
+    failAll(new Error(event.message || 'the layout engine could not start'));
+  };
+  return created;
+}
+
+/** Lays `document` out in the worker; rejects after `timeoutMs` (the worker is then replaced). */
+export function layoutInWorker(document: TopologyDocument, timeoutMs = 60_000): Promise<DiagramLayout> {
+  worker ??= start();
+  const id = (sequence += 1);
+  const running = worker;
+  return new Promise<DiagramLayout>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (!waiting.has(id)) return;
+      failAll(new Error(`the layout took longer than ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    waiting.set(id, {
+      resolve: (layout) => {
+        clearTimeout(timer);
+        resolve(layout);
+      },
+      reject: (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    });
+    running.postMessage({ id, document });
+  });
+}
+
+/** Starts the worker ahead of the first Tidy up (ELK's code takes a moment to load and warm). */
+export function warmLayoutWorker(): void {
+  worker ??= start();
+}

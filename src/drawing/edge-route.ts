@@ -1,0 +1,159 @@
+// The line a connection is drawn along, the same on the canvas and in every export: its stored
+// route (`connections[].waypoints`) when it has one, else a straight line between the cards.
+import { borderPoint, connectionEnds, type Point, type Rect } from './geometry';
+
+const ON_BORDER = 1.5;
+
+function onBorder(rect: Rect, p: Point): boolean {
+  const inX = p.x >= rect.x - ON_BORDER && p.x <= rect.x + rect.width + ON_BORDER;
+  const inY = p.y >= rect.y - ON_BORDER && p.y <= rect.y + rect.height + ON_BORDER;
+  if (!inX || !inY) return false;
+  return (
+    Math.abs(p.x - rect.x) <= ON_BORDER ||
+    Math.abs(p.x - rect.x - rect.width) <= ON_BORDER ||
+    Math.abs(p.y - rect.y) <= ON_BORDER ||
+    Math.abs(p.y - rect.y - rect.height) <= ON_BORDER
+  );
+}
+
+/** Where a line to `toward` leaves `rect`: straight out of a side when `toward` is beside that side. */
+function attach(rect: Rect, toward: Point): Point {
+  if (toward.x > rect.x && toward.x < rect.x + rect.width) {
+    return { x: toward.x, y: toward.y < rect.y ? rect.y : rect.y + rect.height };
+  }
+  if (toward.y > rect.y && toward.y < rect.y + rect.height) {
+    return { x: toward.x < rect.x ? rect.x : rect.x + rect.width, y: toward.y };
+  }
+  return borderPoint(rect, toward);
+}
+
+/**
+ * The points a connection is drawn through, from the source card's border to the target's. A
+ * stored route that starts and ends on the two cards is drawn as it is; one that does not (the
+ * cards moved, or a file gave only the bends) is joined to the cards by its first and last bend.
+ * Without a route: a straight line, shifted by `offset` when both directions of a pair exist.
+ */
+export function connectionRoute(
+  from: Rect,
+  to: Rect,
+  waypoints: readonly Point[] | undefined,
+  offset = 0,
+): Point[] {
+  if (waypoints && waypoints.length > 0) {
+    const first = waypoints[0] as Point;
+    const last = waypoints[waypoints.length - 1] as Point;
+    const start = waypoints.length >= 2 && onBorder(from, first) ? first : attach(from, first);
+    const end = waypoints.length >= 2 && onBorder(to, last) ? last : attach(to, last);
+    const inner = waypoints.filter((p, i) => !((i === 0 && p === start) || (i === waypoints.length - 1 && p === end)));
+    return dedupe([start, ...inner, end]);
+  }
+  const { start, end } = connectionEnds(from, to, offset, 0);
+  return [start, end];
+}
+
+function dedupe(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (!last || last.x !== p.x || last.y !== p.y) out.push(p);
+  }
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * An SVG path through `points` with each bend rounded by a quadratic curve of radius `radius` (at
+ * most half of either segment beside it), the last segment shortened by `endGap` so an arrowhead
+ * ends on the card's border.
+ */
+export function roundedPath(points: readonly Point[], radius = 8, endGap = 0): string {
+  if (points.length === 0) return '';
+  const pts = [...points];
+  if (endGap > 0 && pts.length >= 2) {
+    const a = pts[pts.length - 2] as Point;
+    const b = pts[pts.length - 1] as Point;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (length > endGap) {
+      const t = (length - endGap) / length;
+      pts[pts.length - 1] = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    }
+  }
+  const first = pts[0] as Point;
+  let d = `M${round(first.x)} ${round(first.y)}`;
+  for (let i = 1; i < pts.length - 1; i += 1) {
+    const p = pts[i - 1] as Point;
+    const c = pts[i] as Point;
+    const n = pts[i + 1] as Point;
+    const into = Math.hypot(c.x - p.x, c.y - p.y);
+    const out = Math.hypot(n.x - c.x, n.y - c.y);
+    const k = Math.min(radius, into / 2, out / 2);
+    if (k <= 0.01) {
+      d += ` L${round(c.x)} ${round(c.y)}`;
+      continue;
+    }
+    const ax = c.x + ((p.x - c.x) / into) * k;
+    const ay = c.y + ((p.y - c.y) / into) * k;
+    const bx = c.x + ((n.x - c.x) / out) * k;
+    const by = c.y + ((n.y - c.y) / out) * k;
+    d += ` L${round(ax)} ${round(ay)} Q${round(c.x)} ${round(c.y)} ${round(bx)} ${round(by)}`;
+  }
+  const last = pts[pts.length - 1] as Point;
+  return `${d} L${round(last.x)} ${round(last.y)}`;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Rectangles already drawn, bucketed on a coarse grid so a free spot is found in a few looks. */
+export class TakenSpace {
+  private readonly cells = new Map<string, Rect[]>();
+  constructor(private readonly cell = 160) {}
+  private keys(r: Rect): string[] {
+    const out: string[] = [];
+    const x0 = Math.floor(r.x / this.cell);
+    const x1 = Math.floor((r.x + r.width) / this.cell);
+    const y0 = Math.floor(r.y / this.cell);
+    const y1 = Math.floor((r.y + r.height) / this.cell);
+    for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) out.push(`${x},${y}`);
+    return out;
+  }
+  add(r: Rect): void {
+    for (const key of this.keys(r)) {
+      const list = this.cells.get(key);
+      if (list) list.push(r);
+      else this.cells.set(key, [r]);
+    }
+  }
+  hits(r: Rect): boolean {
+    for (const key of this.keys(r)) if (this.cells.get(key)?.some((o) => intersects(o, r))) return true;
+    return false;
+  }
+}
+
+/**
+ * Where a tag of `width` × `height` goes on a route: the middle of the longest segment whose box
+ * is free in `taken` (cards and tags already placed); the longest segment when none is free.
+ * Returns the box's top-left corner; the caller adds the box to `taken`.
+ */
+export function placeTag(points: readonly Point[], width: number, height: number, taken: TakenSpace): Point {
+  const candidates: { at: Point; length: number }[] = [];
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const a = points[i] as Point;
+    const b = points[i + 1] as Point;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    // Along the segment: its middle, and a third from either end of a long one.
+    for (const t of length > 3 * width ? [0.5, 0.3, 0.7] : [0.5]) {
+      candidates.push({ at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, length: length - Math.abs(t - 0.5) });
+    }
+  }
+  candidates.sort((p, q) => q.length - p.length);
+  const box = (c: Point): Rect => ({ x: c.x - width / 2, y: c.y - height / 2, width, height });
+  for (const c of candidates) {
+    const b = box(c.at);
+    if (!taken.hits(b)) return { x: b.x, y: b.y };
+  }
+  const best = box((candidates[0] ?? { at: points[0] ?? { x: 0, y: 0 } }).at);
+  return { x: best.x, y: best.y };
+}

@@ -195,7 +195,12 @@ function DesignerCanvas() {
     [store, derivations, flow, flowStore, nodeProjection, layoutProjection, projectEdges, projectStandby],
   );
 
-  const { onNodesChange, onEdgesChange } = useElementChanges(store, nodeProjection, flowStore);
+  const { onNodesChange, onEdgesChange } = useElementChanges(
+    store,
+    nodeProjection,
+    flowStore,
+    layoutProjection,
+  );
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => judge.canConnect(connection.source, connection.target).ok,

@@ -310,7 +310,10 @@ test('a double click on a note while a connection is selected edits the note', a
   await expect(inspectorText(designer)).toHaveValue('Picked from a connection');
 });
 
-test('text typed on the canvas survives a reload made while the editor is open', async ({ designer, page }) => {
+test('text typed on the canvas survives a reload made while the editor is open', async ({
+  designer,
+  page,
+}) => {
   await openSmall(designer);
   const note = noteNode(designer, 'Site A');
   await designer.waitUntilSettled(note);

@@ -3,6 +3,8 @@ import { memo, useMemo } from 'react';
 import { estimateTextWidth } from '../drawing/text-metrics';
 import { cardBox } from './card-box';
 import type { ConnectionEdgeData } from './edge-data';
+import { useEditingInPlace } from './in-place-edit';
+import { LabelEditor } from './in-place-editors';
 
 export type { ConnectionEdgeData };
 
@@ -40,6 +42,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   selected,
 }: EdgeProps<ConnectionEdgeType>) {
   const [from, to] = useEnds(source, target);
+  const editing = useEditingInPlace('label', id);
   if (!from || !to || !data) return null;
   const { start, end } = segmentOf(id, cardBox(from), cardBox(to), data.hasReverse);
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
@@ -63,15 +66,25 @@ export const ConnectionEdge = memo(function ConnectionEdge({
         interactionWidth={14}
         {...(markerEnd ? { markerEnd } : {})}
       />
-      {(data.secured || data.label) && (
-        <EdgeLabel
+      {editing ? (
+        <LabelEditor
+          id={id}
           x={midX}
           y={midY}
-          secured={data.secured}
-          label={data.label}
-          userLabel={data.userLabel}
-          error={data.severity === 'error'}
+          label={data.userLabel ? (data.label ?? '') : ''}
+          placeholder={data.userLabel ? 'Label' : (data.label ?? 'Label')}
         />
+      ) : (
+        (data.secured || data.label) && (
+          <EdgeLabel
+            x={midX}
+            y={midY}
+            secured={data.secured}
+            label={data.label}
+            userLabel={data.userLabel}
+            error={data.severity === 'error'}
+          />
+        )
       )}
     </>
   );
@@ -83,7 +96,8 @@ const LOCK_WIDTH = 13;
 /**
  * The security and matrix label of a connection, drawn in the edge's own SVG: no HTML overlay to
  * position, and no portal for React Flow to look up on every store update (docs/performance.md).
- * A halo in the canvas colour keeps the text readable where it crosses lines.
+ * A halo in the canvas colour keeps the text readable where it crosses lines. An invisible box
+ * under the text takes clicks, so a double click on the label edits it (decision 024).
  */
 function EdgeLabel({
   x,
@@ -102,7 +116,7 @@ function EdgeLabel({
 }) {
   const security = secured === 'mutual-tls' ? 'mTLS' : secured === 'tls' ? 'TLS' : '';
   const text = [security, label ?? ''].filter(Boolean).join(' · ');
-  const width = estimateTextWidth(text, LABEL_FONT_SIZE) + (secured ? LOCK_WIDTH : 0);
+  const width = estimateTextWidth(text, LABEL_FONT_SIZE, userLabel) + (secured ? LOCK_WIDTH : 0);
   const left = -width / 2;
   return (
     <g
@@ -110,6 +124,7 @@ function EdgeLabel({
       transform={`translate(${x} ${y})`}
     >
       {secured && <title>{secured === 'tls' ? 'TLS' : 'Mutual TLS'}</title>}
+      <rect className="edge-label__hit" x={left - 4} y={-8} width={width + 8} height={16} rx={4} />
       {secured && (
         <path
           className="edge-label__icon"

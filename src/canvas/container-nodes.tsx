@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { DocumentAnnotation, DocumentHost, DocumentZone } from '../document/schema';
 import { DEFAULT_LCA_PORT } from '../domain';
 import { MIN_CONTAINER_SIZE } from '../store/containers';
+import { useEditingInPlace } from './in-place-edit';
+import { NoteTextEditor } from './in-place-editors';
 import './containers.css';
 
 // Hosts and zones are React Flow parent nodes: a zone holds hosts, a host holds component cards
@@ -90,7 +92,9 @@ export const ZoneNode = memo(function ZoneNode({ data, selected }: NodeProps<Zon
   );
 });
 
-/** A free text note on the canvas. */
-export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<NoteNodeType>) {
+/** A free text note on the canvas; a double click or Enter edits its text on the note (decision 024). */
+export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps<NoteNodeType>) {
+  const editing = useEditingInPlace('note', id);
+  if (editing) return <NoteTextEditor id={id} text={data.note.text} />;
   return <div className={`note-box${selected ? ' is-selected' : ''}`}>{data.note.text}</div>;
 });

@@ -33,6 +33,7 @@ import { EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
 import { FIT_VIEW_OPTIONS, ZOOM_RANGE } from './fit';
 import { isLayoutItem, KIND_DRAG_TYPE, LAYOUT_DRAG_TYPE } from './flow-handle';
+import { createInPlaceEdit, InPlaceEditContext, useInPlaceEditing } from './in-place-edit';
 import { addLayoutItem } from './layout-items';
 import {
   createLayoutProjection,
@@ -98,9 +99,12 @@ function estimatedBounds(components: readonly DocumentComponent[]): Rect | null 
 
 /** The canvas with React Flow's provider: what the designer loads after its first paint. */
 export function Canvas() {
+  const inPlaceEdit = useMemo(createInPlaceEdit, []);
   return (
     <ReactFlowProvider>
-      <DesignerCanvas />
+      <InPlaceEditContext.Provider value={inPlaceEdit}>
+        <DesignerCanvas />
+      </InPlaceEditContext.Provider>
     </ReactFlowProvider>
   );
 }
@@ -195,7 +199,15 @@ function DesignerCanvas() {
     [store, derivations, flow, flowStore, nodeProjection, layoutProjection, projectEdges, projectStandby],
   );
 
-  const { onNodesChange, onEdgesChange } = useElementChanges(store, nodeProjection, flowStore);
+  const { onNodesChange, onEdgesChange } = useElementChanges(
+    store,
+    nodeProjection,
+    flowStore,
+    layoutProjection,
+  );
+  // A double click on a note or a connection, or Enter on one, edits its text on the canvas; zoomed
+  // out too far to read it, in the Inspector (decision 024).
+  const inPlace = useInPlaceEditing(store, !lowDetail);
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => judge.canConnect(connection.source, connection.target).ok,
@@ -245,23 +257,6 @@ function DesignerCanvas() {
     (event: React.MouseEvent) => void selectLayerConnection(event),
     [selectLayerConnection],
   );
-  // A double click on a note or a connection edits its text in the Inspector.
-  const onNodeDoubleClick = useCallback(
-    (_event: React.MouseEvent, node: DesignerNode) => {
-      if (node.type !== 'note') return;
-      store.getState().select({ layout: [node.id] });
-      store.getState().setFocusField('text');
-    },
-    [store],
-  );
-  const onEdgeDoubleClick = useCallback(
-    (_event: React.MouseEvent, edge: Edge) => {
-      if (edge.type !== 'connection') return;
-      store.getState().select({ connections: [edge.id] });
-      store.getState().setFocusField('label');
-    },
-    [store],
-  );
   const onNodeClick = useCallback(
     (event: React.MouseEvent, node: DesignerNode) => {
       if (node.type === 'host' || node.type === 'zone') selectLayerConnection(event);
@@ -304,13 +299,14 @@ function DesignerCanvas() {
   );
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the drop target of palette drags; the keyboard path is the palette button
+    // biome-ignore lint/a11y/noStaticElementInteractions: the drop target of palette drags (the keyboard path is the palette button), and where Enter on a focused note or connection arrives
     <div
       className="canvas"
       data-detail={lowDetail ? 'low' : 'full'}
       data-connections={layered ? 'layer' : 'elements'}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onKeyDown={inPlace.onKeyDown}
     >
       <LowDetailContext.Provider value={lowDetail}>
         <ConnectingContext.Provider value={connecting}>
@@ -326,8 +322,8 @@ function DesignerCanvas() {
             onConnectEnd={onConnectEnd}
             onPaneClick={onPaneClick}
             onNodeClick={onNodeClick}
-            onNodeDoubleClick={onNodeDoubleClick}
-            onEdgeDoubleClick={onEdgeDoubleClick}
+            onNodeDoubleClick={inPlace.onNodeDoubleClick}
+            onEdgeDoubleClick={inPlace.onEdgeDoubleClick}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             connectionLineComponent={ConnectionLine}

@@ -43,10 +43,14 @@ const EMPTY: LayoutProjection = {
 
 /**
  * Projects the document's zones, hosts and notes. Nodes whose inputs did not change keep their
- * identity, so a drag of a card re-renders no container.
+ * identity, so a drag of a card re-renders no container. A note is sized by its text, so a new
+ * node of a note (selected, or its text changed) carries the size React Flow last measured:
+ * without one, React Flow hides the node until it is measured again, and the second click of a
+ * double click on a note that the first click selected fell through to the pane (decision 024).
  */
 export function createLayoutProjection() {
   let cache = new Map<string, { key: unknown[]; node: LayoutNode }>();
+  const noteSizes = new Map<string, { width: number; height: number }>();
   const reuse = (id: string, key: unknown[], make: () => LayoutNode): LayoutNode => {
     const hit = cache.get(id);
     if (hit && hit.key.length === key.length && hit.key.every((v, i) => v === key[i])) return hit.node;
@@ -54,7 +58,7 @@ export function createLayoutProjection() {
     cache.set(id, { key, node });
     return node;
   };
-  return (
+  const project = (
     document: TopologyDocument,
     selected: ReadonlySet<string> | undefined,
     byHost: ReadonlyMap<string, readonly Problem[]>,
@@ -64,6 +68,7 @@ export function createLayoutProjection() {
     const notes = document.annotations ?? [];
     if (hosts.length === 0 && zones.length === 0 && notes.length === 0) {
       cache = new Map();
+      noteSizes.clear();
       return EMPTY;
     }
     const rects = containerRects(document);
@@ -113,11 +118,13 @@ export function createLayoutProjection() {
     }
     for (const note of notes) {
       const isSelected = selected?.has(note.id) ?? false;
+      const size = noteSizes.get(note.id);
       nodes.push(
         reuse(note.id, [note, isSelected], () => ({
           id: note.id,
           type: 'note',
           position: { x: note.position.x, y: note.position.y },
+          ...(size ? { measured: size } : {}),
           zIndex: NOTE_Z,
           selected: isSelected,
           ariaLabel: `Note: ${note.text.slice(0, 40)}`,
@@ -140,8 +147,15 @@ export function createLayoutProjection() {
     }
     const live = new Set(nodes.map((n) => n.id));
     for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+    for (const id of noteSizes.keys()) if (!live.has(id)) noteSizes.delete(id);
     return { nodes, parents, rects };
   };
+  return Object.assign(project, {
+    /** Records the size React Flow measured for a note (hosts and zones have their own). */
+    measured(id: string, size: { width: number; height: number }): void {
+      noteSizes.set(id, size);
+    },
+  });
 }
 
 /** Each backup and its primary: which card is which, and the standby mode. */

@@ -62,6 +62,7 @@ export function useElementChanges(
   store: DesignerStore,
   nodeProjection: NodeProjection,
   flowNodes: FlowNodes,
+  layoutProjection?: { measured(id: string, size: { width: number; height: number }): void },
 ) {
   // A drag's moves reach the store once per animation frame (frame-batch.ts).
   const dragMoves = useMemo(
@@ -126,8 +127,9 @@ export function useElementChanges(
         } else if (change.type === 'select') {
           selectionChanged = true;
         } else if (change.type === 'dimensions' && change.dimensions) {
-          if (!LAYOUT_TYPES.has(lookup.get(change.id)?.type))
-            nodeProjection.measured(change.id, change.dimensions);
+          const type = lookup.get(change.id)?.type;
+          if (type === 'note') layoutProjection?.measured(change.id, change.dimensions);
+          else if (!LAYOUT_TYPES.has(type)) nodeProjection.measured(change.id, change.dimensions);
         }
       }
       if (dragging && !dragEnded && !selectionChanged) return;
@@ -155,7 +157,7 @@ export function useElementChanges(
         }
       }
     },
-    [store, nodeProjection, dragMoves, flowNodes],
+    [store, nodeProjection, dragMoves, flowNodes, layoutProjection],
   );
 
   const onEdgesChange = useCallback(

@@ -227,7 +227,8 @@ export function Inspector() {
   const store = useDesignerStore();
   const focusField = useDesigner((s) => s.focusField);
   // The "Rename" quick fix asks for the Name field once the fields are shown; a double click on a
-  // note or a connection asks for its Text or Label.
+  // note or a connection asks for its Text or Label when the canvas is too far out to edit it in
+  // place (decision 024).
   useEffect(() => {
     if (focusField === null) return;
     const wanted = { name: 'Name', text: 'Text', label: 'Label' }[focusField];

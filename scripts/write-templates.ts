@@ -1,50 +1,30 @@
 // Writes the version-2 templates of src/templates/ from the deployments below (domain.md section
-// 5): positions from Tidy up's layout (a host's components together, hosts by zone), each
-// host's and zone's box stored around what it holds. Run: npx tsx scripts/write-templates.ts
+// 5): positions, container boxes and routes from Tidy up's layout (src/drawing/elk-layout.ts). Run: npx tsx scripts/write-templates.ts
 // The files carry a clean `validation` block: src/templates/templates.test.ts proves it true.
 import { writeFileSync } from 'node:fs';
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { serializeDocument, type TopologyDocument } from '../src/document';
-import { CARD_HEIGHT, cardWidth, containerBoxes, hostNames } from '../src/drawing';
-import { tidyLayout } from '../src/drawing/tidy-layout';
+import { applyLayout } from '../src/drawing';
+import { elkLayout } from '../src/drawing/elk-layout';
 
 type Doc = Omit<TopologyDocument, 'format' | 'version'>;
 type C = TopologyDocument['components'][number];
 
-function place(doc: Doc, notes: readonly string[] = []): TopologyDocument {
+const elk = new ELK({ algorithms: ['layered'] });
+
+async function place(doc: Doc, notes: readonly string[] = []): Promise<TopologyDocument> {
   const document: TopologyDocument = { format: 'wfm-topology', version: 2, ...doc };
-  // Tidy up's layout, so a template is already tidy: Tidy up leaves it where it is.
-  const positions = tidyLayout(document);
-  const components = document.components.map((c) => ({
-    ...c,
-    position: positions.get(c.id) ?? { x: 0, y: 0 },
-  }));
-  const names = hostNames(document);
-  const cards = new Map(
-    document.components.map((c) => [
-      c.id,
-      {
-        ...(positions.get(c.id) ?? { x: 0, y: 0 }),
-        width: cardWidth(c, c.host && names.get(c.host)),
-        height: CARD_HEIGHT,
-      },
-    ]),
-  );
-  const boxes = containerBoxes({ ...document, components }, cards);
-  const box = (
-    id: string,
-    map: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>,
-  ) => {
-    const b = map.get(id);
-    return b ? { position: { x: b.x, y: b.y }, size: { width: b.width, height: b.height } } : {};
-  };
-  const all = [...boxes.zones.values(), ...boxes.hosts.values()];
-  const right = Math.max(...all.map((b) => b.x + b.width)) + 48;
-  const top = Math.min(...all.map((b) => b.y));
+  // Tidy up's layout, routes and container boxes included, so a template is already tidy: Tidy
+  // up leaves it where it is.
+  const laidOut = applyLayout(document, await elkLayout(elk, document));
+  const boxes = [
+    ...(laidOut.zones ?? []).map((z) => ({ ...z.position, ...z.size })),
+    ...(laidOut.hosts ?? []).filter((h) => h.zone === undefined).map((h) => ({ ...h.position, ...h.size })),
+  ] as { x: number; y: number; width: number; height: number }[];
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + 48;
+  const top = Math.min(...boxes.map((b) => b.y));
   return {
-    ...document,
-    zones: (document.zones ?? []).map((z) => ({ ...z, ...box(z.id, boxes.zones) })),
-    hosts: (document.hosts ?? []).map((h) => ({ ...h, ...box(h.id, boxes.hosts) })),
-    components,
+    ...laidOut,
     annotations: notes.map((text, i) => ({
       id: `note-${i + 1}`,
       text,
@@ -55,7 +35,8 @@ function place(doc: Doc, notes: readonly string[] = []): TopologyDocument {
 
 const CLEAN = { ruleset: 'wfm-8.5.2', valid: true, counts: { error: 0, warning: 0, info: 0 }, problems: [] };
 
-function write(file: string, document: TopologyDocument): void {
+async function write(file: string, pending: Promise<TopologyDocument>): Promise<void> {
+  const document = await pending;
   const json = JSON.parse(serializeDocument(document, { includeValidation: false }));
   writeFileSync(`src/templates/${file}`, `${JSON.stringify({ ...json, validation: CLEAN }, null, 2)}\n`);
 }
@@ -128,7 +109,7 @@ const T1_HOSTS = (lca: boolean) => [
   host('h-stat1', 'stat01'),
 ];
 
-write(
+await write(
   'minimal-single-site.wfm.json',
   place({
     name: 'Minimal single site',
@@ -140,7 +121,7 @@ write(
   }),
 );
 
-write(
+await write(
   'management-layer.wfm.json',
   place(
     {
@@ -182,7 +163,7 @@ write(
   ),
 );
 
-write(
+await write(
   'notifications-and-reports.wfm.json',
   place({
     name: 'Notifications and scheduled reports',
@@ -212,7 +193,7 @@ write(
   }),
 );
 
-write(
+await write(
   'builder-pool.wfm.json',
   place({
     name: 'Builder pool',
@@ -253,7 +234,7 @@ write(
   }),
 );
 
-write(
+await write(
   'multi-site.wfm.json',
   place({
     name: 'Multi-site with several WFM Servers',
@@ -329,7 +310,7 @@ write(
   }),
 );
 
-write(
+await write(
   'highly-available.wfm.json',
   place(
     {

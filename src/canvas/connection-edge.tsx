@@ -1,5 +1,7 @@
 import { BaseEdge, type Edge, type EdgeProps, type InternalNode, useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { connectionRoute, roundedPath } from '../drawing/edge-route';
+import type { Point } from '../drawing/geometry';
 import { estimateTextWidth } from '../drawing/text-metrics';
 import { cardBox } from './card-box';
 import type { ConnectionEdgeData } from './edge-data';
@@ -8,7 +10,23 @@ import { LabelEditor } from './in-place-editors';
 
 export type { ConnectionEdgeData };
 
-import { segmentOf } from './edge-layer-geometry';
+import { END_GAP, segmentOf } from './edge-layer-geometry';
+
+/** The middle of a route's longest segment: where its label goes on the canvas. */
+function longestSegmentMiddle(route: readonly Point[]): Point {
+  let best = { x: route[0]?.x ?? 0, y: route[0]?.y ?? 0 };
+  let longest = -1;
+  for (let i = 0; i + 1 < route.length; i += 1) {
+    const a = route[i] as Point;
+    const b = route[i + 1] as Point;
+    const length = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
+    if (length > longest) {
+      longest = length;
+      best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+  }
+  return best;
+}
 
 export type ConnectionEdgeType = Edge<ConnectionEdgeData, 'connection'>;
 
@@ -32,7 +50,7 @@ function useEnds(source: string, target: string): Ends {
   return useStore(select);
 }
 
-/** A straight, directed connection from border to border of the two cards. */
+/** A directed connection from border to border of the two cards: along its route, or straight. */
 export const ConnectionEdge = memo(function ConnectionEdge({
   id,
   source,
@@ -44,11 +62,23 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   const [from, to] = useEnds(source, target);
   const editing = useEditingInPlace('label', id);
   if (!from || !to || !data) return null;
-  const { start, end } = segmentOf(id, cardBox(from), cardBox(to), data.hasReverse);
-  const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
-  // Short of the middle, so the labels of a two-way pair do not cover each other.
-  const midX = start.x + (end.x - start.x) * 0.42;
-  const midY = start.y + (end.y - start.y) * 0.42;
+  let path: string;
+  let midX: number;
+  let midY: number;
+  if (data.waypoints && data.waypoints.length > 0) {
+    // Along its stored route, bends rounded, as every export draws it (src/drawing/edge-route.ts).
+    const route = connectionRoute(cardBox(from), cardBox(to), data.waypoints);
+    path = roundedPath(route, 8, END_GAP);
+    const middle = longestSegmentMiddle(route);
+    midX = middle.x;
+    midY = middle.y;
+  } else {
+    const { start, end } = segmentOf(id, cardBox(from), cardBox(to), data.hasReverse);
+    path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
+    // Short of the middle, so the labels of a two-way pair do not cover each other.
+    midX = start.x + (end.x - start.x) * 0.42;
+    midY = start.y + (end.y - start.y) * 0.42;
+  }
   const className = [
     'connection-edge',
     data.severity ? `has-${data.severity}` : '',

@@ -10,4 +10,6 @@ export type ConnectionEdgeData = {
   context: boolean;
   /** True when the opposite connection also exists: both are drawn apart. */
   hasReverse: boolean;
+  /** The stored route (Tidy up's, or the re-route after a move): drawn along it, else straight. */
+  waypoints: readonly { readonly x: number; readonly y: number }[] | null;
 };

@@ -57,7 +57,7 @@ export function lookOf(edge: LayerEdge): LayerLook {
 
 /** For the layer and the edges drawn one by one alike: a two-way pair 7 px apart, 3 px short of the card. */
 const PAIR_OFFSET = 7;
-const END_GAP = 3;
+export const END_GAP = 3;
 /** The arrowhead's length and half-width, in flow pixels (about the size of React Flow's marker). */
 const HEAD_LENGTH = 10;
 const HEAD_HALF_WIDTH = 4.5;

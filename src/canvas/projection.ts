@@ -202,6 +202,7 @@ function edgeOf({ connection, from, to, severity, selected, hasReverse }: EdgeIn
       userLabel: connection.label !== undefined,
       context,
       hasReverse,
+      waypoints: connection.waypoints ?? null,
     },
   };
 }

@@ -1,6 +1,6 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
 import type { TopologyDocument } from '../document';
 import { parseDocument } from '../document';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { applyLayout } from '../drawing/apply-layout';
 import { elkLayout } from '../drawing/elk-layout';
 import { tidyLayout } from '../drawing/tidy-layout';

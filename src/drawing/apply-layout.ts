@@ -17,7 +17,11 @@ export function applyLayout(document: TopologyDocument, layout: DiagramLayout): 
   const boxed = <T extends DocumentHost | DocumentZone>(item: T, rect: Rect | undefined): T => {
     if (!rect) return item;
     const size = { width: Math.max(1, rect.width), height: Math.max(1, rect.height) };
-    if (samePoint(item.position, rect) && item.size?.width === size.width && item.size?.height === size.height) {
+    if (
+      samePoint(item.position, rect) &&
+      item.size?.width === size.width &&
+      item.size?.height === size.height
+    ) {
       return item;
     }
     return { ...item, position: { x: rect.x, y: rect.y }, size };

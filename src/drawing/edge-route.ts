@@ -1,6 +1,7 @@
 // The line a connection is drawn along, the same on the canvas and in every export: its stored
 // route (`connections[].waypoints`) when it has one, else a straight line between the cards.
 import { borderPoint, connectionEnds, type Point, type Rect } from './geometry';
+import { facingPorts, routeInWindow } from './orthogonal-router';
 
 const ON_BORDER = 1.5;
 
@@ -44,7 +45,9 @@ export function connectionRoute(
     const last = waypoints[waypoints.length - 1] as Point;
     const start = waypoints.length >= 2 && onBorder(from, first) ? first : attach(from, first);
     const end = waypoints.length >= 2 && onBorder(to, last) ? last : attach(to, last);
-    const inner = waypoints.filter((p, i) => !((i === 0 && p === start) || (i === waypoints.length - 1 && p === end)));
+    const inner = waypoints.filter(
+      (p, i) => !((i === 0 && p === start) || (i === waypoints.length - 1 && p === end)),
+    );
     return dedupe([start, ...inner, end]);
   }
   const { start, end } = connectionEnds(from, to, offset, 0);
@@ -109,25 +112,37 @@ function intersects(a: Rect, b: Rect): boolean {
 /** Rectangles already drawn, bucketed on a coarse grid so a free spot is found in a few looks. */
 export class TakenSpace {
   private readonly cells = new Map<string, Rect[]>();
+  /** Rectangles too large (or too far out) for the grid, looked at one by one. */
+  private readonly large: Rect[] = [];
   constructor(private readonly cell = 160) {}
-  private keys(r: Rect): string[] {
-    const out: string[] = [];
+  private keys(r: Rect): string[] | undefined {
     const x0 = Math.floor(r.x / this.cell);
     const x1 = Math.floor((r.x + r.width) / this.cell);
     const y0 = Math.floor(r.y / this.cell);
     const y1 = Math.floor((r.y + r.height) / this.cell);
+    if (!Number.isSafeInteger(x0) || !Number.isSafeInteger(y0) || x1 - x0 > 16 || y1 - y0 > 16)
+      return undefined;
+    const out: string[] = [];
     for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) out.push(`${x},${y}`);
     return out;
   }
   add(r: Rect): void {
-    for (const key of this.keys(r)) {
+    const keys = this.keys(r);
+    if (!keys) {
+      this.large.push(r);
+      return;
+    }
+    for (const key of keys) {
       const list = this.cells.get(key);
       if (list) list.push(r);
       else this.cells.set(key, [r]);
     }
   }
   hits(r: Rect): boolean {
-    for (const key of this.keys(r)) if (this.cells.get(key)?.some((o) => intersects(o, r))) return true;
+    if (this.large.some((o) => intersects(o, r))) return true;
+    const keys = this.keys(r);
+    if (!keys) return [...this.cells.values()].some((list) => list.some((o) => intersects(o, r)));
+    for (const key of keys) if (this.cells.get(key)?.some((o) => intersects(o, r))) return true;
     return false;
   }
 }
@@ -145,7 +160,10 @@ export function placeTag(points: readonly Point[], width: number, height: number
     const length = Math.hypot(b.x - a.x, b.y - a.y);
     // Along the segment: its middle, and a third from either end of a long one.
     for (const t of length > 3 * width ? [0.5, 0.3, 0.7] : [0.5]) {
-      candidates.push({ at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, length: length - Math.abs(t - 0.5) });
+      candidates.push({
+        at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t },
+        length: length - Math.abs(t - 0.5),
+      });
     }
   }
   candidates.sort((p, q) => q.length - p.length);
@@ -156,4 +174,36 @@ export function placeTag(points: readonly Point[], width: number, height: number
   }
   const best = box((candidates[0] ?? { at: points[0] ?? { x: 0, y: 0 } }).at);
   return { x: best.x, y: best.y };
+}
+
+/**
+ * The standby link between a backup and its primary: side by side, a straight line between them;
+ * otherwise routed around the other cards like a connection (a straight line would cross them).
+ */
+export function standbyRoute(backup: Rect, primary: Rect, cards: readonly Rect[]): Point[] {
+  const ports = facingPorts(backup, primary);
+  if (ports.from.side === 'E' || ports.from.side === 'W') {
+    const top = Math.max(backup.y, primary.y);
+    const bottom = Math.min(backup.y + backup.height, primary.y + primary.height);
+    if (bottom - top >= 12) {
+      const y = (top + bottom) / 2;
+      const between = {
+        x: Math.min(ports.from.x, ports.to.x),
+        y: y - 1,
+        width: Math.abs(ports.to.x - ports.from.x),
+        height: 2,
+      };
+      if (!cards.some((c) => c !== backup && c !== primary && intersects(c, between))) {
+        return [
+          { x: ports.from.x, y },
+          { x: ports.to.x, y },
+        ];
+      }
+    }
+  }
+  const others = cards.filter((c) => c !== backup && c !== primary);
+  const routed = routeInWindow([...others, backup, primary], ports.from, ports.to);
+  if (routed) return routed;
+  const { start, end } = connectionEnds(backup, primary, 0, 0);
+  return [start, end];
 }

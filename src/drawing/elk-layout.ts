@@ -29,9 +29,10 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.json.shapeCoords': 'PARENT',
   'elk.separateConnectedComponents': 'false',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  // Document order as a tie-break made a flat 200-card layout take 20 s, and drew more crossings.
+  'elk.layered.considerModelOrder.strategy': 'NONE',
   'elk.layered.mergeEdges': 'false',
-  'elk.layered.thoroughness': '3',
+  'elk.layered.thoroughness': '10',
   'elk.spacing.nodeNode': '40',
   'elk.layered.spacing.nodeNodeBetweenLayers': '56',
   'elk.spacing.edgeNode': '24',
@@ -43,9 +44,10 @@ const ROOT_OPTIONS: LayoutOptions = {
 };
 
 const TIER_EDGE = 'tier:';
-const ELK_LABELS = process.env.ELK_LABELS !== '0';
-/** Above this many cards and containers at the root, the layout trades document order for speed. */
+/** Above this many cards and containers at the root, the root's tiers are left to its connections. */
 const LARGE = 60;
+/** Up to this many cards, Tidy up tries two layouts and keeps the one with fewer crossings. */
+const TRY_BOTH = 60;
 const PAIR = 'pair:';
 
 type Parent = { children: ElkNode[]; tiers: Map<number, string[]> };
@@ -55,8 +57,14 @@ function tierOf(component: DocumentComponent): number {
 }
 
 /** ELK's picture of the document; ids are the document's, so the result maps straight back. */
-export function elkGraph(document: TopologyDocument): ElkNode {
-  const root: ElkNode & Parent = { id: 'root', layoutOptions: ROOT_OPTIONS, children: [], edges: [], tiers: new Map() };
+export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode {
+  const root: ElkNode & Parent = {
+    id: 'root',
+    layoutOptions: ROOT_OPTIONS,
+    children: [],
+    edges: [],
+    tiers: new Map(),
+  };
   const hostNameOf = hostNames(document);
   const zones = new Map<string, ElkNode & Parent>();
   const hosts = new Map<string, ElkNode & Parent>();
@@ -111,9 +119,14 @@ export function elkGraph(document: TopologyDocument): ElkNode {
   const parentOf = (c: DocumentComponent) => (c.host !== undefined && hosts.get(c.host)) || root;
   const byId = new Map(document.components.map((c) => [c.id, c]));
   for (const component of document.components) {
-    const node: ElkNode = { id: component.id, width: cardWidth(component, hostNameOf.get(component.host ?? '')), height: CARD_HEIGHT };
+    const node: ElkNode = {
+      id: component.id,
+      width: cardWidth(component, hostNameOf.get(component.host ?? '')),
+      height: CARD_HEIGHT,
+    };
     const primary = component.backupOf !== undefined ? byId.get(component.backupOf) : undefined;
-    const pairKey = primary && primary !== component && parentOf(primary) === parentOf(component) ? primary.id : undefined;
+    const pairKey =
+      primary && primary !== component && parentOf(primary) === parentOf(component) ? primary.id : undefined;
     const pairHere = pairKey !== undefined ? pairOf.get(pairKey) : pairOf.get(component.id);
     if (pairHere) {
       pairHere.children.push(node);
@@ -142,8 +155,10 @@ export function elkGraph(document: TopologyDocument): ElkNode {
   // anchor between them, so the edges grow with the cards, not with their product.
   const edges: ElkExtendedEdge[] = [];
   let tierEdges = 0;
-  const tierEdge = (from: string, to: string) =>
-    edges.push({ id: `${TIER_EDGE}${(tierEdges += 1)}`, sources: [from], targets: [to] });
+  const tierEdge = (from: string, to: string) => {
+    tierEdges += 1;
+    edges.push({ id: `${TIER_EDGE}${tierEdges}`, sources: [from], targets: [to] });
+  };
   // A large flat diagram leaves the root to its real connections (which point down the tiers):
   // anchors joining hundreds of cards made ELK's crossing minimisation five times slower.
   const rootTiers = root.children.length <= LARGE ? [root] : [];
@@ -171,26 +186,20 @@ export function elkGraph(document: TopologyDocument): ElkNode {
       id: connection.id,
       sources: [up ? target.id : source.id],
       targets: [up ? source.id : target.id],
-      ...(tag && ELK_LABELS && {
-        labels: [
-          {
-            text: tag.text,
-            width: edgeTagWidth(tag),
-            height: TAG_HEIGHT,
-            layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' },
-          },
-        ],
-      }),
+      ...(tag &&
+        withLabels && {
+          labels: [
+            {
+              text: tag.text,
+              width: edgeTagWidth(tag),
+              height: TAG_HEIGHT,
+              layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' },
+            },
+          ],
+        }),
     });
   }
   root.edges = edges;
-  if (document.components.length > LARGE) {
-    root.layoutOptions = { ...ROOT_OPTIONS, 'elk.layered.considerModelOrder.strategy': 'NONE' };
-  }
-  if (process.env.ELK_OPTS) root.layoutOptions = { ...root.layoutOptions, ...JSON.parse(process.env.ELK_OPTS) };
-  if (process.env.ELK_T) {
-    root.layoutOptions = { ...ROOT_OPTIONS, 'elk.layered.thoroughness': process.env.ELK_T, ...(process.env.ELK_MO ? {'elk.layered.considerModelOrder.strategy': process.env.ELK_MO} : {}) };
-  }
   return strip(root);
 }
 
@@ -240,7 +249,55 @@ export function readElkLayout(result: ElkNode, document: TopologyDocument): Diag
     }));
     routes.set(edge.id, reversed.has(edge.id) ? points.reverse() : points);
   }
-  return { components, hosts, zones, routes };
+  return snapToGrid({ components, hosts, zones, routes }, document);
+}
+
+/**
+ * Cards on the 8-px grid, as everywhere else in the designer; each route's first and last segment
+ * follows its card (by at most 4 px), keeping every segment horizontal or vertical.
+ */
+function snapToGrid(layout: DiagramLayout, document: TopologyDocument): DiagramLayout {
+  const shift = new Map<string, Point>();
+  const components = new Map<string, Point>();
+  for (const [id, p] of layout.components) {
+    const to = { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };
+    components.set(id, to);
+    shift.set(id, { x: to.x - p.x, y: to.y - p.y });
+  }
+  const ends = new Map(document.connections.map((c) => [c.id, c]));
+  const routes = new Map<string, Point[]>();
+  for (const [id, original] of layout.routes) {
+    const connection = ends.get(id);
+    const a = (connection && shift.get(connection.from)) ?? { x: 0, y: 0 };
+    const b = (connection && shift.get(connection.to)) ?? { x: 0, y: 0 };
+    const points = original.map((p) => ({ ...p }));
+    const n = points.length;
+    if (n === 2) {
+      const [p, q] = points as [Point, Point];
+      const start = { x: p.x + a.x, y: p.y + a.y };
+      const end = { x: q.x + b.x, y: q.y + b.y };
+      if (start.x === end.x || start.y === end.y) routes.set(id, [start, end]);
+      else if (p.x === q.x) {
+        const y = Math.round((start.y + end.y) / 2);
+        routes.set(id, [start, { x: start.x, y }, { x: end.x, y }, end]);
+      } else {
+        const x = Math.round((start.x + end.x) / 2);
+        routes.set(id, [start, { x, y: start.y }, { x, y: end.y }, end]);
+      }
+      continue;
+    }
+    const move = (at: number, next: number, by: Point) => {
+      const p = points[at] as Point;
+      const q = points[next] as Point;
+      const vertical = p.x === q.x;
+      points[at] = { x: p.x + by.x, y: p.y + by.y };
+      points[next] = vertical ? { x: q.x + by.x, y: q.y } : { x: q.x, y: q.y + by.y };
+    };
+    move(0, 1, a);
+    move(n - 1, n - 2, b);
+    routes.set(id, points);
+  }
+  return { ...layout, components, routes };
 }
 
 /**
@@ -248,10 +305,52 @@ export function readElkLayout(result: ElkNode, document: TopologyDocument): Diag
  * diagram's was (notes keep their place; they are not laid out).
  */
 export async function elkLayout(elk: ELK, document: TopologyDocument): Promise<DiagramLayout> {
-  const graph = elkGraph(document);
-  const result = await elk.layout(graph);
-  const layout = readElkLayout(result, document);
-  return moveTo(layout, topLeft(document));
+  // ELK keeping room for the tags between the rows draws fewer crossings in some diagrams and more
+  // in others (docs/diagrams.md); a small one gets both and keeps the better, a large one the
+  // faster (the tags find room of their own, src/drawing/edge-route.ts).
+  const tries = document.components.length <= TRY_BOTH ? [true, false] : [false];
+  let best: DiagramLayout | undefined;
+  let bestCrossings = Number.POSITIVE_INFINITY;
+  for (const withLabels of tries) {
+    const layout = readElkLayout(await elk.layout(elkGraph(document, withLabels)), document);
+    const crossings = tries.length > 1 ? countCrossings([...layout.routes.values()]) : 0;
+    if (crossings < bestCrossings) {
+      best = layout;
+      bestCrossings = crossings;
+    }
+  }
+  return moveTo(best as DiagramLayout, topLeft(document));
+}
+
+/** How many times two routes cross (segments that cut each other, not ones that meet at an end). */
+export function countCrossings(routes: readonly (readonly Point[])[]): number {
+  const segments: [number, Point, Point][] = [];
+  routes.forEach((points, route) => {
+    for (let i = 0; i + 1 < points.length; i += 1)
+      segments.push([route, points[i] as Point, points[i + 1] as Point]);
+  });
+  let count = 0;
+  for (let i = 0; i < segments.length; i += 1) {
+    const [ra, a1, a2] = segments[i] as [number, Point, Point];
+    for (let j = i + 1; j < segments.length; j += 1) {
+      const [rb, b1, b2] = segments[j] as [number, Point, Point];
+      if (ra === rb) continue;
+      // Orthogonal segments cross when one is horizontal, the other vertical, and each spans the other.
+      const [h1, h2, v1, v2] = a1.y === a2.y ? [a1, a2, b1, b2] : [b1, b2, a1, a2];
+      if (h1.y !== h2.y || v1.x !== v2.x) continue;
+      const x = v1.x;
+      const y = h1.y;
+      if (
+        x > Math.min(h1.x, h2.x) &&
+        x < Math.max(h1.x, h2.x) &&
+        y > Math.min(v1.y, v2.y) &&
+        y < Math.max(v1.y, v2.y)
+      ) {
+        count += 1;
+      }
+    }
+  }
+  return count;
 }
 
 /** Where the diagram begins today (its cards and containers), on the grid; 40, 40 when empty. */
@@ -275,8 +374,9 @@ function moveTo(layout: DiagramLayout, to: Point): DiagramLayout {
     minY = Math.min(minY, p.y);
   }
   if (!Number.isFinite(minX)) return layout;
-  const dx = to.x - minX;
-  const dy = to.y - minY;
+  // By whole grid steps, so the cards stay on the grid.
+  const dx = Math.round((to.x - minX) / GRID) * GRID;
+  const dy = Math.round((to.y - minY) / GRID) * GRID;
   const shift = <T extends Point>(p: T): T => ({ ...p, x: p.x + dx, y: p.y + dy });
   const map = <T extends Point>(m: ReadonlyMap<string, T>) => new Map([...m].map(([k, v]) => [k, shift(v)]));
   return {

@@ -157,7 +157,7 @@ export function layoutByRole(document: TopologyDocument): Map<string, Positioned
  */
 export const DRAWABLE_EXTENT = 10_000_000;
 
-/** Every stored position of the drawing: components, hosts, zones and notes (with their far corner). */
+/** Every stored position of the drawing: components, hosts, zones and notes (with their far corner), routes. */
 function* storedPoints(document: TopologyDocument): Generator<Positioned> {
   for (const { position } of document.components) if (position) yield position;
   for (const item of [
@@ -169,6 +169,7 @@ function* storedPoints(document: TopologyDocument): Generator<Positioned> {
     yield item.position;
     if (item.size) yield { x: item.position.x + item.size.width, y: item.position.y + item.size.height };
   }
+  for (const { waypoints } of document.connections) if (waypoints) yield* waypoints;
 }
 
 /** True when the stored positions (and sizes) fit a drawing of at most DRAWABLE_EXTENT a side. */
@@ -205,6 +206,8 @@ export function withDrawableLayout(document: TopologyDocument): TopologyDocument
   const laidOut = withLayout({
     ...document,
     components: document.components.map(({ position: _position, ...component }) => component),
+    // Routes belong to the positions they were drawn for: these are drawn straight.
+    connections: document.connections.map(({ waypoints: _w, ...connection }) => connection),
     ...(document.hosts && { hosts: document.hosts.map(({ position: _p, size: _s, ...host }) => host) }),
     ...(document.zones && { zones: document.zones.map(({ position: _p, size: _s, ...zone }) => zone) }),
   });

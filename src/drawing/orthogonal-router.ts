@@ -29,6 +29,8 @@ const MOVES = [
   [0, 1],
   [0, -1],
 ] as const;
+/** The most grid points one search may use (its arrays take about 60 bytes a point). */
+export const MAX_GRID_POINTS = 160_000;
 const INTO: Record<Side, Side> = { N: 'S', S: 'N', E: 'W', W: 'E' };
 
 /** The first index in sorted `values` not below `v`. */
@@ -123,6 +125,9 @@ export function routeOrthogonal(
   const Y = [...ySet].sort((a, b) => a - b);
   const NX = X.length;
   const NY = Y.length;
+  // A grid this large (thousands of cards in the window) would cost hundreds of megabytes: the
+  // caller draws the connection straight instead.
+  if (NX * NY > MAX_GRID_POINTS) return undefined;
   // Grid points inside a box, and steps whose middle is inside one, are closed.
   const closedPoint = new Uint8Array(NX * NY);
   const closedH = new Uint8Array(NX * NY);
@@ -172,7 +177,8 @@ export function routeOrthogonal(
   const finalHeading = HEADING[INTO[to.side]];
   const cost = new Float64Array(NX * NY * 4).fill(Number.POSITIVE_INFINITY);
   const previous = new Int32Array(NX * NY * 4).fill(-1);
-  const estimate = (n: number) => Math.abs((X[n % NX] as number) - goal.x) + Math.abs((Y[(n / NX) | 0] as number) - goal.y);
+  const estimate = (n: number) =>
+    Math.abs((X[n % NX] as number) - goal.x) + Math.abs((Y[(n / NX) | 0] as number) - goal.y);
   const queue = new Queue();
   const first = startNode * 4 + HEADING[from.side];
   cost[first] = 0;
@@ -199,7 +205,8 @@ export function routeOrthogonal(
       const horizontal = next < 2;
       const edge = horizontal ? cy * NX + Math.min(cx, nx) : Math.min(cy, ny) * NX + cx;
       if (horizontal ? closedH[edge] : closedV[edge]) continue;
-      const length = Math.abs((X[nx] as number) - (X[cx] as number)) + Math.abs((Y[ny] as number) - (Y[cy] as number));
+      const length =
+        Math.abs((X[nx] as number) - (X[cx] as number)) + Math.abs((Y[ny] as number) - (Y[cy] as number));
       const busy = horizontal ? busyH[edge] : busyV[edge];
       let c = (cost[state] as number) + length * (busy ? overlapCost : 1) + (next !== heading ? bendCost : 0);
       if (m === goalNode && next !== finalHeading) c += bendCost;
@@ -228,7 +235,11 @@ export function simplify(points: readonly Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && last.x === p.x && last.y === p.y) continue;
     const before = out[out.length - 2];
-    if (before && last && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) {
+    if (
+      before &&
+      last &&
+      ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))
+    ) {
       out[out.length - 1] = p;
       continue;
     }
@@ -259,7 +270,10 @@ export function routeInWindow(
         : obstacles.filter((r) => r.x < x2 && r.x + r.width > x1 && r.y < y2 && r.y + r.height > y1);
     const points = routeOrthogonal(near, from, to, options);
     if (!points) continue;
-    if (pad === Number.POSITIVE_INFINITY || points.every((p) => p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2)) {
+    if (
+      pad === Number.POSITIVE_INFINITY ||
+      points.every((p) => p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2)
+    ) {
       return points;
     }
   }
@@ -279,7 +293,13 @@ export function facingPorts(from: Rect, to: Rect, margin = 12): { from: Port; to
     return { from: { x: midX(from), y: from.y, side: 'N' }, to: { x: midX(to), y: toBottom, side: 'S' } };
   }
   if (midX(to) >= midX(from)) {
-    return { from: { x: from.x + from.width, y: midY(from), side: 'E' }, to: { x: to.x, y: midY(to), side: 'W' } };
+    return {
+      from: { x: from.x + from.width, y: midY(from), side: 'E' },
+      to: { x: to.x, y: midY(to), side: 'W' },
+    };
   }
-  return { from: { x: from.x, y: midY(from), side: 'W' }, to: { x: to.x + to.width, y: midY(to), side: 'E' } };
+  return {
+    from: { x: from.x, y: midY(from), side: 'W' },
+    to: { x: to.x + to.width, y: midY(to), side: 'E' },
+  };
 }

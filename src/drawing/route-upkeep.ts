@@ -33,7 +33,12 @@ function crosses(points: readonly Point[], rect: Rect): boolean {
   for (let i = 0; i + 1 < points.length; i += 1) {
     const a = points[i] as Point;
     const b = points[i + 1] as Point;
-    if (Math.max(a.x, b.x) > x1 && Math.min(a.x, b.x) < x2 && Math.max(a.y, b.y) > y1 && Math.min(a.y, b.y) < y2) {
+    if (
+      Math.max(a.x, b.x) > x1 &&
+      Math.min(a.x, b.x) < x2 &&
+      Math.max(a.y, b.y) > y1 &&
+      Math.min(a.y, b.y) < y2
+    ) {
       return true;
     }
   }
@@ -80,7 +85,8 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
       continue;
     }
     if (a.x !== b.x || a.y !== b.y) moved.set(c.id, { x: b.x - a.x, y: b.y - a.y });
-    if (old.name !== c.name || old.host !== c.host || old.port !== c.port || old.kind !== c.kind) changed.add(c.id);
+    if (old.name !== c.name || old.host !== c.host || old.port !== c.port || old.kind !== c.kind)
+      changed.add(c.id);
   }
   if (moved.size === 0 && changed.size === 0) return after;
   const cards = cardRects(after);
@@ -94,9 +100,16 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
     const b = moved.get(connection.to);
     const touched = a || b || changed.has(connection.from) || changed.has(connection.to);
     // Both cards moved by the same distance (a host or a selection moved): the route moves too.
-    if (a && b && a.x === b.x && a.y === b.y && !changed.has(connection.from) && !changed.has(connection.to)) {
+    if (
+      a &&
+      b &&
+      a.x === b.x &&
+      a.y === b.y &&
+      !changed.has(connection.from) &&
+      !changed.has(connection.to)
+    ) {
       const shifted = points.map((p) => ({ x: p.x + a.x, y: p.y + a.y }));
-      if (!obstacles.some((r) => movedRects.includes(r) ? false : crosses(shifted, r))) {
+      if (!obstacles.some((r) => (movedRects.includes(r) ? false : crosses(shifted, r)))) {
         any = true;
         return { ...connection, waypoints: shifted };
       }

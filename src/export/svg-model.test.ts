@@ -159,7 +159,7 @@ test('an HA pair is drawn as a pair: a dashed standby link and "backup · hot" /
     'standby',
     "WFM Data Aggregator 'WFM_DA_backup' is the hot standby backup of WFM Data Aggregator 'WFM_DA'",
   );
-  expect(attribute(children(link, 'line')[0], 'class')).toBe('sb');
+  expect(attribute(children(link, 'path')[0], 'class')).toBe('sb');
   expect(text(children(link, 'text')[0])).toBe('hot standby');
   expect(svg).toMatch(/\.sb\{[^}]*stroke-dasharray/);
   const backup = children(item(svg, 'components', 'WFM Data Aggregator: WFM_DA_backup'), 'text').map(text);
@@ -188,7 +188,9 @@ test('a connection label is drawn near the middle of its line, escaped, beside t
   const line = children(plain, 'path').find((p) => attribute(p, 'class') === 'e');
   const label = children(plain, 'rect')[0];
   // A straight line (no stored route): the tag sits on its middle.
-  const [x1, y1, x2, y2] = (/^M(\S+) (\S+) L(\S+) (\S+)$/.exec(attribute(line, 'd') ?? '') ?? []).slice(1).map(Number);
+  const [x1, y1, x2, y2] = (/^M(\S+) (\S+) L(\S+) (\S+)$/.exec(attribute(line, 'd') ?? '') ?? [])
+    .slice(1)
+    .map(Number);
   const labelX = Number(attribute(label, 'x')) + Number(attribute(label, 'width')) / 2;
   const labelY = Number(attribute(label, 'y')) + 9;
   // (the drawn line stops 2 px short of the card, for the arrowhead)

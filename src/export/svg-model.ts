@@ -2,7 +2,8 @@
 // high-availability pairs, and notes on top. Every user string goes through `escapeText`/`fitted`.
 import type { TopologyDocument } from '../document';
 import { type ContainerBoxes, hostDetails } from '../drawing/containers';
-import { connectionEnds, type Rect } from '../drawing/geometry';
+import { placeTag, roundedPath, standbyRoute, TakenSpace } from '../drawing/edge-route';
+import type { Rect } from '../drawing/geometry';
 import { estimateTextWidth } from '../drawing/text-metrics';
 import { layOutNote, NOTE_LINE, NOTE_PAD, type NoteLayout } from './svg-notes';
 import { escapeText, fitted, num } from './svg-text';
@@ -98,16 +99,16 @@ export function standbyMarkup(
   tooltip: Tooltip,
   nameOf: (id: string) => string,
 ): string[] {
+  const obstacles = [...cards.values()];
   return pairs.flatMap(({ backupId, primaryId, standby }) => {
     const backup = cards.get(backupId);
     const primary = cards.get(primaryId);
     if (!backup || !primary) return [];
-    const { start, end } = connectionEnds(backup, primary, 0, 0);
-    const mx = (start.x + end.x) / 2;
-    const my = (start.y + end.y) / 2;
+    const route = standbyRoute(backup, primary, obstacles);
     const text = `${standby} standby`;
+    const at = placeTag(route, estimateTextWidth(text, 10) + 8, 14, new TakenSpace());
     return [
-      `<g>${tooltip(`${nameOf(backupId)} is the ${text} backup of ${nameOf(primaryId)}`)}<line class="sb" x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(end.x)}" y2="${num(end.y)}"/><text class="sbt" x="${num(mx + 6)}" y="${num(my - 4)}">${escapeText(text)}</text></g>`,
+      `<g>${tooltip(`${nameOf(backupId)} is the ${text} backup of ${nameOf(primaryId)}`)}<path class="sb" fill="none" d="${roundedPath(route)}"/><text class="sbt" x="${num(at.x + 4)}" y="${num(at.y - 2)}">${escapeText(text)}</text></g>`,
     ];
   });
 }

@@ -369,7 +369,9 @@ test('with outlineProblems, a connection with a warning is dashed', () => {
     [component('srv', 'server', 'S1', 0, 0), component('msg', 'message-server', 'M1', 0, 200)],
     [connection('c-1', 'srv', 'msg')],
   );
-  const line = linePaths(edge(serializeSvg(document, { outlineProblems: true }), "WFM Server 'S1' to Message Server 'M1'"))[0];
+  const line = linePaths(
+    edge(serializeSvg(document, { outlineProblems: true }), "WFM Server 'S1' to Message Server 'M1'"),
+  )[0];
   expect(attribute(line, 'stroke-dasharray')).toBeDefined();
   expect(attribute(line, 'marker-end')).toBe('url(#arrow-warning)');
 });

@@ -12,6 +12,7 @@ import { DEFAULT_RULESET, type RulesetId } from '../domain';
 import { CARD, type Rect } from '../drawing';
 
 export { applyLayout } from '../drawing';
+
 import {
   CONTAINER_PADDING,
   centreOf,
@@ -526,4 +527,3 @@ export function joinHostUnder(document: TopologyDocument, componentId: string): 
     components: document.components.map((c) => (c.id === componentId ? { ...c, host } : c)),
   };
 }
-

@@ -1,14 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEmptyDocument, type TopologyDocument } from '../document';
+import { keepRoutes } from '../drawing';
 import { addBackup } from './backup-operations';
 import { newDocumentId } from './document-id';
 import { emptyHistory, pushStep, stepBack, stepForward } from './history';
-import { keepRoutes } from '../drawing';
 import {
   addHost,
   addNote,
-  applyLayout,
   addZone,
+  applyLayout,
   joinHostUnder,
   moveNodes,
   resizeContainer,

@@ -22,7 +22,10 @@ function failAll(error: Error): void {
 }
 
 function start(): Worker {
-  const created = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+  const created = new Worker(new URL('./layout.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'layout',
+  });
   created.onmessage = (event: MessageEvent<Answer>) => {
     const pending = waiting.get(event.data.id);
     if (!pending) return;
@@ -40,7 +43,8 @@ function start(): Worker {
 /** Lays `document` out in the worker; rejects after `timeoutMs` (the worker is then replaced). */
 export function layoutInWorker(document: TopologyDocument, timeoutMs = 60_000): Promise<DiagramLayout> {
   worker ??= start();
-  const id = (sequence += 1);
+  sequence += 1;
+  const id = sequence;
   const running = worker;
   return new Promise<DiagramLayout>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -353,7 +353,7 @@ export function countCrossings(routes: readonly (readonly Point[])[]): number {
   return count;
 }
 
-/** Where the diagram begins today (its cards and containers), on the grid; 40, 40 when empty. */
+/** Where the diagram begins today (its cards and containers); 40, 40 when nothing has a position. */
 function topLeft(document: TopologyDocument): Point {
   let x = Number.POSITIVE_INFINITY;
   let y = Number.POSITIVE_INFINITY;
@@ -363,7 +363,8 @@ function topLeft(document: TopologyDocument): Point {
     y = Math.min(y, item.position.y);
   }
   if (!Number.isFinite(x) || !Number.isFinite(y)) return { x: 40, y: 40 };
-  return { x: Math.round(x / GRID) * GRID, y: Math.round(y / GRID) * GRID };
+  // Not rounded: `moveTo` shifts by whole grid steps, so a tidy diagram stays exactly where it is.
+  return { x, y };
 }
 
 function moveTo(layout: DiagramLayout, to: Point): DiagramLayout {

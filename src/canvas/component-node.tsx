@@ -60,7 +60,6 @@ export const ComponentNode = memo(function ComponentNode({
   id,
   data,
   selected,
-  width,
   height,
 }: NodeProps<ComponentNodeType>) {
   const { component, errors, warnings, hostName, ha, context } = data;
@@ -84,7 +83,10 @@ export const ComponentNode = memo(function ComponentNode({
         {
           '--kind-color': info.color,
           '--kind-icon': ICON_URLS.get(component.kind),
-          ...(lowDetail ? { width: width || cardWidth(component), height: height || CARD_HEIGHT } : {}),
+          // The width the layout and the exports give this card (src/drawing/layout.ts), so Tidy up's
+          // gaps and routes hold on the canvas whatever font the browser has; long text ellipsizes.
+          width: cardWidth(component, hostName ?? undefined),
+          ...(lowDetail ? { height: height || CARD_HEIGHT } : {}),
         } as React.CSSProperties
       }
     >
@@ -96,8 +98,14 @@ export const ComponentNode = memo(function ComponentNode({
       {!lowDetail && (
         <div className="component-card__text">
           <div className="component-card__kind">{info.displayName}</div>
-          <div className="component-card__name">{component.name}</div>
-          {address && <div className="component-card__address">{address}</div>}
+          <div className="component-card__name" title={component.name}>
+            {component.name}
+          </div>
+          {address && (
+            <div className="component-card__address" title={address}>
+              {address}
+            </div>
+          )}
         </div>
       )}
       {(errors > 0 || warnings > 0) && (

@@ -108,7 +108,8 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
       layoutOptions: {
         'elk.padding': `[top=${HOST_HEADER + HOST_PAD},left=${HOST_PAD},bottom=${HOST_PAD},right=${HOST_PAD}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${Math.max(hostHeaderWidth(host), 160)}, 96)`,
+        // Room for the canvas's band too: its "HOST" tag and LCA badge beside the name and address.
+        'elk.nodeSize.minimum': `(${Math.max(hostHeaderWidth(host) + 120, 240)}, 96)`,
       },
     };
     hosts.set(host.id, node);

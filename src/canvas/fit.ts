@@ -17,9 +17,6 @@ export interface Viewport {
   readonly zoom: number;
 }
 
-/** How React Flow's own fitView framed a diagram (replaced by `fitViewport`, decision 025). */
-export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
-
 /** How far the user may zoom out and in. */
 export const ZOOM_RANGE = { minZoom: 0.1, maxZoom: 2.5 } as const;
 

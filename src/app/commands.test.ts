@@ -33,6 +33,7 @@ const ACCESSIBLE_NAMES: readonly (readonly [CommandId, string])[] = [
   ['export-mermaid', 'Export Mermaid'],
   ['export-outline-problems', 'Outline problems in SVG and PNG'],
   ['share-link', 'Copy share link'],
+  ['copy-image', 'Copy image'],
   ['undo', 'Undo'],
   ['redo', 'Redo'],
   ['templates', 'Templates'],
@@ -158,6 +159,7 @@ test('the commands that open a dialog open theirs', () => {
 
 test('the "?" dialog and the keyboard read the commands with a shortcut, in the list order', () => {
   expect(SHORTCUTS.map(({ command }) => command.id)).toEqual([
+    'copy-image',
     'undo',
     'redo',
     'delete',
@@ -170,6 +172,16 @@ test('the "?" dialog and the keyboard read the commands with a shortcut, in the 
     'deselect',
     'shortcuts',
   ]);
+});
+
+test('Ctrl+C copies the selection, Ctrl+Shift+C copies the image', () => {
+  const press = (key: string, modifiers: Partial<KeyboardEventInit> = {}) => {
+    const event = { key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers };
+    return SHORTCUTS.find(({ shortcut }) => shortcut.matches(event as KeyboardEvent))?.command.id;
+  };
+  expect(press('c', { ctrlKey: true })).toBe('copy');
+  expect(press('C', { ctrlKey: true, shiftKey: true })).toBe('copy-image');
+  expect(press('C', { metaKey: true, shiftKey: true })).toBe('copy-image');
 });
 
 test('the shell renders no button of its own but the Export menu’s: the commands render them', () => {

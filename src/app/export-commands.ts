@@ -2,6 +2,7 @@ import { EXPORT_FORMATS } from '../export/formats';
 import { always, defineCommand } from './command';
 import { copyImage } from './copy-image';
 import { exportAndReport } from './document-actions';
+import { printDiagram } from './print-sheet';
 
 const mod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const key = (event: KeyboardEvent, k: string) => event.key.toLowerCase() === k;
@@ -21,7 +22,7 @@ export const EXPORT_FORMAT_COMMANDS = EXPORT_FORMATS.map((format) =>
   }),
 );
 
-/** The picture elsewhere than in a file: on the clipboard (decision 025). */
+/** The picture elsewhere than in a file: on the clipboard, on paper (decision 025). */
 export const PICTURE_COMMANDS = [
   defineCommand({
     id: 'copy-image',
@@ -33,6 +34,14 @@ export const PICTURE_COMMANDS = [
     },
     enabled: always,
     run: ({ store, derivations }) => copyImage(store, derivations),
+  }),
+  defineCommand({
+    id: 'print',
+    label: 'Print',
+    hint: 'Print the diagram alone, fitted to the page, with its title and legend',
+    shortcut: { keys: ['Ctrl+P'], matches: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'p') },
+    enabled: always,
+    run: ({ store, derivations }) => printDiagram(store, derivations),
   }),
 ];
 

@@ -103,6 +103,19 @@ test('a diagram smaller than the area steps aside from the minimap rather than s
   expect(viewport.zoom).toBeCloseTo(plain.zoom, 6);
 });
 
+test('a diagram that steps aside from the minimap moves only as far as it must, not against the edge', () => {
+  // 3 × 3 cards fill the height of 1100 × 404 at 100 %; centred, the last column's right edge is
+  // 1 px inside the minimap's clearance. One step aside (an eighth of the 316 px of slack) clears it.
+  const items = grid(3, 3);
+  const area = pane(1100, 404);
+  const input = { items, area, obstacles: [minimapOf(area)] };
+  const plain = viewOf({ items, area, obstacles: [] });
+  const viewport = viewOf(input);
+  expectAllVisible(input, viewport);
+  expect(viewport.zoom).toBeCloseTo(plain.zoom, 6);
+  expect(plain.x - viewport.x).toBeCloseTo(316 / 8, 6);
+});
+
 test('a diagram that fills the area shrinks only as far as keeping its cards clear of the minimap needs', () => {
   // 5 × 5 cards fill a square area: each side is against the edges, the corner card under the map.
   const items = grid(5, 5);

@@ -138,15 +138,24 @@ function zoomToFit(bounds: Box, inner: Box, options: FitOptions): number {
   return Math.min(options.maxZoom, Math.max(options.minZoom, fit));
 }
 
+/** How many steps a diagram smaller than the area may take aside, each way, from the centre. */
+const SHIFT_STEPS = 4;
+
+/** Offsets of `slack` from 0 to all of it, in 2 × SHIFT_STEPS steps; just the centre when there is none. */
+function offsets(slack: number): number[] {
+  if (slack <= 0) return [slack / 2];
+  return Array.from({ length: SHIFT_STEPS * 2 + 1 }, (_, i) => (slack * i) / (SHIFT_STEPS * 2));
+}
+
 /**
- * Where `bounds` can sit in `inner` at `zoom`: centred first, then against each side and corner,
- * nearest the centre first (a diagram smaller than the area can step aside from an overlay).
+ * Where `bounds` can sit in `inner` at `zoom`: centred first, then stepping aside, nearest the
+ * centre first, as far as each side (a diagram smaller than the area can avoid an overlay).
  */
 function placements(bounds: Box, inner: Box, zoom: number): Viewport[] {
   const slackX = inner.width - bounds.width * zoom;
   const slackY = inner.height - bounds.height * zoom;
-  const xs = slackX > 0 ? [slackX / 2, 0, slackX] : [slackX / 2];
-  const ys = slackY > 0 ? [slackY / 2, 0, slackY] : [slackY / 2];
+  const xs = offsets(slackX);
+  const ys = offsets(slackY);
   const all: { viewport: Viewport; offCentre: number }[] = [];
   for (const dx of xs)
     for (const dy of ys)
@@ -171,8 +180,8 @@ const ZOOM_STEP = 0.97;
  * The viewport that shows the whole diagram in the visible area, as large as it can be (up to
  * `maxZoom`) with no item under an overlay; `null` for an empty diagram. An area clear of every
  * overlay (beside or above the minimap) always works; from the zoom that fits the whole area down
- * to that one, the diagram is tried centred and against each side of the area, for an overlay
- * over an empty part of the diagram hides nothing. So a diagram that fits at READABLE_ZOOM anywhere
+ * to that one, the diagram is tried centred and then stepping aside, nearest the centre first, for
+ * an overlay over an empty part of the diagram hides nothing. So a diagram that fits at READABLE_ZOOM anywhere
  * beside the overlays opens at least that large, and one that does not is still shown whole.
  * @example fitViewport({ items: [{ x: 0, y: 0, width: 200, height: 60 }], area: { x: 0, y: 0, width: 800, height: 600 }, obstacles: [] }) // { x: 280, y: 264, zoom: 1.2 }
  */

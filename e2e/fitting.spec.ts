@@ -262,6 +262,37 @@ test.describe('at 1920×1080', () => {
     }
   });
 
+  test('a reload reopens the document fitted clear of the overlays', async ({ designer, page }) => {
+    await loadTemplate(page, 'Multi-site with several WFM Servers');
+    await expect(designer.nodes().first()).toBeVisible();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.reload();
+    await expect(designer.documentName()).toHaveValue('Multi-site with several WFM Servers');
+    await expect(designer.nodes().first()).toBeVisible();
+    const view = await settledView(page);
+    expectClearOfOverlays(view, 'reload');
+    if (fitsAtReadableZoom(view)) expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM - 1e-3);
+  });
+
+  test('the zoom controls keep their buttons, names and order, and the lock still locks', async ({
+    designer,
+  }) => {
+    await designer.addFromPalette('WFM Server');
+    const controls = designer.canvas.locator('.react-flow__controls');
+    await expect(controls).toHaveAttribute('aria-label', 'Zoom controls');
+    const names = await controls
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+    expect(names).toEqual(['Zoom In', 'Zoom Out', 'Fit View', 'Toggle Interactivity']);
+    const lock = controls.getByRole('button', { name: 'Toggle Interactivity' });
+    // As React Flow's own lock: nothing can be selected (React Flow 12 reads dragging from its prop).
+    await expect(designer.canvas.locator('.react-flow__node.selectable')).toHaveCount(1);
+    await lock.click();
+    await expect(designer.canvas.locator('.react-flow__node.selectable')).toHaveCount(0);
+    await lock.click();
+    await expect(designer.canvas.locator('.react-flow__node.selectable')).toHaveCount(1);
+  });
+
   test('"Fit View" brings a panned diagram back, clear of the overlays', async ({ designer, page }) => {
     await loadTemplate(page, 'Highly available site');
     await expect(designer.nodes().first()).toBeVisible();

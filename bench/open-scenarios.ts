@@ -8,7 +8,7 @@ import { type FrameState, fittedAndPaintedAt, revealFrames } from './open-frames
 
 // The open scenarios: a saved document opened in a new tab, from navigation to the fitted diagram
 // painted, measured against the floor (STYLE.md principle 19): plain React Flow (bench/floor)
-// showing the same document, in a canvas of the same size, fitted with the same options, its
+// showing the same document, in a canvas of the same size, fitted the same way (fit.ts), its
 // cards the size of the designer's. Runs alternate designer, floor, designer, floor …, each in a
 // fresh browser context (no cache), so a slow phase of the machine slows both.
 
@@ -129,7 +129,16 @@ async function openDesigner(browser: Browser, size: number) {
         ]),
       ),
     );
-    return { figures, sizes };
+    // Where the designer's overlays are, in its canvas's pixels: its fit keeps cards clear of them.
+    const obstacles = await page.evaluate(() => {
+      const pane = window.document.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!pane) return [];
+      return [...window.document.querySelectorAll('.react-flow .react-flow__panel')].map((panel) => {
+        const box = panel.getBoundingClientRect();
+        return { x: box.left - pane.left, y: box.top - pane.top, width: box.width, height: box.height };
+      });
+    });
+    return { figures, sizes, obstacles };
   } finally {
     await context.close();
   }
@@ -182,7 +191,7 @@ export function openAgainstFloor(size: number): (browser: Browser) => Promise<Op
     if (input === null) {
       const warmUp = await openDesigner(browser, size);
       const text = serializeDocument(document, { includeValidation: false });
-      input = { text, canvas: warmUp.figures.canvas, sizes: warmUp.sizes };
+      input = { text, canvas: warmUp.figures.canvas, sizes: warmUp.sizes, obstacles: warmUp.obstacles };
       await openFloor(browser, input, cards, edges);
     }
     const designer = (await openDesigner(browser, size)).figures;

@@ -83,6 +83,8 @@ test('"Export Mermaid" downloads a .mmd flowchart that names every component', a
     'Export PNG',
     'Export Markdown',
     'Export Mermaid',
+    'Copy image',
+    'Print',
   ]);
   await page.keyboard.press('Escape');
 

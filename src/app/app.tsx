@@ -3,13 +3,15 @@ import { FlowHandleContext, type FlowHandleRef } from '../canvas/flow-handle';
 import { Inspector } from '../panels/inspector';
 import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
-import { DesignerProvider, useDesigner } from '../store/react';
+import { DesignerProvider, useDerivations, useDesigner, useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import { useApplyTheme } from '../ui/theme';
 import { CanvasSlot } from './canvas-slot';
 import { CanvasToolbar } from './canvas-toolbar';
 import { loadExportWriters } from './document-actions';
 import type { LibrarySession } from './library/session';
+import { installPrintHandlers, loadPrintWriter } from './print-sheet';
+import './print.css';
 import { SaveErrorBanner, StatusLine } from './status-line';
 import { TopBar } from './top-bar';
 import { useShortcuts } from './use-shortcuts';
@@ -31,6 +33,8 @@ function usePrefetchWhenIdle(): void {
     const prefetch = () => {
       import('./dialogs').catch(() => undefined);
       loadExportWriters().catch(() => undefined);
+      // The browser's own print places the drawing at once only with the SVG writer at hand.
+      loadPrintWriter().catch(() => undefined);
     };
     if (typeof window.requestIdleCallback === 'function') {
       const id = window.requestIdleCallback(prefetch, { timeout: 5000 });
@@ -39,6 +43,13 @@ function usePrefetchWhenIdle(): void {
     const id = window.setTimeout(prefetch, 2000);
     return () => window.clearTimeout(id);
   }, []);
+}
+
+/** The browser's own print prints the diagram alone too (print-sheet.ts). */
+function usePrintSheet(): void {
+  const store = useDesignerStore();
+  const derivations = useDerivations();
+  useEffect(() => installPrintHandlers(store, derivations), [store, derivations]);
 }
 
 function OpenDialog({ session }: { session: LibrarySession | null }) {
@@ -60,6 +71,7 @@ function SidePanel() {
 function Shell({ session }: { session: LibrarySession | null }) {
   useApplyTheme();
   usePrefetchWhenIdle();
+  usePrintSheet();
   useShortcuts();
   return (
     <div className="app">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useFlowHandle } from '../canvas/flow-handle';
-import { FIT_VIEW_OPTIONS, useViewCentre } from '../canvas/view';
+import { useViewCentre } from '../canvas/view';
 import { useDerivations, useDesignerStore } from '../store/react';
 import type { CommandContext } from './command';
 
@@ -16,7 +16,7 @@ export function useCommandContext(): CommandContext {
       derivations,
       viewCentre,
       fitView: () => {
-        requestAnimationFrame(() => flow.current?.fitView(FIT_VIEW_OPTIONS));
+        requestAnimationFrame(() => flow.current?.fitView());
       },
     }),
     [store, derivations, viewCentre, flow],

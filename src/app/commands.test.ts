@@ -33,6 +33,8 @@ const ACCESSIBLE_NAMES: readonly (readonly [CommandId, string])[] = [
   ['export-mermaid', 'Export Mermaid'],
   ['export-outline-problems', 'Outline problems in SVG and PNG'],
   ['share-link', 'Copy share link'],
+  ['copy-image', 'Copy image'],
+  ['print', 'Print'],
   ['undo', 'Undo'],
   ['redo', 'Redo'],
   ['templates', 'Templates'],
@@ -158,6 +160,8 @@ test('the commands that open a dialog open theirs', () => {
 
 test('the "?" dialog and the keyboard read the commands with a shortcut, in the list order', () => {
   expect(SHORTCUTS.map(({ command }) => command.id)).toEqual([
+    'copy-image',
+    'print',
     'undo',
     'redo',
     'delete',
@@ -170,6 +174,18 @@ test('the "?" dialog and the keyboard read the commands with a shortcut, in the 
     'deselect',
     'shortcuts',
   ]);
+});
+
+test('Ctrl+C copies the selection, Ctrl+Shift+C copies the image, Ctrl+P prints', () => {
+  const press = (key: string, modifiers: Partial<KeyboardEventInit> = {}) => {
+    const event = { key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers };
+    return SHORTCUTS.find(({ shortcut }) => shortcut.matches(event as KeyboardEvent))?.command.id;
+  };
+  expect(press('c', { ctrlKey: true })).toBe('copy');
+  expect(press('C', { ctrlKey: true, shiftKey: true })).toBe('copy-image');
+  expect(press('C', { metaKey: true, shiftKey: true })).toBe('copy-image');
+  expect(press('p', { ctrlKey: true })).toBe('print');
+  expect(press('P', { ctrlKey: true, shiftKey: true })).toBeUndefined();
 });
 
 test('the shell renders no button of its own but the Export menu’s: the commands render them', () => {

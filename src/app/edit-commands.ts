@@ -52,7 +52,8 @@ export const EDIT_COMMANDS = [
   defineCommand({
     id: 'copy',
     label: 'Copy the selected components',
-    shortcut: { keys: ['Ctrl+C'], matches: (e) => mod(e) && key(e, 'c') },
+    // Ctrl+Shift+C is Copy image's.
+    shortcut: { keys: ['Ctrl+C'], matches: (e) => mod(e) && !e.shiftKey && key(e, 'c') },
     enabled: (s) => s.selection.components.size > 0,
     run: ({ store }) => {
       const count = store.getState().copySelection();

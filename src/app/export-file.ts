@@ -1,6 +1,6 @@
 import { serializeDocument, type TopologyDocument } from '../document';
 import type { BrowserOnlyFormat, WriteOptions } from '../export/formats';
-import { pngSize, svgDrawingSize } from '../export/png-size';
+import { type PngSize, pngSize, svgDrawingSize } from '../export/png-size';
 import { serializeSvg } from '../export/svg';
 import { svgToPng } from './png-export';
 
@@ -29,17 +29,35 @@ export type Written =
 
 type BrowserWriter = (document: TopologyDocument, options: DrawOptions) => Promise<Written>;
 
+/** The SVG drawing a PNG is rasterised from, and the size it is drawn at (decision 014). */
+function pngDrawing(document: TopologyDocument, options: WriteOptions): { svg: string; size: PngSize } {
+  const svg = serializeSvg(document, { ...options, forPicture: true });
+  const drawing = svgDrawingSize(svg);
+  if (!drawing) throw new Error('The SVG drawn for the PNG has no size.');
+  return { svg, size: pngSize(drawing) };
+}
+
 /**
  * Rasterises the SVG drawing into a PNG that carries its document. A PNG too small to read is not
  * written unless `unreadablePng` says the user chose it.
  */
 async function writePng(document: TopologyDocument, options: DrawOptions): Promise<Written> {
-  const svg = serializeSvg(document, { ...options, forPicture: true });
-  const drawing = svgDrawingSize(svg);
-  if (!drawing) throw new Error('The SVG drawn for the PNG has no size.');
-  const size = pngSize(drawing);
+  const { svg, size } = pngDrawing(document, options);
   if (!size.readable && !options.unreadablePng) return { kind: 'png-unreadable', scale: size.scale };
   return { kind: 'file', data: await svgToPng(svg, serializeDocument(document), size) };
+}
+
+/**
+ * The PNG of "Copy image": the same picture as Export PNG, drawn even when its names are too small
+ * to read (there is no dialog between a copy and its paste); `readable` says which.
+ */
+export async function drawPngBlob(
+  document: TopologyDocument,
+  options: WriteOptions,
+): Promise<{ readonly blob: Blob; readonly readable: boolean; readonly scale: number }> {
+  const { svg, size } = pngDrawing(document, options);
+  const bytes = await svgToPng(svg, serializeDocument(document), size);
+  return { blob: new Blob([bytes], { type: 'image/png' }), readable: size.readable, scale: size.scale };
 }
 
 /** A writer for every format the list marks browser-only; the compiler holds the two together. */

@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { CommandMenuItem } from './command-button';
 import { loadExportWriters } from './document-actions';
-import { EXPORT_FORMAT_COMMANDS } from './export-commands';
+import { EXPORT_FORMAT_COMMANDS, PICTURE_COMMANDS } from './export-commands';
 
 /**
- * "Export" opens a menu of the export commands, one a format of the list, and the outline toggle;
+ * "Export" opens a menu of the export commands, one a format of the list, "Copy image" and
+ * "Print", and the outline toggle;
  * arrow keys move, Escape closes and returns focus.
  */
 export function ExportMenu() {
@@ -71,6 +72,10 @@ export function ExportMenu() {
           onKeyDown={onMenuKeyDown}
         >
           {EXPORT_FORMAT_COMMANDS.map((command) => (
+            <CommandMenuItem key={command.id} id={command.id} onChoose={close} />
+          ))}
+          <hr className="menu__separator" />
+          {PICTURE_COMMANDS.map((command) => (
             <CommandMenuItem key={command.id} id={command.id} onChoose={close} />
           ))}
           <hr className="menu__separator" />

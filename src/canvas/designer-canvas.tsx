@@ -3,10 +3,8 @@ import {
   BackgroundVariant,
   type Connection,
   ConnectionMode,
-  Controls,
   type Edge,
   type FinalConnectionState,
-  getViewportForBounds,
   ReactFlow,
   ReactFlowProvider,
   useConnection,
@@ -15,13 +13,12 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo } from 'react';
-import type { DocumentComponent } from '../document';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
-import type { Rect } from '../drawing';
-import { CARD_HEIGHT, CARD_WIDTH, GRID } from '../drawing/layout';
+import { GRID } from '../drawing/layout';
 import { importUserFile } from '../store/import-actions';
 import { useDerivations, useDesigner, useDesignerStore, useJudge, useProblems } from '../store/react';
 import { useColorMode } from '../ui/theme';
+import { CanvasControls } from './canvas-controls';
 import { EmptyCanvasHint } from './canvas-frame';
 import { type CardNode, cardBox } from './card-box';
 import { ComponentNode, type ComponentNodeType, LowDetailContext } from './component-node';
@@ -31,7 +28,8 @@ import { ConnectionLine } from './connection-line';
 import { HostNode, NoteNode, ZoneNode } from './container-nodes';
 import { EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
-import { FIT_VIEW_OPTIONS, ZOOM_RANGE } from './fit';
+import { ZOOM_RANGE } from './fit';
+import { documentBoxes } from './fit-area';
 import { isLayoutItem, KIND_DRAG_TYPE, LAYOUT_DRAG_TYPE } from './flow-handle';
 import { createInPlaceEdit, InPlaceEditContext, useInPlaceEditing } from './in-place-edit';
 import { addLayoutItem } from './layout-items';
@@ -42,10 +40,10 @@ import {
   type LayoutNode,
 } from './layout-projection';
 import { OverviewMap } from './overview-map';
-import { boundsOf } from './placement';
 import { createEdgeProjection, createNodeProjection } from './projection';
 import { StandbyEdge } from './standby-edge';
 import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
+import { useDiagramFit } from './use-diagram-fit';
 import { snapToGrid } from './view';
 
 const nodeTypes = { component: ComponentNode, host: HostNode, zone: ZoneNode, note: NoteNode };
@@ -87,16 +85,6 @@ function allNodes(layout: readonly LayoutNode[], cards: ComponentNodeType[]): De
   return layout.length === 0 ? cards : [...layout, ...cards];
 }
 
-/** The box around the cards before they are measured, each taken at its usual size. */
-function estimatedBounds(components: readonly DocumentComponent[]): Rect | null {
-  return boundsOf(components, ({ position }) => ({
-    x: position?.x ?? 0,
-    y: position?.y ?? 0,
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-  }));
-}
-
 /** The canvas with React Flow's provider: what the designer loads after its first paint. */
 export function Canvas() {
   const inPlaceEdit = useMemo(createInPlaceEdit, []);
@@ -131,7 +119,11 @@ function DesignerCanvas() {
   const drawer = useMemo(() => createLayerDrawer<CardNode>(cardBox), [epoch]);
   const colorMode = useColorMode();
   const flow = useReactFlow();
-  useLendFlowHandle(flow);
+  const flowStore = useStoreApi<DesignerNode, Edge>();
+  // The fit of decision 025: the part of the canvas the user sees, clear of the overview map.
+  const fitting = useDiagramFit(flowStore, components.length + (document.annotations?.length ?? 0) > 0);
+  const fitView = useCallback(() => void fitting.fit(200), [fitting]);
+  useLendFlowHandle(flow, fitView);
 
   const nodeProjection = useMemo(createNodeProjection, []);
   const layoutProjection = useMemo(createLayoutProjection, []);
@@ -163,30 +155,22 @@ function DesignerCanvas() {
     [edges, standby],
   );
 
-  // A replaced document (New, import, a template) gets a fresh React Flow, which fits its view
-  // once the cards are measured. Before it renders, its store gets the new cards and a viewport
-  // that fits them, so it mounts every card it shows (and the mini map every card) together with
-  // their containers. Added after the mount, thousands of cards went into the containers one by
-  // one, which React does in quadratic time (docs/performance.md).
-  const flowStore = useStoreApi<DesignerNode, Edge>();
+  // A replaced document (New, import, a template) gets a fresh React Flow, which is fitted once
+  // the cards are measured. Before it renders, its store gets the new cards and it starts at a
+  // viewport that fits them, so it mounts every card it shows (and the mini map every card)
+  // together with their containers. Added after the mount, thousands of cards went into the
+  // containers one by one, which React does in quadratic time (docs/performance.md).
   useEffect(
     () =>
       store.subscribe((state, previous) => {
         if (state.documentEpoch === previous.documentEpoch) return;
         const flowState = flowStore.getState();
         const { components: next, connections: links } = state.document;
-        const bounds = estimatedBounds(next);
-        let zoom = flowState.transform[2];
-        if (bounds && flowState.width > 0 && flowState.height > 0) {
-          const { width, height, minZoom } = flowState;
-          const { maxZoom, padding } = FIT_VIEW_OPTIONS;
-          const viewport = getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding);
-          zoom = viewport.zoom;
-          void flow.setViewport(viewport);
-        }
         // The same memoised problems the render reads next, so it reuses every node and edge.
         const { byComponent, byConnection, byHost } = derivations.problems(state.document);
         const around = layoutProjection(state.document, state.selection.layout, byHost);
+        const zoom =
+          fitting.open(documentBoxes(state.document, around.rects))?.zoom ?? flowState.transform[2];
         const cards = nodeProjection.project(next, state.selection.components, byComponent, {
           parents: around.parents,
           ha: haMarks(next),
@@ -196,7 +180,7 @@ function DesignerCanvas() {
         const pairs = projectStandby(next);
         flowState.setEdges(isLayered(next.length, zoom) ? NO_EDGES : [...projected, ...pairs]);
       }),
-    [store, derivations, flow, flowStore, nodeProjection, layoutProjection, projectEdges, projectStandby],
+    [store, derivations, fitting, flowStore, nodeProjection, layoutProjection, projectEdges, projectStandby],
   );
 
   const { onNodesChange, onEdgesChange } = useElementChanges(
@@ -331,8 +315,7 @@ function DesignerCanvas() {
             colorMode={colorMode}
             snapToGrid
             snapGrid={SNAP_GRID}
-            fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
+            {...(fitting.startAt.current ? { defaultViewport: fitting.startAt.current } : {})}
             minZoom={ZOOM_RANGE.minZoom}
             maxZoom={ZOOM_RANGE.maxZoom}
             deleteKeyCode={null}
@@ -344,7 +327,7 @@ function DesignerCanvas() {
             {layered && <EdgeLayer edges={edges} drawer={drawer} />}
             <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
             <OverviewMap colorOf={mapColor} />
-            <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW_OPTIONS} />
+            <CanvasControls onFitView={fitView} />
           </ReactFlow>
         </ConnectingContext.Provider>
       </LowDetailContext.Provider>

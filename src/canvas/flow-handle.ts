@@ -12,7 +12,8 @@ export interface FlowHandle {
   screenToFlowPosition(point: { x: number; y: number }): { x: number; y: number };
   getZoom(): number;
   setCenter(x: number, y: number, options: { zoom: number; duration: number }): void;
-  fitView(options: { padding: number; maxZoom: number }): void;
+  /** Fits the view to the whole diagram in the part of the canvas the user sees (decision 025). */
+  fitView(): void;
   /** A card's box in flow coordinates, once React Flow has it. */
   cardBox(id: string): Rect | undefined;
 }

@@ -13,14 +13,14 @@ import type { NodeProjection } from './projection';
  * Lends the rest of the designer what it needs of React Flow (flow-handle.ts), for as long as
  * this canvas is mounted.
  */
-export function useLendFlowHandle(flow: ReturnType<typeof useReactFlow>): void {
+export function useLendFlowHandle(flow: ReturnType<typeof useReactFlow>, fitView: () => void): void {
   const handle = useFlowHandle();
   useEffect(() => {
     handle.current = {
       screenToFlowPosition: (point) => flow.screenToFlowPosition(point),
       getZoom: () => flow.getZoom(),
       setCenter: (x, y, options) => void flow.setCenter(x, y, options),
-      fitView: (options) => void flow.fitView(options),
+      fitView,
       cardBox: (id) => {
         const node = flow.getInternalNode(id);
         return node ? cardBox(node) : undefined;
@@ -29,7 +29,7 @@ export function useLendFlowHandle(flow: ReturnType<typeof useReactFlow>): void {
     return () => {
       handle.current = null;
     };
-  }, [handle, flow]);
+  }, [handle, flow, fitView]);
 }
 
 /** What the change handler reads of React Flow's own nodes: their type, parent and absolute position. */

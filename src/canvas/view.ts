@@ -4,7 +4,6 @@ import { useDesignerStore } from '../store/react';
 import { useFlowHandle } from './flow-handle';
 import { type Bounds, CARD, fitsInView, freeSlotNear, type VisibleArea } from './placement';
 
-export { FIT_VIEW_OPTIONS } from './fit';
 export { snapToGrid } from './placement';
 
 /** The flow position at the centre of the visible canvas (the origin until the canvas has loaded). */

@@ -9,7 +9,7 @@ import { measureInitialBundle } from './budget';
 import { cliMatrix, cliValidateXl } from './cli-scenarios';
 import { dragMHostsAndZones, dragMWholeDiagram, dragS, panL } from './frame-scenarios';
 import { NoEffectError } from './no-effect';
-import { fullValidateXl, revalidateAfterEditM, svgExportNodeM } from './node-scenarios';
+import { fullValidateXl, revalidateAfterEditM, svgExportNodeM, tidyLayout200 } from './node-scenarios';
 import { openAgainstFloor } from './open-scenarios';
 import { median, round } from './stats';
 import { type Figures, TARGETS } from './targets';
@@ -81,6 +81,12 @@ const SCENARIOS: readonly Scenario[] = [
     title: 're-validation after one edit, M with hosts and zones, Node',
     kind: 'node',
     run: async () => revalidateAfterEditM(200, { hostsAndZones: true }),
+  },
+  {
+    id: 'tidy-200',
+    title: 'Tidy up layout, 200 components on hosts in zones, Node',
+    kind: 'node',
+    run: async () => tidyLayout200(),
   },
   {
     id: 'svg-node-m',

@@ -87,3 +87,26 @@ test('Tidy up routes the connections of a hand-drawn diagram', async ({ designer
   await designer.undoButton.click();
   await expect.poll(async () => Object.values(await paths(page)).some((d) => d.includes('Q'))).toBe(false);
 });
+
+test('Management Layer connections as badges or hidden, one undo step each, problems kept', async ({
+  designer,
+  page,
+}) => {
+  await loadTemplate(page, 'Single site with Management Layer');
+  const edges = page.locator('.react-flow__edge-connection');
+  await expect(edges).toHaveCount(13);
+  const select = page.getByRole('combobox', { name: 'Management Layer connections' });
+  await select.selectOption('Badges');
+  // Five connections end at the Message Server: they become badges on the four WFM cards and the SCS.
+  await expect(edges).toHaveCount(8);
+  await expect(page.locator('.component-card__ms')).toHaveCount(5);
+  await expect(designer.status()).toContainText('drawn as badges');
+  await select.selectOption('Hidden');
+  await expect(edges).toHaveCount(8);
+  await expect(page.locator('.component-card__ms')).toHaveCount(0);
+  await designer.undoButton.click();
+  await expect(select).toHaveValue('badges');
+  await designer.undoButton.click();
+  await expect(select).toHaveValue('lines');
+  await expect(edges).toHaveCount(13);
+});

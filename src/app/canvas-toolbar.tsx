@@ -1,4 +1,44 @@
+import { useDesigner, useDesignerStore } from '../store/react';
 import { CommandButton } from './command-button';
+
+type Mode = 'lines' | 'badges' | 'hidden';
+const MODES: readonly { readonly value: Mode; readonly label: string }[] = [
+  { value: 'lines', label: 'Lines' },
+  { value: 'badges', label: 'Badges' },
+  { value: 'hidden', label: 'Hidden' },
+];
+
+/**
+ * How the Management Layer's Message Server connections are drawn, on the canvas and in every
+ * export (issue 14 item 4; saved as `view.messageServerLinks`). Hidden connections keep their
+ * problems. A choice, not a command, like the rule set: a native select, one undo step.
+ */
+function MessageServerLinksSelect() {
+  const store = useDesignerStore();
+  const mode = useDesigner((s) => s.document.view?.messageServerLinks ?? 'lines');
+  return (
+    <label className="canvas-toolbar__select" title="How Message Server connections are drawn">
+      <span>Management Layer connections</span>
+      <select
+        aria-label="Management Layer connections"
+        value={mode}
+        onChange={(event) => {
+          const chosen = MODES.find((m) => m.value === event.target.value);
+          if (chosen) {
+            store.getState().setMessageServerLinks(chosen.value);
+            store.getState().notify(`Message Server connections are drawn as ${chosen.label.toLowerCase()}.`);
+          }
+        }}
+      >
+        {MODES.map((m) => (
+          <option key={m.value} value={m.value}>
+            {m.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Commands about the diagram as a whole: start from a template, learn the rules, lay it out. */
 export function CanvasToolbar() {
@@ -10,6 +50,8 @@ export function CanvasToolbar() {
       <CommandButton id="matrix" />
       <CommandButton id="explain" />
       <CommandButton id="exercises" />
+      <span className="top-bar__divider" aria-hidden="true" />
+      <MessageServerLinksSelect />
     </div>
   );
 }

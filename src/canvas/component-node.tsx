@@ -51,6 +51,11 @@ const ICON_URLS = new Map<ComponentKind, string>(
  */
 export const LowDetailContext = createContext(false);
 
+const MESSAGE_SERVER_COLOR = kindInfo('message-server').color;
+
+/** Cards that show a Message Server badge instead of a line (the view's "Badges" setting). */
+export const MessageServerBadgesContext = createContext<ReadonlySet<string>>(new Set());
+
 /**
  * A component's card: icon, kind, name, host:port and a problem badge. Without its text (far out)
  * it keeps the size it was measured at, or the size the exports give it until it is measured, so
@@ -66,6 +71,7 @@ export const ComponentNode = memo(function ComponentNode({
   const info = kindInfo(component.kind);
   const connectState = useConnectState(id);
   const lowDetail = useContext(LowDetailContext);
+  const messageServerBadge = useContext(MessageServerBadgesContext).has(id);
   const address =
     hostName || component.port ? `${hostName ?? ''}${component.port ? `:${component.port}` : ''}` : '';
   const className = [
@@ -117,6 +123,15 @@ export const ComponentNode = memo(function ComponentNode({
         </span>
       )}
       {component.etl && <span className="component-card__tag">ETL</span>}
+      {messageServerBadge && !lowDetail && (
+        <span
+          className="component-card__ms"
+          style={{ background: MESSAGE_SERVER_COLOR }}
+          title="Connected to the Message Server (Management Layer)"
+        >
+          MS
+        </span>
+      )}
       {ha && !lowDetail && (
         <span
           className={`component-card__ha is-${ha.role}`}

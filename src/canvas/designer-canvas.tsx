@@ -14,6 +14,7 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo } from 'react';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
+import { connectionsDrawn, messageServerBadges } from '../drawing/drawn-links';
 import { GRID } from '../drawing/layout';
 import { importUserFile } from '../store/import-actions';
 import { useDerivations, useDesigner, useDesignerStore, useJudge, useProblems } from '../store/react';
@@ -21,7 +22,12 @@ import { useColorMode } from '../ui/theme';
 import { CanvasControls } from './canvas-controls';
 import { EmptyCanvasHint } from './canvas-frame';
 import { type CardNode, cardBox } from './card-box';
-import { ComponentNode, type ComponentNodeType, LowDetailContext } from './component-node';
+import {
+  ComponentNode,
+  type ComponentNodeType,
+  LowDetailContext,
+  MessageServerBadgesContext,
+} from './component-node';
 import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
@@ -102,7 +108,10 @@ function DesignerCanvas() {
   const store = useDesignerStore();
   const derivations = useDerivations();
   const document = useDesigner((s) => s.document);
-  const { components, connections } = document;
+  const { components } = document;
+  // Message Server connections drawn as badges or hidden are not edges (issue 14 item 4).
+  const connections = connectionsDrawn(document);
+  const badges = useMemo(() => messageServerBadges(document), [document]);
   const selection = useDesigner((s) => s.selection);
   const epoch = useDesigner((s) => s.documentEpoch);
   const { byComponent, byConnection, byHost } = useProblems();
@@ -165,7 +174,8 @@ function DesignerCanvas() {
       store.subscribe((state, previous) => {
         if (state.documentEpoch === previous.documentEpoch) return;
         const flowState = flowStore.getState();
-        const { components: next, connections: links } = state.document;
+        const { components: next } = state.document;
+        const links = connectionsDrawn(state.document);
         // The same memoised problems the render reads next, so it reuses every node and edge.
         const { byComponent, byConnection, byHost } = derivations.problems(state.document);
         const around = layoutProjection(state.document, state.selection.layout, byHost);
@@ -293,43 +303,45 @@ function DesignerCanvas() {
       onKeyDown={inPlace.onKeyDown}
     >
       <LowDetailContext.Provider value={lowDetail}>
-        <ConnectingContext.Provider value={connecting}>
-          <ReactFlow<DesignerNode, Edge>
-            key={epoch}
-            nodes={nodes}
-            edges={layered ? NO_EDGES : drawnEdges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            onPaneClick={onPaneClick}
-            onNodeClick={onNodeClick}
-            onNodeDoubleClick={inPlace.onNodeDoubleClick}
-            onEdgeDoubleClick={inPlace.onEdgeDoubleClick}
-            isValidConnection={isValidConnection}
-            connectionMode={ConnectionMode.Loose}
-            connectionLineComponent={ConnectionLine}
-            connectionRadius={28}
-            colorMode={colorMode}
-            snapToGrid
-            snapGrid={SNAP_GRID}
-            {...(fitting.startAt.current ? { defaultViewport: fitting.startAt.current } : {})}
-            minZoom={ZOOM_RANGE.minZoom}
-            maxZoom={ZOOM_RANGE.maxZoom}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-            onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
-            aria-label="Deployment diagram"
-          >
-            {layered && <EdgeLayer edges={edges} drawer={drawer} />}
-            <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-            <OverviewMap colorOf={mapColor} />
-            <CanvasControls onFitView={fitView} />
-          </ReactFlow>
-        </ConnectingContext.Provider>
+        <MessageServerBadgesContext.Provider value={badges}>
+          <ConnectingContext.Provider value={connecting}>
+            <ReactFlow<DesignerNode, Edge>
+              key={epoch}
+              nodes={nodes}
+              edges={layered ? NO_EDGES : drawnEdges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              onPaneClick={onPaneClick}
+              onNodeClick={onNodeClick}
+              onNodeDoubleClick={inPlace.onNodeDoubleClick}
+              onEdgeDoubleClick={inPlace.onEdgeDoubleClick}
+              isValidConnection={isValidConnection}
+              connectionMode={ConnectionMode.Loose}
+              connectionLineComponent={ConnectionLine}
+              connectionRadius={28}
+              colorMode={colorMode}
+              snapToGrid
+              snapGrid={SNAP_GRID}
+              {...(fitting.startAt.current ? { defaultViewport: fitting.startAt.current } : {})}
+              minZoom={ZOOM_RANGE.minZoom}
+              maxZoom={ZOOM_RANGE.maxZoom}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              onlyRenderVisibleElements={components.length > LARGE_DIAGRAM}
+              aria-label="Deployment diagram"
+            >
+              {layered && <EdgeLayer edges={edges} drawer={drawer} />}
+              <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+              <OverviewMap colorOf={mapColor} />
+              <CanvasControls onFitView={fitView} />
+            </ReactFlow>
+          </ConnectingContext.Provider>
+        </MessageServerBadgesContext.Provider>
       </LowDetailContext.Provider>
       {nodes.length === 0 && <EmptyCanvasHint />}
     </div>

@@ -35,3 +35,37 @@ export function drawnLinks(document: TopologyDocument): DrawnLink[] {
   }
   return out;
 }
+
+const drawnCache = new WeakMap<
+  readonly DocumentConnection[],
+  { key: unknown; value: DocumentConnection[] }
+>();
+
+/**
+ * The connections a drawing shows as lines: all of them, or without the Message Server's when the
+ * view draws those as badges or hides them. The same array comes back while nothing changed.
+ */
+export function connectionsDrawn(document: TopologyDocument): readonly DocumentConnection[] {
+  if (messageServerLinks(document) === 'lines') return document.connections;
+  const hit = drawnCache.get(document.connections);
+  if (hit && hit.key === document.components) return hit.value;
+  const kinds = new Map(document.components.map((c) => [c.id, c.kind]));
+  const value = document.connections.filter(
+    (c) => kinds.get(c.from) !== 'message-server' && kinds.get(c.to) !== 'message-server',
+  );
+  drawnCache.set(document.connections, { key: document.components, value });
+  return value;
+}
+
+/** The components that carry a Message Server badge: those with a Message Server connection, in badge view. */
+export function messageServerBadges(document: TopologyDocument): ReadonlySet<string> {
+  if (messageServerLinks(document) !== 'badges') return new Set();
+  const kinds = new Map(document.components.map((c) => [c.id, c.kind]));
+  const out = new Set<string>();
+  for (const c of document.connections) {
+    if (c.from === c.to) continue;
+    if (kinds.get(c.to) === 'message-server' && kinds.has(c.from)) out.add(c.from);
+    if (kinds.get(c.from) === 'message-server' && kinds.has(c.to)) out.add(c.to);
+  }
+  return out;
+}

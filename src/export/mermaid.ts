@@ -2,6 +2,7 @@ import type { TopologyDocument } from '../document';
 import { visibleText } from '../document';
 import { COMPONENT_KINDS, displayName, isContextKind, kindInfo } from '../domain';
 import { isContextLink } from '../drawing/context-kinds';
+import { connectionsDrawn } from '../drawing/drawn-links';
 
 /** The characters with a named Mermaid entity code; the others are written by number. */
 const NAMED_CODES: { readonly [ch: string]: string } = {
@@ -78,7 +79,9 @@ export function serializeMermaid(document: TopologyDocument): string {
     if (component.host === undefined || !hostIds.has(component.host)) lines.push(node(component, '  '));
   }
 
-  for (const connection of document.connections) {
+  // Message Server connections drawn as badges or hidden (the view's setting) are not arrows here
+  // either; with badges, the Markdown report's tables still list them.
+  for (const connection of connectionsDrawn(document)) {
     const from = nodeId.get(connection.from);
     const to = nodeId.get(connection.to);
     if (!from || !to) continue;

@@ -14,6 +14,7 @@ import {
 } from '../domain';
 import { containerBoxes } from '../drawing/containers';
 import { isContextLink } from '../drawing/context-kinds';
+import { connectionsDrawn, messageServerBadges, messageServerLinks } from '../drawing/drawn-links';
 import { connectionRoute, placeTag, roundedPath, TakenSpace } from '../drawing/edge-route';
 import { edgeTag, edgeTagWidth, TAG_HEIGHT } from '../drawing/edge-tag';
 import type { Rect } from '../drawing/geometry';
@@ -153,6 +154,8 @@ interface LegendExtras {
   readonly hosts: boolean;
   readonly contextLinks: boolean;
   readonly standby: boolean;
+  /** How Message Server connections are drawn, when the document has any and not as lines. */
+  readonly messageServer: 'badges' | 'hidden' | undefined;
 }
 
 function extraEntries(extras: LegendExtras): LegendEntry[] {
@@ -179,7 +182,17 @@ function extraEntries(extras: LegendExtras): LegendEntry[] {
       entry('<line class="sb" x1="0" y1="-3" x2="26" y2="-3"/>', 32, 'backup and its primary (standby)'),
     );
   }
+  if (extras.messageServer === 'badges') {
+    entries.push(entry(messageServerBadge(0, -10), 28, 'connected to the Message Server (Management Layer)'));
+  } else if (extras.messageServer === 'hidden') {
+    entries.push(entry('', 0, 'Message Server connections not drawn'));
+  }
   return entries;
+}
+
+/** The "MS" badge of a card connected to the Message Server, its top-left corner at x, y. */
+function messageServerBadge(x: number, y: number): string {
+  return `<rect x="${x}" y="${y}" width="22" height="14" rx="4" fill="${kindInfo('message-server').color}"/><text x="${x + 4}" y="${y + 10.5}" font-size="9.5" font-weight="bold" fill="#fff">MS</text>`;
 }
 
 function legendEntries(kinds: readonly ComponentKind[], extras: LegendExtras): LegendEntry[] {
@@ -281,6 +294,9 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     maxY = 80;
   }
   const pairs = haPairs(document);
+  // Message Server connections drawn as badges, or hidden (issue 14 item 4): not lines.
+  const drawn = connectionsDrawn(document);
+  const badged = messageServerBadges(document);
   const backupMark = new Map(pairs.map((p) => [p.backupId, `backup · ${p.standby}`]));
   const primaryIds = new Set(pairs.map((p) => p.primaryId));
   const kindOf = (id: string) => byId.get(id)?.kind;
@@ -291,6 +307,10 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     hosts: boxes.hosts.size > 0,
     contextLinks: document.connections.some((c) => isContextLink(kindOf(c.from), kindOf(c.to))),
     standby: pairs.length > 0,
+    messageServer:
+      messageServerLinks(document) !== 'lines' && drawn.length < document.connections.length
+        ? (messageServerLinks(document) as 'badges' | 'hidden')
+        : undefined,
   });
   const legendAt = flowLegend(legend, width - PAD * 2);
   const legendHeight = 28 + ((legendAt.at(-1)?.row ?? 0) + 1) * 22;
@@ -354,7 +374,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   // Tags go where they hide no card and no other tag: the cards first, then each tag placed.
   const taken = new TakenSpace();
   for (const rect of rects.values()) taken.add(rect);
-  for (const connection of document.connections) {
+  for (const connection of drawn) {
     const from = rects.get(connection.from);
     const to = rects.get(connection.to);
     const source = byId.get(connection.from);
@@ -422,7 +442,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
         component.etl
           ? `<rect x="${num(rect.width - 34)}" y="${rect.height - 9}" width="26" height="14" rx="4" fill="${info.color}"/><text class="etl" x="${num(rect.width - 30)}" y="${rect.height + 1.5}">ETL</text>`
           : ''
-      }${mark ? haMark(mark, rect.width) : ''}</g>`,
+      }${badged.has(component.id) ? messageServerBadge(14, rect.height - 7) : ''}${mark ? haMark(mark, rect.width) : ''}</g>`,
     );
   }
   out.push('</g>');

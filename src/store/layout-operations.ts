@@ -209,6 +209,18 @@ export function setRuleset(document: TopologyDocument, ruleset: RulesetId): Topo
   return (document.ruleset ?? DEFAULT_RULESET) === ruleset ? document : { ...document, ruleset };
 }
 
+/** How Message Server connections are drawn (issue 14 item 4); `lines` is the default and is not written. */
+export function setMessageServerLinks(
+  document: TopologyDocument,
+  mode: 'lines' | 'badges' | 'hidden',
+): TopologyDocument {
+  if ((document.view?.messageServerLinks ?? 'lines') === mode) return document;
+  const { messageServerLinks: _old, ...rest } = document.view ?? {};
+  const view = mode === 'lines' ? rest : { ...rest, messageServerLinks: mode };
+  const { view: _view, ...withoutView } = document;
+  return Object.keys(view).length > 0 ? { ...withoutView, view } : withoutView;
+}
+
 const GAP = 24;
 
 function overlaps(a: Rect, b: Rect): boolean {

@@ -70,6 +70,8 @@ export interface DocumentSlice {
   setComponentHost(componentId: string, hostId: string | undefined): void;
   setConnectionLabel(connectionId: string, label: string): void;
   setRuleset(ruleset: RulesetId): void;
+  /** How Message Server connections are drawn on the canvas and in every export; one undo step. */
+  setMessageServerLinks(mode: 'lines' | 'badges' | 'hidden'): void;
   /** Resizes a host or zone; during a gesture, no history step until `endGesture`. */
   resizeContainer(id: string, rect: Rect, mode: 'gesture' | 'step'): void;
   /** Tidy up's result: cards, containers and routes where the layout put them, as one undo step. */

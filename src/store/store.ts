@@ -14,6 +14,7 @@ import {
   resizeContainer,
   setComponentHost,
   setConnectionLabel,
+  setMessageServerLinks,
   setRuleset,
   updateHost,
   updateNote,
@@ -186,6 +187,9 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     },
     setConnectionLabel(connectionId, label) {
       commit(set, get, setConnectionLabel(get().document, connectionId, label));
+    },
+    setMessageServerLinks(mode) {
+      commit(set, get, setMessageServerLinks(get().document, mode));
     },
     setRuleset(ruleset) {
       commit(set, get, setRuleset(get().document, ruleset));

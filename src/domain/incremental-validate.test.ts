@@ -12,6 +12,7 @@ import {
   type TopologyComponent,
   type TopologyConnection,
   type TopologyHost,
+  type TopologyZone,
 } from './model';
 import { type Problem, problemConnectionId } from './problems';
 import { comp, conn, doc, healthyComponents, healthyConnections } from './test-builders';
@@ -22,11 +23,18 @@ import { validate } from './validate';
 
 type Edit =
   | { readonly type: 'rename'; readonly pick: number; readonly name: string }
-  | { readonly type: 'move'; readonly pick: number }
+  | { readonly type: 'move'; readonly pick: number; readonly x: number }
   | { readonly type: 'security'; readonly pick: number; readonly security: Security }
   | { readonly type: 'connect'; readonly from: number; readonly to: number }
   | { readonly type: 'disconnect'; readonly picks: readonly number[] }
-  | { readonly type: 'add'; readonly kind: ComponentKind; readonly name: string; readonly etl: boolean }
+  | {
+      readonly type: 'add';
+      readonly kind: ComponentKind;
+      readonly name: string;
+      readonly etl: boolean;
+      readonly host: string | undefined;
+      readonly port: number | undefined;
+    }
   | { readonly type: 'delete-component'; readonly pick: number }
   | { readonly type: 'options'; readonly scheduledReporting: boolean; readonly managementLayer: boolean }
   | { readonly type: 'repeat-id'; readonly pick: number }
@@ -40,12 +48,66 @@ type Edit =
       readonly port: number | undefined;
       readonly mutualAuth: boolean | undefined;
     }
-  | { readonly type: 'backup'; readonly pick: number; readonly of: number; readonly standby: Standby };
+  | { readonly type: 'set-host'; readonly pick: number; readonly host: string | undefined }
+  | { readonly type: 'mutual-auth'; readonly pick: number; readonly mutualAuth: boolean | undefined }
+  | { readonly type: 'backup'; readonly pick: number; readonly of: number; readonly standby: Standby }
+  | { readonly type: 'add-backup'; readonly of: number; readonly name: string }
+  | { readonly type: 'host-edit'; readonly pick: number; readonly patch: Partial<TopologyHost> }
+  | { readonly type: 'move-host'; readonly pick: number; readonly x: number }
+  | { readonly type: 'add-host'; readonly id: string; readonly name: string; readonly lca: boolean }
+  | { readonly type: 'remove-host'; readonly pick: number; readonly unassign: boolean }
+  | { readonly type: 'zones'; readonly zones: readonly TopologyZone[] };
+
+/** The edits the editor makes all the time: each must be followed, never validated in full. */
+const COMMON: ReadonlySet<Edit['type']> = new Set([
+  'rename',
+  'move',
+  'security',
+  'connect',
+  'disconnect',
+  'add',
+  'place',
+  'set-host',
+  'mutual-auth',
+  'host-edit',
+  'move-host',
+  'add-host',
+  'remove-host',
+  'zones',
+]);
 
 const names = fc.constantFrom('A', 'a', ' A ', 'B', 'WFM_Server', 'wfm_server', 'Srv 2', 'C');
+const hostIds = fc.constantFrom('h1', 'h2', 'h3');
+const hostNames = fc.constantFrom('app01', 'APP01', 'db01', ' db01 ', 'web01');
+/** Host ids components name: mostly hosts that may exist, sometimes none, once in a while one that never does. */
+const placeHostIds = fc.constantFrom(undefined, 'h1', 'h2', 'h3', 'nowhere');
+const ports = fc.constantFrom(undefined, 4999, 7000, 7001);
+const hostArbitrary: fc.Arbitrary<TopologyHost> = fc.record(
+  {
+    id: hostIds,
+    name: hostNames,
+    lca: fc.constantFrom(undefined, true, false),
+    lcaPort: fc.constantFrom(undefined, 4999, 7000),
+    certificate: fc.constantFrom(undefined, true, false),
+    zone: fc.constantFrom(undefined, 'z1', 'z2'),
+  },
+  { requiredKeys: ['id', 'name'] },
+);
+const zonesArbitrary = fc.constantFrom<readonly TopologyZone[]>(
+  [],
+  [{ id: 'z1', name: 'DMZ' }],
+  [
+    { id: 'z1', name: 'DMZ' },
+    { id: 'z2', name: 'Core' },
+  ],
+);
+
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant('rename' as const), pick: fc.nat(), name: names }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('move' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('move' as const), pick: fc.nat(), x: fc.integer({ max: 500 }) }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -72,6 +134,8 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
       kind: fc.constantFrom(...COMPONENT_KINDS),
       name: names,
       etl: fc.boolean(),
+      host: placeHostIds,
+      port: ports,
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('delete-component' as const), pick: fc.nat() }) },
@@ -92,16 +156,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       type: fc.constant('hosts' as const),
-      hosts: fc.array(
-        fc.record({
-          id: fc.constantFrom('h1', 'h2', 'h3'),
-          name: fc.constantFrom('app01', 'APP01', 'db01'),
-          lca: fc.boolean(),
-          lcaPort: fc.constantFrom(4999, 7000),
-          certificate: fc.boolean(),
-        }),
-        { maxLength: 3 },
-      ),
+      hosts: fc.array(hostArbitrary, { maxLength: 3 }),
     }),
   },
   {
@@ -109,8 +164,20 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('place' as const),
       pick: fc.nat(),
-      host: fc.constantFrom(undefined, 'h1', 'h2', 'nowhere'),
-      port: fc.constantFrom(undefined, 4999, 7000),
+      host: placeHostIds,
+      port: ports,
+      mutualAuth: fc.constantFrom(undefined, true, false),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('set-host' as const), pick: fc.nat(), host: placeHostIds }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('mutual-auth' as const),
+      pick: fc.nat(),
       mutualAuth: fc.constantFrom(undefined, true, false),
     }),
   },
@@ -123,7 +190,133 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
       standby: fc.constantFrom<Standby>('warm', 'hot'),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('add-backup' as const), of: fc.nat(), name: names }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('host-edit' as const),
+      pick: fc.nat(),
+      patch: fc.oneof(
+        fc.record({ name: hostNames }),
+        fc.record({ lca: fc.constantFrom(undefined, true, false) }),
+        fc.record({ certificate: fc.constantFrom(undefined, true, false) }),
+        fc.record({ lcaPort: fc.constantFrom(undefined, 4999, 7000) }),
+        fc.record({ zone: fc.constantFrom(undefined, 'z1', 'z2') }),
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('move-host' as const),
+      pick: fc.nat(),
+      x: fc.integer({ max: 500 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('add-host' as const),
+      id: fc.constantFrom('h1', 'h2', 'h3', 'h4'),
+      name: hostNames,
+      lca: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('remove-host' as const),
+      pick: fc.nat(),
+      unassign: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('zones' as const), zones: zonesArbitrary }) },
 );
+
+/** What a random component of a start document is. */
+const componentSpec = fc.record({
+  kind: fc.constantFrom(...COMPONENT_KINDS),
+  name: names,
+  etl: fc.boolean(),
+  host: placeHostIds,
+  port: ports,
+  mutualAuth: fc.constantFrom(undefined, true, false),
+  // Most components are no backup; some are the backup of a component of their kind, of any, of themselves or of a missing one.
+  backup: fc.constantFrom('none', 'none', 'none', 'same', 'same', 'any', 'self', 'missing'),
+  of: fc.nat(),
+  standby: fc.constantFrom<Standby | undefined>(undefined, 'warm', 'hot'),
+});
+
+/**
+ * A random version 2 document: hosts (some sharing an id or a name), zones, components on hosts
+ * and ports (some clashing), backups valid and not, context kinds, and connections among them.
+ */
+const v2Document: fc.Arbitrary<Topology> = fc
+  .record({
+    specs: fc.array(componentSpec, { maxLength: 14 }),
+    links: fc.array(
+      fc.record({
+        from: fc.nat(),
+        to: fc.nat(),
+        security: fc.constantFrom<Security | undefined>(undefined, 'tls', 'mutual-tls'),
+      }),
+      { maxLength: 24 },
+    ),
+    hosts: fc.array(hostArbitrary, { maxLength: 4 }),
+    zones: zonesArbitrary,
+    scheduledReporting: fc.boolean(),
+    managementLayer: fc.boolean(),
+    ruleset: fc.constantFrom<RulesetId | undefined>(undefined, ...RULESET_IDS),
+  })
+  .map(({ specs, links, hosts, zones, scheduledReporting, managementLayer, ruleset }) => {
+    const ids = specs.map((_, i) => `k${i}`);
+    const components = specs.map((spec, i): TopologyComponent => {
+      const sameKind = ids.filter((_, j) => j !== i && specs[j]?.kind === spec.kind);
+      const others = ids.filter((_, j) => j !== i);
+      const backupOf =
+        spec.backup === 'same'
+          ? sameKind[spec.of % Math.max(sameKind.length, 1)]
+          : spec.backup === 'any'
+            ? others[spec.of % Math.max(others.length, 1)]
+            : spec.backup === 'self'
+              ? ids[i]
+              : spec.backup === 'missing'
+                ? 'gone'
+                : undefined;
+      return {
+        id: ids[i] as string,
+        kind: spec.kind,
+        name: spec.name,
+        ...(spec.kind === 'server' ? { etl: spec.etl } : {}),
+        ...(spec.host === undefined ? {} : { host: spec.host }),
+        ...(spec.port === undefined ? {} : { port: spec.port }),
+        ...(spec.mutualAuth === undefined ? {} : { mutualAuth: spec.mutualAuth }),
+        ...(backupOf === undefined ? {} : { backupOf, ...(spec.standby ? { standby: spec.standby } : {}) }),
+      };
+    });
+    const connections =
+      ids.length === 0
+        ? []
+        : links.map((link, c) =>
+            conn(
+              `c${c}`,
+              ids[link.from % ids.length] as string,
+              ids[link.to % ids.length] as string,
+              link.security,
+            ),
+          );
+    return {
+      ...(ruleset === undefined ? {} : { ruleset }),
+      options: { scheduledReporting, managementLayer },
+      zones,
+      hosts,
+      components,
+      connections,
+    };
+  });
 
 let serial = 0;
 function nextId(prefix: string): string {
@@ -131,19 +324,27 @@ function nextId(prefix: string): string {
   return `${prefix}-${serial}`;
 }
 
+/** A copy with a new position: what a drag makes (position is not part of the rules' model). */
+function moved<T extends object>(item: T, x: number): T {
+  return { ...item, position: { x, y: x * 2 } };
+}
+
 /** Applies an edit the way the store does: new arrays, untouched elements kept as they were. */
 function apply(topology: Topology, edit: Edit): Topology {
   const { components, connections } = topology;
+  const hosts = topology.hosts ?? [];
   const at = <T>(list: readonly T[], pick: number): [T, number] | null =>
     list.length === 0 ? null : [list[pick % list.length] as T, pick % list.length];
+  const replace = (index: number, changed: TopologyComponent) =>
+    components.map((c, i) => (i === index ? changed : c));
   switch (edit.type) {
     case 'rename':
     case 'move': {
       const hit = at(components, edit.pick);
       if (!hit) return topology;
       const [component, index] = hit;
-      const changed = edit.type === 'rename' ? { ...component, name: edit.name } : { ...component };
-      return { ...topology, components: components.map((c, i) => (i === index ? changed : c)) };
+      const changed = edit.type === 'rename' ? { ...component, name: edit.name } : moved(component, edit.x);
+      return { ...topology, components: replace(index, changed) };
     }
     case 'security': {
       const hit = at(connections, edit.pick);
@@ -162,14 +363,14 @@ function apply(topology: Topology, edit: Edit): Topology {
       const gone = new Set(edit.picks.map((pick) => at(connections, pick)?.[0].id));
       return { ...topology, connections: connections.filter((c) => !gone.has(c.id)) };
     }
-    case 'add':
-      return {
-        ...topology,
-        components: [
-          ...components,
-          comp(nextId('k'), edit.kind, edit.name, edit.kind === 'server' ? { etl: edit.etl } : {}),
-        ],
+    case 'add': {
+      const added: TopologyComponent = {
+        ...comp(nextId('k'), edit.kind, edit.name, edit.kind === 'server' ? { etl: edit.etl } : {}),
+        ...(edit.host === undefined ? {} : { host: edit.host }),
+        ...(edit.port === undefined ? {} : { port: edit.port }),
       };
+      return { ...topology, components: [...components, added] };
+    }
     case 'delete-component': {
       const hit = at(components, edit.pick);
       if (!hit) return topology;
@@ -199,7 +400,23 @@ function apply(topology: Topology, edit: Edit): Topology {
       if (!hit) return topology;
       const [component, index] = hit;
       const changed = { ...component, host: edit.host, port: edit.port, mutualAuth: edit.mutualAuth };
-      return { ...topology, components: components.map((c, i) => (i === index ? changed : c)) };
+      return { ...topology, components: replace(index, changed) };
+    }
+    case 'set-host': {
+      const hit = at(components, edit.pick);
+      if (!hit) return topology;
+      const [component, index] = hit;
+      const { host: _host, ...rest } = component;
+      return {
+        ...topology,
+        components: replace(index, edit.host === undefined ? rest : { ...rest, host: edit.host }),
+      };
+    }
+    case 'mutual-auth': {
+      const hit = at(components, edit.pick);
+      if (!hit) return topology;
+      const [component, index] = hit;
+      return { ...topology, components: replace(index, { ...component, mutualAuth: edit.mutualAuth }) };
     }
     case 'backup': {
       const hit = at(components, edit.pick);
@@ -207,9 +424,67 @@ function apply(topology: Topology, edit: Edit): Topology {
       if (!hit || !primary) return topology;
       const [component, index] = hit;
       const changed = { ...component, backupOf: primary[0].id, standby: edit.standby };
-      return { ...topology, components: components.map((c, i) => (i === index ? changed : c)) };
+      return { ...topology, components: replace(index, changed) };
     }
+    case 'add-backup': {
+      const primary = at(components, edit.of);
+      if (!primary) return topology;
+      const backup: TopologyComponent = {
+        ...comp(nextId('k'), primary[0].kind, edit.name),
+        backupOf: primary[0].id,
+      };
+      return { ...topology, components: [...components, backup] };
+    }
+    case 'host-edit': {
+      const hit = at(hosts, edit.pick);
+      if (!hit) return topology;
+      const [host, index] = hit;
+      const changed = { ...host, ...edit.patch };
+      return { ...topology, hosts: hosts.map((h, i) => (i === index ? changed : h)) };
+    }
+    case 'move-host': {
+      // As the canvas moves a host: the host and the cards on it, positions only.
+      const hit = at(hosts, edit.pick);
+      if (!hit) return topology;
+      const [host, index] = hit;
+      return {
+        ...topology,
+        hosts: hosts.map((h, i) => (i === index ? moved(h, edit.x) : h)),
+        components: components.map((c) => (c.host === host.id ? moved(c, edit.x + 10) : c)),
+      };
+    }
+    case 'add-host':
+      return { ...topology, hosts: [...hosts, { id: edit.id, name: edit.name, lca: edit.lca }] };
+    case 'remove-host': {
+      const hit = at(hosts, edit.pick);
+      if (!hit) return topology;
+      const [host, index] = hit;
+      const left = { ...topology, hosts: hosts.filter((_, i) => i !== index) };
+      if (!edit.unassign) return left;
+      // As the store deletes a host: its cards stay, on no host.
+      return {
+        ...left,
+        components: components.map((c) => {
+          if (c.host !== host.id) return c;
+          const { host: _host, ...rest } = c;
+          return rest;
+        }),
+      };
+    }
+    case 'zones':
+      return { ...topology, zones: edit.zones };
   }
+}
+
+/** True when the state can hold the topology: unique component and connection ids, every end known. */
+function holdable(topology: Topology): boolean {
+  const ids = new Set(topology.components.map((c) => c.id));
+  const links = new Set(topology.connections.map((c) => c.id));
+  return (
+    ids.size === topology.components.length &&
+    links.size === topology.connections.length &&
+    topology.connections.every((c) => ids.has(c.from) && ids.has(c.to))
+  );
 }
 
 const starts: readonly Topology[] = [
@@ -257,6 +532,31 @@ describe('createIncrementalValidator', () => {
       }),
       fixedSeed(400),
     );
+  });
+
+  it('says what validate says, and follows every common edit, on version 2 documents', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(v2Document, fc.array(editArbitrary, { maxLength: 40 }), (start, edits) => {
+        const validator = createIncrementalValidator();
+        let topology = start;
+        expect(validator.validate(topology)).toEqual(validate(topology));
+        for (const edit of edits) {
+          const before = topology;
+          const full = validator.counts.full;
+          topology = apply(topology, edit);
+          const why = `${JSON.stringify(edit)} on ${JSON.stringify(before)}`;
+          expect(validator.validate(topology), why).toEqual(validate(topology));
+          if (COMMON.has(edit.type) && holdable(before) && holdable(topology)) {
+            expect(validator.counts.full, `validated in full: ${why}`).toBe(full);
+            checked += 1;
+          }
+        }
+      }),
+      fixedSeed(1500),
+    );
+    // Not a vacuous pass: thousands of common edits were checked to be followed.
+    expect(checked).toBeGreaterThan(4_000);
   });
 
   it('keeps duplicate connections in order when the first of a pair is removed', () => {

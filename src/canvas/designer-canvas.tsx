@@ -12,7 +12,7 @@ import {
   useStore,
   useStoreApi,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { describeComponent, isComponentKind, kindInfo } from '../domain';
 import { connectionsDrawn, messageServerBadges } from '../drawing/drawn-links';
 import { GRID } from '../drawing/layout';
@@ -111,7 +111,16 @@ function DesignerCanvas() {
   const { components } = document;
   // Message Server connections drawn as badges or hidden are not edges (issue 14 item 4).
   const connections = connectionsDrawn(document);
-  const badges = useMemo(() => messageServerBadges(document), [document]);
+  // The same set while its members stay: a new one re-renders every card (a drag changes the
+  // document on every frame).
+  const lastBadges = useRef<ReadonlySet<string>>(new Set());
+  const badges = useMemo(() => {
+    const next = messageServerBadges(document);
+    const last = lastBadges.current;
+    if (next.size === last.size && [...next].every((id) => last.has(id))) return last;
+    lastBadges.current = next;
+    return next;
+  }, [document]);
   const selection = useDesigner((s) => s.selection);
   const epoch = useDesigner((s) => s.documentEpoch);
   const { byComponent, byConnection, byHost } = useProblems();

@@ -58,8 +58,10 @@ export function connectionsDrawn(document: TopologyDocument): readonly DocumentC
 }
 
 /** The components that carry a Message Server badge: those with a Message Server connection, in badge view. */
+const NO_BADGES: ReadonlySet<string> = new Set();
+
 export function messageServerBadges(document: TopologyDocument): ReadonlySet<string> {
-  if (messageServerLinks(document) !== 'badges') return new Set();
+  if (messageServerLinks(document) !== 'badges') return NO_BADGES;
   const kinds = new Map(document.components.map((c) => [c.id, c.kind]));
   const out = new Set<string>();
   for (const c of document.connections) {

@@ -389,6 +389,64 @@ describe('Message Server connections', () => {
   );
 });
 
+describe('elkGraph', () => {
+  const document: TopologyDocument = {
+    format: 'wfm-topology',
+    version: 2,
+    components: [
+      { id: 'web', kind: 'web', name: 'WFM_Web' },
+      { id: 'srv', kind: 'server', name: 'WFM_Server' },
+      { id: 'dap', kind: 'dap', name: 'WFM_DAP' },
+    ],
+    connections: [
+      { id: 'c-1', from: 'web', to: 'srv', security: 'tls', label: 'HTTPS' },
+      { id: 'c-2', from: 'srv', to: 'dap', security: 'none' },
+      // Neither is drawn: one end is missing, or both ends are the same card.
+      { id: 'c-3', from: 'srv', to: 'gone' },
+      { id: 'c-4', from: 'srv', to: 'srv' },
+    ],
+  };
+  const real = (graph: ReturnType<typeof elkGraph>) =>
+    (graph.edges ?? []).filter((e) => !e.id.startsWith('tier:'));
+
+  test('one edge per drawn connection, with its tag as a label of the tag’s size', () => {
+    const edges = real(elkGraph(document));
+    expect(edges.map((e) => e.id)).toEqual(['c-1', 'c-2']);
+    const [label] = edges[0]?.labels ?? [];
+    expect(label?.text).toBe('TLS · HTTPS');
+    expect(label?.height).toBe(18);
+    expect(label?.width).toBeGreaterThan(40);
+    // Without the labels (the second of the two layouts tried).
+    expect(real(elkGraph(document, false)).every((e) => e.labels === undefined)).toBe(true);
+  });
+
+  test('a connection that climbs the tiers is given to ELK downwards, and its route comes back upwards', async () => {
+    const up: TopologyDocument = {
+      ...document,
+      connections: [{ id: 'c-1', from: 'dap', to: 'web' }],
+    };
+    const [edge] = real(elkGraph(up));
+    expect(edge?.sources).toEqual(['web']);
+    expect(edge?.targets).toEqual(['dap']);
+    const layout = await elkLayout(elk, up);
+    const cards = cardRects(up, layout);
+    const route = layout.routes.get('c-1') as readonly Point[];
+    expect(onBorder(cards.get('dap') as Rect, route[0] as Point)).toBe(true);
+    expect(onBorder(cards.get('web') as Rect, route[route.length - 1] as Point)).toBe(true);
+  });
+
+  test('routes only for connections drawn; the missing end and the loop are left out', async () => {
+    const layout = await elkLayout(elk, document);
+    expect([...layout.routes.keys()].sort()).toEqual(['c-1', 'c-2']);
+  });
+
+  test('an empty document lays out to nothing', async () => {
+    const empty: TopologyDocument = { format: 'wfm-topology', version: 2, components: [], connections: [] };
+    const layout = await elkLayout(elk, empty);
+    expect(layout.components.size + layout.hosts.size + layout.zones.size + layout.routes.size).toBe(0);
+  });
+});
+
 describe('countCrossings', () => {
   const p = (x: number, y: number): Point => ({ x, y });
 

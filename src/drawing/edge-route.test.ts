@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -298,8 +299,13 @@ describe('placeTag', () => {
 // The regression of issue 14: Infinity (or 1e20) coordinates once made TakenSpace count cells one
 // by one forever (x += 1 does not move 1e20). A loop that never ends cannot fail a test on the same
 // thread, so these calls run in a worker, which is stopped after 10 s.
+// tsx's ESM API (which compiles the TypeScript in the worker), found through its package's exports.
+const TSX_PACKAGE = createRequire(import.meta.url).resolve('tsx/package.json');
 const TSX_API = pathToFileURL(
-  join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+  join(
+    dirname(TSX_PACKAGE),
+    JSON.parse(readFileSync(TSX_PACKAGE, 'utf8')).exports['./esm/api'].import.default as string,
+  ),
 ).href;
 const EDGE_ROUTE = new URL('./edge-route.ts', import.meta.url).href;
 

@@ -117,6 +117,7 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
   }
   // An HA pair that shares a container sits side by side in an invisible box of its own.
   const pairOf = new Map<string, ElkNode & Parent>();
+  const inPair = new Map<string, string>();
   const parentOf = (c: DocumentComponent) => (c.host !== undefined && hosts.get(c.host)) || root;
   const byId = new Map(document.components.map((c) => [c.id, c]));
   for (const component of document.components) {
@@ -131,6 +132,7 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
     const pairHere = pairKey !== undefined ? pairOf.get(pairKey) : pairOf.get(component.id);
     if (pairHere) {
       pairHere.children.push(node);
+      inPair.set(component.id, pairHere.id);
       continue;
     }
     const hasBackupHere = document.components.some(
@@ -144,6 +146,7 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
         layoutOptions: { 'elk.padding': '[top=0,left=0,bottom=0,right=0]' },
       };
       pairOf.set(pairKey ?? component.id, box);
+      inPair.set(component.id, box.id);
       place(parentOf(component), box, tierOf(component));
       continue;
     }
@@ -179,6 +182,9 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
     }
   }
   for (const { connection, source, target } of drawnLinks(document)) {
+    // Between the two cards of a pair box: not given to ELK, which would stack them to draw it;
+    // it is drawn straight between the cards side by side.
+    if (inPair.has(source.id) && inPair.get(source.id) === inPair.get(target.id)) continue;
     // Drawn top-down: a connection that climbs the tiers is given to ELK the other way round (and
     // its route turned back afterwards), so the cycle breaker never reverses the role order.
     const up = tierOf(source) > tierOf(target);

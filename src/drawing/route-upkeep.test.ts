@@ -270,12 +270,12 @@ describe('keepRoutes', () => {
     expectRouteTrue(kept, 'ab');
   });
 
-  // BUG: when both ends moved by the same distance, keepRoutes moves the route with them and
+  // Once a bug: when both ends moved by the same distance, keepRoutes moves the route with them and
   // checks the moved route only against the cards that did not move (`movedRects.includes(r) ?
   // false : crosses(shifted, r)`), not against every card but the connection's own two. A third
   // card moved in the same edit by another distance (moveComponents takes a target per card) onto
   // the moved route is never looked at, and the route is kept running under it.
-  test.fails('both ends moved together, a third card moved onto their moved route in the same edit: routed around it', () => {
+  test('both ends moved together, a third card moved onto their moved route in the same edit: routed around it', () => {
     const before = doc(
       [
         ['a', 0, 0],
@@ -288,13 +288,13 @@ describe('keepRoutes', () => {
     expectRouteTrue(keepRoutes(before, after), 'ab');
   });
 
-  // BUG: keepRoutes looks at every card when the hosts changed (`hostsRenamed`), but counts a card
+  // Once a bug: keepRoutes looked at every card when the hosts changed (`hostsRenamed`), but counts a card
   // as changed only when its own name, host, port or kind did. A card's width depends on its host's
   // name (cardWidth measures the `host:port` address), so a renamed host widens its cards while
   // `moved` and `changed` stay empty: `after` comes back as it is, and a route that now runs under
   // the widened card is kept. (Today the store calls keepRoutes only on moves, so only a direct
   // caller meets this.)
-  test.fails('a renamed host widens its card onto another route: that route goes around it', () => {
+  test('a renamed host widens its card onto another route: that route goes around it', () => {
     const longName = 'a-very-long-host-name-for-the-application-server.example.com';
     const cards = doc(
       [

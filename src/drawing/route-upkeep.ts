@@ -74,7 +74,12 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
   const previous = new Map<string, DocumentComponent>(before.components.map((c) => [c.id, c]));
   const moved = new Map<string, Point>();
   const changed = new Set<string>();
-  const hostsRenamed = before.hosts !== after.hosts;
+  // A card's width includes its host's name: a renamed host can widen its cards.
+  const hostNameBefore = new Map((before.hosts ?? []).map((h) => [h.id, h.name]));
+  const renamedHosts = new Set(
+    (after.hosts ?? []).filter((h) => hostNameBefore.get(h.id) !== h.name).map((h) => h.id),
+  );
+  const hostsRenamed = renamedHosts.size > 0;
   for (const c of after.components) {
     const old = previous.get(c.id);
     if (old === c && !hostsRenamed) continue;
@@ -85,8 +90,15 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
       continue;
     }
     if (a.x !== b.x || a.y !== b.y) moved.set(c.id, { x: b.x - a.x, y: b.y - a.y });
-    if (old.name !== c.name || old.host !== c.host || old.port !== c.port || old.kind !== c.kind)
+    if (
+      old.name !== c.name ||
+      old.host !== c.host ||
+      old.port !== c.port ||
+      old.kind !== c.kind ||
+      (c.host !== undefined && renamedHosts.has(c.host))
+    ) {
       changed.add(c.id);
+    }
   }
   if (moved.size === 0 && changed.size === 0) return after;
   const cards = cardRects(after);
@@ -109,7 +121,8 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
       !changed.has(connection.to)
     ) {
       const shifted = points.map((p) => ({ x: p.x + a.x, y: p.y + a.y }));
-      if (!obstacles.some((r) => (movedRects.includes(r) ? false : crosses(shifted, r)))) {
+      const own = [cards.get(connection.from), cards.get(connection.to)];
+      if (!obstacles.some((r) => !own.includes(r) && crosses(shifted, r))) {
         any = true;
         return { ...connection, waypoints: shifted };
       }

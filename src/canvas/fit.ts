@@ -1,3 +1,4 @@
+import { rectAround } from '../drawing/geometry';
 // How the canvas frames a diagram, in a module of its own with no imports: the designer fits with
 // it when a document opens and on "Fit View", and the bench's plain React Flow page (bench/floor)
 // fits the same boxes into the same area with it, so both show the same view (decision 025).
@@ -58,18 +59,7 @@ const MAX_OBSTACLES = 4;
 
 /** The box around `boxes`; `null` for none. */
 export function unionOf(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const box of boxes) {
-    left = Math.min(left, box.x);
-    top = Math.min(top, box.y);
-    right = Math.max(right, box.x + box.width);
-    bottom = Math.max(bottom, box.y + box.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  return rectAround(boxes);
 }
 
 /** True when two boxes share more than an edge. */

@@ -1,5 +1,5 @@
 import type { TopologyDocument } from '../document';
-import type { Rect } from './geometry';
+import { type Rect, rectAround } from './geometry';
 import { estimateTextWidth } from './text-metrics';
 
 type DocumentHost = NonNullable<TopologyDocument['hosts']>[number];
@@ -40,22 +40,13 @@ export interface ContainerBoxes {
 
 /** The smallest rectangle around `rects`, grown by `pad` on each side and `header` more on top. */
 export function boxAround(rects: readonly Rect[], pad: number, header: number): Rect | undefined {
-  if (rects.length === 0) return undefined;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const r of rects) {
-    minX = Math.min(minX, r.x);
-    minY = Math.min(minY, r.y);
-    maxX = Math.max(maxX, r.x + r.width);
-    maxY = Math.max(maxY, r.y + r.height);
-  }
+  const box = rectAround(rects);
+  if (!box) return undefined;
   return {
-    x: minX - pad,
-    y: minY - pad - header,
-    width: maxX - minX + pad * 2,
-    height: maxY - minY + pad * 2 + header,
+    x: box.x - pad,
+    y: box.y - pad - header,
+    width: box.width + pad * 2,
+    height: box.height + pad * 2 + header,
   };
 }
 

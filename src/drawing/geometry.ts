@@ -47,3 +47,19 @@ export function connectionEnds(from: Rect, to: Rect, offset = 0, gap = 2): { sta
   const end = borderPoint({ ...to, x: to.x + nx, y: to.y + ny }, shiftedA, gap);
   return { start, end };
 }
+
+/** The smallest rectangle around `rects`; `null` for none. */
+export function rectAround(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const r of rects) {
+    left = Math.min(left, r.x);
+    top = Math.min(top, r.y);
+    right = Math.max(right, r.x + r.width);
+    bottom = Math.max(bottom, r.y + r.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

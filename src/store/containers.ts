@@ -3,7 +3,7 @@
 // around what it holds; the first move or resize writes that rectangle into the document.
 
 import type { DocumentComponent, DocumentHost, DocumentZone, TopologyDocument } from '../document/schema';
-import { CARD, cardWidth, type Rect } from '../drawing';
+import { CARD, cardWidth, type Rect, rectAround } from '../drawing';
 
 /** Room around what a container holds; the top leaves space for its title. */
 export const CONTAINER_PADDING = { side: 24, top: 44, bottom: 24 } as const;
@@ -25,23 +25,14 @@ export function componentRect(component: DocumentComponent): Rect {
 }
 
 function around(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const r of rects) {
-    left = Math.min(left, r.x);
-    top = Math.min(top, r.y);
-    right = Math.max(right, r.x + r.width);
-    bottom = Math.max(bottom, r.y + r.height);
-  }
+  const box = rectAround(rects);
+  if (!box) return null;
   const { side, top: head, bottom: foot } = CONTAINER_PADDING;
   return {
-    x: left - side,
-    y: top - head,
-    width: right - left + 2 * side,
-    height: bottom - top + head + foot,
+    x: box.x - side,
+    y: box.y - head,
+    width: box.width + 2 * side,
+    height: box.height + head + foot,
   };
 }
 

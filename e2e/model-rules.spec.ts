@@ -81,6 +81,11 @@ test('the matrix explorer shows the chosen release and marks the cell the releas
   await expect(about).toContainText('Differs between WFM releases');
   await expect(about).toContainText('WFM 8.5.2: (X+)');
   await expect(about).toContainText('WFM 8.5.0: X');
+  // The source's wording for 8.5.0 is quoted once: in the explanation, not again below it.
+  const text = (await about.textContent()) ?? '';
+  const quoted = /The 8\.5\.0\/8\.5\.1 tables print X[^.]*/.exec(text)?.[0] ?? '';
+  expect(quoted).not.toBe('');
+  expect(text.split(quoted).length - 1).toBe(1);
   // Another cell, the same in every release, says nothing of releases.
   await expect(cell(dialog, 'WFM Builder', 'WFM Server')).not.toHaveAccessibleName(/differs/);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();

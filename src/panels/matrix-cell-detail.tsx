@@ -48,7 +48,10 @@ export function CellExplanation({
   const cell = matrixCell(usage.from, usage.to, ruleset);
   const option = cell ? optionEffect(cell, options) : null;
   const releases = releaseMarks(usage.from, usage.to);
-  const releaseNote = releases.map((release) => release.cell?.releaseNote).find(Boolean);
+  // The explanation above already quotes the chosen release's own note: quote it once.
+  const releaseNote = releases
+    .map((release) => release.cell?.releaseNote)
+    .find((note) => note && note !== cell?.releaseNote);
   return (
     <>
       <h3 className="matrix-explain__title">

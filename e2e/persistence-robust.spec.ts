@@ -41,10 +41,12 @@ async function openSecondTab(page: Page): Promise<DesignerPage> {
 }
 
 /** The text of the unreadable save listed in Open recent, downloaded as the user would. */
-async function downloadUnreadable(designer: DesignerPage): Promise<string[]> {
+async function downloadUnreadable(designer: DesignerPage, count = 1): Promise<string[]> {
   const dialog = await designer.openRecent();
   const section = dialog.getByRole('region', { name: 'Unreadable saves' });
   const buttons = section.getByRole('button', { name: /^Download unreadable save/ });
+  // The list is read from storage after the dialog opens: wait for it, or a busy machine reads none.
+  await expect(buttons).toHaveCount(count);
   const texts: string[] = [];
   for (const button of await buttons.all()) {
     const download = designer.page.waitForEvent('download');

@@ -29,6 +29,10 @@ export const LAYOUT_MS_MAX = 1_000;
 export const ENFORCED: ReadonlySet<string> = new Set<string>([
   'template:builder-pool',
   'template:builder-pool:tidied',
+  'template:highly-available',
+  'template:highly-available:tidied',
+  'template:management-layer',
+  'template:management-layer:tidied',
   'template:minimal-single-site',
   'template:minimal-single-site:tidied',
   'template:multi-site',
@@ -36,7 +40,10 @@ export const ENFORCED: ReadonlySet<string> = new Set<string>([
   'template:notifications-and-reports',
   'template:notifications-and-reports:tidied',
   'generated:10',
+  'generated:10:flat',
   'generated:50',
+  'generated:50:flat',
+  'generated:200',
   'generated:200:flat',
 ]);
 

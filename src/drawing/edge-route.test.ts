@@ -258,13 +258,26 @@ describe('placeTag', () => {
     expect(placeTag(route, 40, 18, new TakenSpace())).toEqual({ x: 130, y: 91 });
   });
 
-  test('a third of the way along a long segment whose middle is taken', () => {
+  test('the free place nearest the middle of a long segment whose middle is taken', () => {
     const taken = new TakenSpace();
-    taken.add(card(140, 80, 20, 40)); // over the middle of the long segment
-    // 0.3 of the way from (0, 100) to (300, 100): the tag's centre at x 90.
-    expect(placeTag(route, 40, 18, taken)).toEqual({ x: 70, y: 91 });
-    taken.add(card(60, 80, 40, 40));
-    expect(placeTag(route, 40, 18, taken)).toEqual({ x: 190, y: 91 });
+    taken.add(card(140, 80, 20, 40)); // over the middle of the long segment, (0, 100) to (300, 100)
+    // Steps of 16 px out from the middle: centre 134 still touches the card, centre 118 is free.
+    expect(placeTag(route, 40, 18, taken)).toEqual({ x: 98, y: 91 });
+    taken.add(card(60, 80, 40, 40)); // now 118 is taken too: 182, on the other side, is free
+    expect(placeTag(route, 40, 18, taken)).toEqual({ x: 162, y: 91 });
+  });
+
+  test('beside a vertical segment when no place on any line is free', () => {
+    const down = [
+      { x: 100, y: 0 },
+      { x: 100, y: 40 },
+    ];
+    const taken = new TakenSpace();
+    taken.add(card(40, 0, 58, 40)); // a card just left of the line: a tag on the line would hide it
+    const at = placeTag(down, 30, 18, taken);
+    expect(at).toEqual({ x: 102, y: 11 }); // on the line's right, 2 px from it, at its middle
+    taken.add(card(101, 0, 40, 40)); // and one on its right: no place is free, the middle it is
+    expect(placeTag(down, 30, 18, taken)).toEqual({ x: 85, y: 11 });
   });
 
   test('the next longest free segment when the longest is taken', () => {

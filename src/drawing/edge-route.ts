@@ -147,6 +147,13 @@ export class TakenSpace {
   }
 }
 
+/** How far apart (px) the further places a tag may take along a segment are. */
+const TAG_STEP = 16;
+/** At most this many steps either way from the middle (a very long segment has room near its middle). */
+const TAG_STEPS = 12;
+/** Places beside a line come after every place on a line. */
+const BESIDE = 1e6;
+
 /**
  * Where a tag of `width` × `height` goes on a route: the middle of the longest segment whose box
  * is free in `taken` (cards and tags already placed); the longest segment when none is free.
@@ -158,12 +165,22 @@ export function placeTag(points: readonly Point[], width: number, height: number
     const a = points[i] as Point;
     const b = points[i + 1] as Point;
     const length = Math.hypot(b.x - a.x, b.y - a.y);
-    // Along the segment: its middle, and a third from either end of a long one.
-    for (const t of length > 3 * width ? [0.5, 0.3, 0.7] : [0.5]) {
-      candidates.push({
-        at: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t },
-        length: length - Math.abs(t - 0.5),
-      });
+    // Along the segment: its middle first, then a third from either end of a long one, then
+    // stepping out from the middle while the tag stays on the segment (a crowded route's last hope).
+    const ts = length > 3 * width ? [0.5, 0.3, 0.7] : [0.5];
+    const along = Math.abs(b.x - a.x) > Math.abs(b.y - a.y) ? width : height;
+    const room = Math.min((length - along) / 2, TAG_STEP * TAG_STEPS);
+    for (let step = TAG_STEP; step <= room; step += TAG_STEP)
+      ts.push(0.5 - step / length, 0.5 + step / length);
+    for (const t of ts) {
+      const at = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+      candidates.push({ at, length: length - Math.abs(t - 0.5) });
+      // Beside a vertical segment, touching it, when no place on the line is free.
+      if (a.x === b.x) {
+        const aside = width / 2 + 2;
+        candidates.push({ at: { x: at.x + aside, y: at.y }, length: length - Math.abs(t - 0.5) - BESIDE });
+        candidates.push({ at: { x: at.x - aside, y: at.y }, length: length - Math.abs(t - 0.5) - BESIDE });
+      }
     }
   }
   candidates.sort((p, q) => q.length - p.length);

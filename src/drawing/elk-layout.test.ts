@@ -32,7 +32,8 @@ beforeAll(async () => {
     const document = readTemplate(file);
     layouts.set(file, { document, layout: await elkLayout(elk, document) });
   }
-});
+  // Tidy up asks ELK up to four ways for each template: a loaded machine takes seconds.
+}, 120_000);
 
 function laidOut(file: string): { document: TopologyDocument; layout: DiagramLayout } {
   const entry = layouts.get(file);
@@ -185,7 +186,7 @@ describe.each(TEMPLATE_FILES)('%s laid out by ELK', (file) => {
     }
   });
 
-  test('within each host, a card of a lower role tier is never below one of a higher tier', () => {
+  test('within each host, a card of an earlier role tier is never below one of a later tier', () => {
     const { document, layout } = laidOut(file);
     for (const host of document.hosts ?? []) {
       const here = document.components.filter((c) => c.host === host.id);
@@ -194,11 +195,10 @@ describe.each(TEMPLATE_FILES)('%s laid out by ELK', (file) => {
           if (ROLE_TIER[upper.kind] >= ROLE_TIER[lower.kind]) continue;
           const yUpper = layout.components.get(upper.id)?.y as number;
           const yLower = layout.components.get(lower.id)?.y as number;
-          // A row above, not beside.
-          expect(
-            yUpper + CARD_HEIGHT,
-            `${upper.id} (${upper.kind}) above ${lower.id} (${lower.kind})`,
-          ).toBeLessThanOrEqual(yLower);
+          // Above or beside, never below (Tidy up may share a row between tiers to save crossings).
+          expect(yUpper, `${upper.id} (${upper.kind}) above ${lower.id} (${lower.kind})`).toBeLessThanOrEqual(
+            yLower,
+          );
         }
       }
     }
@@ -398,7 +398,7 @@ describe('elkGraph', () => {
     expect(label?.height).toBe(18);
     expect(label?.width).toBeGreaterThan(40);
     // Without the labels (the second of the two layouts tried).
-    expect(real(elkGraph(document, false)).every((e) => e.labels === undefined)).toBe(true);
+    expect(real(elkGraph(document, { labels: false })).every((e) => e.labels === undefined)).toBe(true);
   });
 
   test('a connection that climbs the tiers is given to ELK downwards, and its route comes back upwards', async () => {

@@ -5,6 +5,7 @@ import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { HOST_HEADER, HOST_PAD, hostHeaderWidth, ZONE_HEADER, ZONE_PAD } from './containers';
 import { drawnLinks } from './drawn-links';
+import { standbyRoute } from './edge-route';
 import { edgeTag, edgeTagWidth, TAG_HEIGHT } from './edge-tag';
 import type { Point, Rect } from './geometry';
 import { CARD_HEIGHT, cardWidth, GRID, hostNames, ROLE_TIER } from './layout';
@@ -33,6 +34,13 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.layered.considerModelOrder.strategy': 'NONE',
   'elk.layered.mergeEdges': 'false',
   'elk.layered.thoroughness': '10',
+};
+
+/**
+ * The room between things. ELK reads spacing from the node whose children it places, so every
+ * container carries it too (without it a host's rows were 20 px apart, too close for a tag).
+ */
+const SPACING: LayoutOptions = {
   'elk.spacing.nodeNode': '40',
   'elk.layered.spacing.nodeNodeBetweenLayers': '56',
   'elk.spacing.edgeNode': '24',
@@ -46,9 +54,10 @@ const ROOT_OPTIONS: LayoutOptions = {
 const TIER_EDGE = 'tier:';
 /** Above this many cards and containers at the root, the root's tiers are left to its connections. */
 const LARGE = 60;
-/** Up to this many cards, Tidy up tries two layouts and keeps the one with fewer crossings. */
-const TRY_BOTH = 60;
+/** Up to this many cards, Tidy up tries several layouts and keeps the best (`layoutChoices`). */
+const TRY_SOME = 60;
 const PAIR = 'pair:';
+const CLUSTER = 'site:';
 
 type Parent = { children: ElkNode[]; tiers: Map<number, string[]> };
 
@@ -56,11 +65,24 @@ function tierOf(component: DocumentComponent): number {
   return ROLE_TIER[component.kind];
 }
 
+/** One way of asking ELK: Tidy up asks a small diagram several ways and keeps the best answer. */
+export interface GraphChoice {
+  /** ELK keeps room for the connection tags between the rows. */
+  readonly labels: boolean;
+  /** Invisible edges hold the role tiers in every container (else only the connections do). */
+  readonly tiers: boolean;
+  /** The seed of ELK's randomised crossing minimisation. */
+  readonly seed: number;
+}
+
+const FIRST_CHOICE: GraphChoice = { labels: true, tiers: true, seed: 1 };
+
 /** ELK's picture of the document; ids are the document's, so the result maps straight back. */
-export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode {
+export function elkGraph(document: TopologyDocument, choice: Partial<GraphChoice> = {}): ElkNode {
+  const { labels: withLabels, tiers: withTiers, seed } = { ...FIRST_CHOICE, ...choice };
   const root: ElkNode & Parent = {
     id: 'root',
-    layoutOptions: ROOT_OPTIONS,
+    layoutOptions: { ...ROOT_OPTIONS, ...SPACING, 'elk.randomSeed': String(seed) },
     children: [],
     edges: [],
     tiers: new Map(),
@@ -92,6 +114,7 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
       children: [],
       tiers: new Map(),
       layoutOptions: {
+        ...SPACING,
         'elk.padding': `[top=${ZONE_HEADER + ZONE_PAD},left=${ZONE_PAD},bottom=${ZONE_PAD},right=${ZONE_PAD}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${Math.ceil(estimateTextWidth(zone.name, 13, true) + 32)}, 96)`,
@@ -106,6 +129,7 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
       children: [],
       tiers: new Map(),
       layoutOptions: {
+        ...SPACING,
         'elk.padding': `[top=${HOST_HEADER + HOST_PAD},left=${HOST_PAD},bottom=${HOST_PAD},right=${HOST_PAD}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         // Room for the canvas's band too: its "HOST" tag and LCA badge beside the name and address.
@@ -118,7 +142,24 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
   // An HA pair that shares a container sits side by side in an invisible box of its own.
   const pairOf = new Map<string, ElkNode & Parent>();
   const inPair = new Map<string, string>();
-  const parentOf = (c: DocumentComponent) => (c.host !== undefined && hosts.get(c.host)) || root;
+  const clusters = flatClusters(document, hosts);
+  const clusterBoxes = new Map<number, ElkNode & Parent>();
+  for (const [index, members] of clusters.groups.entries()) {
+    const box: ElkNode & Parent = {
+      id: `${CLUSTER}${index}`,
+      children: [],
+      tiers: new Map(),
+      layoutOptions: { ...SPACING, 'elk.padding': '[top=0,left=0,bottom=0,right=0]' },
+    };
+    clusterBoxes.set(index, box);
+    place(root, box, Math.min(...members.map(tierOf)));
+  }
+  const parentOf = (c: DocumentComponent): ElkNode & Parent => {
+    const host = c.host !== undefined ? hosts.get(c.host) : undefined;
+    if (host) return host;
+    const cluster = clusters.of.get(c.id);
+    return (cluster !== undefined && clusterBoxes.get(cluster)) || root;
+  };
   const byId = new Map(document.components.map((c) => [c.id, c]));
   for (const component of document.components) {
     const node: ElkNode = {
@@ -166,7 +207,10 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
   // A large flat diagram leaves the root to its real connections (which point down the tiers):
   // anchors joining hundreds of cards made ELK's crossing minimisation five times slower.
   const rootTiers = root.children.length <= LARGE ? [root] : [];
-  for (const container of [...rootTiers, ...zones.values(), ...hosts.values()]) {
+  const tiered = withTiers
+    ? [...rootTiers, ...zones.values(), ...hosts.values(), ...clusterBoxes.values()]
+    : [];
+  for (const container of tiered) {
     const tiers = [...container.tiers.keys()].sort((a, b) => a - b);
     for (let i = 0; i + 1 < tiers.length; i += 1) {
       const upper = container.tiers.get(tiers[i] as number) ?? [];
@@ -210,9 +254,52 @@ export function elkGraph(document: TopologyDocument, withLabels = true): ElkNode
   // A large diagram gets one crossing-minimisation pass per layer sweep instead of ten: the
   // 200-card layout's time halves (issue 14 asks under 1 s), its crossings barely change.
   if (document.components.length > LARGE) {
-    root.layoutOptions = { ...ROOT_OPTIONS, 'elk.layered.thoroughness': '1' };
+    root.layoutOptions = { ...root.layoutOptions, 'elk.layered.thoroughness': '1' };
   }
   return strip(root);
+}
+
+/**
+ * The sites of a diagram drawn without hosts: cards outside any host, grouped by the connections
+ * between different tiers (a WFM Server to its Builders and DAP), not by those within one (a
+ * WFM Server to another site's). Each group of two or more is laid out in an invisible box of its
+ * own, with its own tiers, as a host's cards are; without them one set of role rows ran across
+ * every site and routes crossed between them. Nothing is grouped when there is one group, or too
+ * many cards outside hosts (the large diagram's layout is kept fast).
+ */
+function flatClusters(
+  document: TopologyDocument,
+  hosts: { has(id: string): boolean },
+): { groups: DocumentComponent[][]; of: Map<string, number> } {
+  const loose = document.components.filter((c) => c.host === undefined || !hosts.has(c.host));
+  const none = { groups: [], of: new Map<string, number>() };
+  if (loose.length > LARGE) return none;
+  const parent = new Map(loose.map((c) => [c.id, c.id]));
+  const find = (id: string): string => {
+    let at = id;
+    while (parent.get(at) !== at) at = parent.get(at) as string;
+    return at;
+  };
+  const byId = new Map(loose.map((c) => [c.id, c]));
+  for (const connection of document.connections) {
+    const a = byId.get(connection.from);
+    const b = byId.get(connection.to);
+    if (!a || !b || tierOf(a) === tierOf(b)) continue;
+    parent.set(find(a.id), find(b.id));
+  }
+  const byRoot = new Map<string, DocumentComponent[]>();
+  for (const c of loose) {
+    const list = byRoot.get(find(c.id)) ?? [];
+    list.push(c);
+    byRoot.set(find(c.id), list);
+  }
+  const groups = [...byRoot.values()].filter((g) => g.length > 1);
+  if (groups.length < 2) return none;
+  const of = new Map<string, number>();
+  groups.forEach((group, index) => {
+    for (const c of group) of.set(c.id, index);
+  });
+  return { groups, of };
 }
 
 /** The graph without the builder's bookkeeping (ELK copies every field it is given). */
@@ -317,21 +404,112 @@ function snapToGrid(layout: DiagramLayout, document: TopologyDocument): DiagramL
  * diagram's was (notes keep their place; they are not laid out).
  */
 export async function elkLayout(elk: ELK, document: TopologyDocument): Promise<DiagramLayout> {
-  // ELK keeping room for the tags between the rows draws fewer crossings in some diagrams and more
-  // in others (docs/diagrams.md); a small one gets both and keeps the better, a large one the
-  // faster (the tags find room of their own, src/drawing/edge-route.ts).
-  const tries = document.components.length <= TRY_BOTH ? [true, false] : [false];
   let best: DiagramLayout | undefined;
-  let bestCrossings = Number.POSITIVE_INFINITY;
-  for (const withLabels of tries) {
-    const layout = readElkLayout(await elk.layout(elkGraph(document, withLabels)), document);
-    const crossings = tries.length > 1 ? countCrossings([...layout.routes.values()]) : 0;
-    if (crossings < bestCrossings) {
+  let bestScore: readonly number[] = [];
+  const choices = layoutChoices(document.components.length);
+  for (const choice of choices) {
+    const layout = readElkLayout(await elk.layout(elkGraph(document, choice)), document);
+    if (choices.length === 1) return moveTo(layout, topLeft(document));
+    // Role order first, then crossings, then rows shared by two tiers.
+    const order = tierOrder(document, layout);
+    const score = [order.below, drawnCrossings(document, layout), order.beside];
+    if (best === undefined || isBetter(score, bestScore)) {
       best = layout;
-      bestCrossings = crossings;
+      bestScore = score;
     }
+    if (score.every((n) => n === 0)) break;
   }
   return moveTo(best as DiagramLayout, topLeft(document));
+}
+
+/**
+ * The ways Tidy up asks ELK, best guess first. ELK's crossing minimisation is randomised and
+ * counts the invisible tier edges as if they were drawn, so a small diagram is laid out with and
+ * without them, with and without room for the tags, under a few seeds, and the drawing that keeps
+ * the role tiers with the fewest crossings wins (docs/diagrams.md). A large one is asked once, the
+ * fastest way (the tags find room of their own, src/drawing/edge-route.ts).
+ */
+export function layoutChoices(components: number): GraphChoice[] {
+  if (components > TRY_SOME) return [{ labels: false, tiers: true, seed: 1 }];
+  const seeds = components <= TRY_MANY ? [1, 2, 3] : [1];
+  return [
+    ...seeds.map((seed) => ({ labels: false, tiers: false, seed })),
+    { labels: false, tiers: true, seed: 1 },
+  ];
+}
+
+/** Up to this many cards Tidy up asks ELK four ways (three seeds without tier edges); up to TRY_SOME, two. */
+const TRY_MANY = 20;
+
+/**
+ * Crossings as the drawing will show them: the routes, and the standby link of each HA pair drawn
+ * as the exports draw it (src/drawing/edge-route.ts `standbyRoute`).
+ */
+export function drawnCrossings(document: TopologyDocument, layout: DiagramLayout): number {
+  const hostNameOf = hostNames(document);
+  const cards = new Map<string, Rect>();
+  for (const component of document.components) {
+    const at = layout.components.get(component.id);
+    if (at)
+      cards.set(component.id, {
+        ...at,
+        width: cardWidth(component, hostNameOf.get(component.host ?? '')),
+        height: CARD_HEIGHT,
+      });
+  }
+  const obstacles = [...cards.values()];
+  const links: (readonly Point[])[] = [...layout.routes.values()];
+  for (const component of document.components) {
+    const backup = cards.get(component.id);
+    const primary = component.backupOf === undefined ? undefined : cards.get(component.backupOf);
+    if (backup && primary && backup !== primary) links.push(standbyRoute(backup, primary, obstacles));
+  }
+  return countCrossings(links);
+}
+
+/** Whether score `a` beats score `b`, compared number by number. */
+function isBetter(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i += 1) {
+    if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) < (b[i] as number);
+  }
+  return false;
+}
+
+/**
+ * How a layout keeps the role order, counted over pairs of cards in one container (a host, a site
+ * of a diagram without hosts, or the canvas) whose tiers differ: `below`, the earlier tier's card
+ * drawn lower (a WFM Web under a WFM Server: against the order); `beside`, the two in one row.
+ * Without tier edges ELK keeps the order along connections only; a layout is kept only when no
+ * other has fewer cards `below`, and rows shared by two tiers decide between equals.
+ */
+export function tierOrder(
+  document: TopologyDocument,
+  layout: DiagramLayout,
+): { below: number; beside: number } {
+  const byContainer = new Map<string, { tier: number; y: number }[]>();
+  const hosts = new Set((document.hosts ?? []).map((h) => h.id));
+  const sites = flatClusters(document, hosts).of;
+  for (const component of document.components) {
+    const at = layout.components.get(component.id);
+    if (!at) continue;
+    const key =
+      component.host !== undefined && hosts.has(component.host)
+        ? component.host
+        : `${CLUSTER}${sites.get(component.id) ?? ''}`;
+    const list = byContainer.get(key) ?? [];
+    list.push({ tier: tierOf(component), y: at.y });
+    byContainer.set(key, list);
+  }
+  let below = 0;
+  let beside = 0;
+  for (const cards of byContainer.values())
+    for (const a of cards)
+      for (const b of cards) {
+        if (a.tier >= b.tier) continue;
+        if (a.y > b.y) below += 1;
+        else if (a.y + CARD_HEIGHT > b.y) beside += 1;
+      }
+  return { below, beside };
 }
 
 /** How many times two routes cross (segments that cut each other, not ones that meet at an end). */

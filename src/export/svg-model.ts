@@ -92,12 +92,16 @@ export function haPairs(document: TopologyDocument): HaPair[] {
   );
 }
 
+const STANDBY_TEXT_HEIGHT = 14;
+
 /** The standby link of each pair: a dotted line between the two cards, "hot standby" at its middle. */
 export function standbyMarkup(
   pairs: readonly HaPair[],
   cards: ReadonlyMap<string, Rect>,
   tooltip: Tooltip,
   nameOf: (id: string) => string,
+  /** Cards and tags already placed; each standby text is placed clear of them and added. */
+  taken: TakenSpace = new TakenSpace(),
 ): string[] {
   const obstacles = [...cards.values()];
   return pairs.flatMap(({ backupId, primaryId, standby }) => {
@@ -106,9 +110,12 @@ export function standbyMarkup(
     if (!backup || !primary) return [];
     const route = standbyRoute(backup, primary, obstacles);
     const text = `${standby} standby`;
-    const at = placeTag(route, estimateTextWidth(text, 10) + 8, 14, new TakenSpace());
+    // The text sits just above the line: the box kept free is as tall above the line as below.
+    const width = estimateTextWidth(text, 10) + 8;
+    const at = placeTag(route, width, 2 * STANDBY_TEXT_HEIGHT, taken);
+    taken.add({ x: at.x, y: at.y, width, height: 2 * STANDBY_TEXT_HEIGHT });
     return [
-      `<g>${tooltip(`${nameOf(backupId)} is the ${text} backup of ${nameOf(primaryId)}`)}<path class="sb" fill="none" d="${roundedPath(route)}"/><text class="sbt" x="${num(at.x + 4)}" y="${num(at.y - 2)}">${escapeText(text)}</text></g>`,
+      `<g>${tooltip(`${nameOf(backupId)} is the ${text} backup of ${nameOf(primaryId)}`)}<path class="sb" fill="none" d="${roundedPath(route)}"/><text class="sbt" x="${num(at.x + 4)}" y="${num(at.y + STANDBY_TEXT_HEIGHT - 3)}">${escapeText(text)}</text></g>`,
     ];
   });
 }

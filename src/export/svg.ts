@@ -365,15 +365,16 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
     const c = byId.get(id);
     return c ? describeComponent(c) : '';
   };
+  // Tags go where they hide no card and no other tag: the cards first, then each tag placed (the
+  // standby links' texts first, as they are drawn first).
+  const taken = new TakenSpace();
+  for (const rect of rects.values()) taken.add(rect);
   out.push(`<g id="standby" transform="translate(${num(dx)} ${num(dy)})">`);
-  out.push(...standbyMarkup(pairs, rects, tooltip, nameOf));
+  out.push(...standbyMarkup(pairs, rects, tooltip, nameOf, taken));
   out.push('</g>');
   const directed = new Set<string>();
   for (const c of document.connections) directed.add(`${c.from}\u0000${c.to}`);
   out.push(`<g id="connections" transform="translate(${num(dx)} ${num(dy)})">`);
-  // Tags go where they hide no card and no other tag: the cards first, then each tag placed.
-  const taken = new TakenSpace();
-  for (const rect of rects.values()) taken.add(rect);
   for (const connection of drawn) {
     const from = rects.get(connection.from);
     const to = rects.get(connection.to);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useFlowHandle } from '../canvas/flow-handle';
 import { useViewCentre } from '../canvas/view';
+import { zoomToNodes } from '../canvas/zoom-to';
 import { useDerivations, useDesignerStore } from '../store/react';
 import type { CommandContext } from './command';
 
@@ -18,6 +19,7 @@ export function useCommandContext(): CommandContext {
       fitView: () => {
         requestAnimationFrame(() => flow.current?.fitView());
       },
+      zoomTo: (ids) => zoomToNodes(flow.current, ids),
     }),
     [store, derivations, viewCentre, flow],
   );

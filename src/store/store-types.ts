@@ -139,6 +139,8 @@ export type FocusField = 'name' | 'text' | 'label';
 export type OpenDialog =
   | { readonly kind: 'connect-to'; readonly fromId: string }
   | { readonly kind: 'shortcuts' }
+  /** Find a component by name, host or kind (issue 15 item 5). */
+  | { readonly kind: 'find' }
   | { readonly kind: 'import-error'; readonly fileName: string; readonly error: ParseError }
   | { readonly kind: 'share-link'; readonly url: string }
   | { readonly kind: 'templates' }

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { DocumentComponent, TopologyDocument } from '../document';
+import type { Rect } from '../drawing';
 import { componentRect } from '../store/containers';
 import { createDerivations } from '../store/derived';
 import { createDesignerStore, type DesignerStore } from '../store/store';
@@ -93,7 +94,7 @@ test('Distribute horizontally evens the horizontal gaps between cards of differe
   const rects = ['b-1', 'b-2', 'b-3'].map((id) =>
     componentRect(doc.components.find((c) => c.id === id) as DocumentComponent),
   );
-  const [a, b, c] = rects as [typeof rects[0], typeof rects[0], typeof rects[0]];
+  const [a, b, c] = rects as [Rect, Rect, Rect];
   expect(b.x - (a.x + a.width)).toBeCloseTo(c.x - (b.x + b.width), -0.5);
   expect([a.x, c.x]).toEqual([0, 400]);
 });

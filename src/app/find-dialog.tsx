@@ -14,14 +14,11 @@ function matchName(match: FindMatch): string {
   return `${match.name}, ${match.kindName}${match.hostName ? `, on ${match.hostName}` : ''}`;
 }
 
-/** Puts the keyboard on a node of the canvas once React Flow has drawn it where the view now is. */
-function focusNode(id: string): void {
-  requestAnimationFrame(() => {
-    const node = [...window.document.querySelectorAll<HTMLElement>('.react-flow__node')].find(
-      (element) => element.dataset.id === id,
-    );
-    node?.focus({ preventScroll: true });
-  });
+/** The canvas's element of a node, when React Flow draws it. */
+function nodeElement(id: string): HTMLElement | undefined {
+  return [...window.document.querySelectorAll<HTMLElement>('.react-flow__node')].find(
+    (element) => element.dataset.id === id,
+  );
 }
 
 /**
@@ -46,9 +43,14 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
     const state = store.getState();
     if (match.sort === 'component') state.select({ components: [match.id] });
     else state.select({ layout: [match.id] });
-    zoomTo?.([match.id]);
     state.notify(`Found ${match.kindName} '${match.name}'.`);
-    focusNode(match.id);
+    // Once the dialog has gone (the canvas behind it is inert): the keyboard on the node, then the
+    // view. Focus first: React Flow pans to a focused node out of view, and for a card on a host
+    // it pans by the card's position inside the host, as if it were the canvas's.
+    requestAnimationFrame(() => {
+      nodeElement(match.id)?.focus({ preventScroll: true });
+      zoomTo?.([match.id]);
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -65,6 +67,10 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       choose(shown[current]);
+    } else if (event.key === 'Escape') {
+      // A search field would clear itself first: Escape closes Find at once, as in other editors.
+      event.preventDefault();
+      onClose();
     }
   };
 

@@ -43,7 +43,8 @@ function MessageServerLinksSelect() {
 
 /**
  * Commands about the diagram: start from a template, lay it out, find and arrange components,
- * learn the rules.
+ * learn the rules. Zoom to selection has no button here (the toolbar is full at 1280 px): it is
+ * the F key and an item of every context menu.
  */
 export function CanvasToolbar() {
   return (
@@ -53,7 +54,6 @@ export function CanvasToolbar() {
       <span className="top-bar__divider" aria-hidden="true" />
       <CommandButton id="find" />
       <ArrangeMenu />
-      <CommandButton id="zoom-to-selection" />
       <span className="top-bar__divider" aria-hidden="true" />
       <CommandButton id="matrix" />
       <CommandButton id="explain" />

@@ -147,8 +147,13 @@ function keyboardTarget(active: Element | null): { target: ContextMenuTarget; el
  */
 export function ContextMenuHost({ children }: { children: ReactNode }) {
   const store = useDesignerStore();
-  const [request, setRequest] = useState<ContextMenuRequest | null>(null);
-  const open = useCallback((next: ContextMenuRequest) => setRequest({ ...next }), []);
+  const [request, setRequest] = useState<(ContextMenuRequest & { readonly seq: number }) | null>(null);
+  // Each opening is a new menu, with the groups of its own moment.
+  const opened = useRef(0);
+  const open = useCallback((next: ContextMenuRequest) => {
+    opened.current += 1;
+    setRequest({ ...next, seq: opened.current });
+  }, []);
   const close = useCallback((refocus: boolean) => {
     setRequest((current) => {
       if (refocus) current?.returnFocus?.focus({ preventScroll: true });
@@ -180,7 +185,7 @@ export function ContextMenuHost({ children }: { children: ReactNode }) {
   return (
     <ContextMenuContext.Provider value={open}>
       {children}
-      {request && <ContextMenu key={`${request.x},${request.y}`} request={request} onClose={close} />}
+      {request && <ContextMenu key={request.seq} request={request} onClose={close} />}
     </ContextMenuContext.Provider>
   );
 }

@@ -58,7 +58,7 @@ function focusTarget(event: ReactMouseEvent): HTMLElement | null {
   return window.document.activeElement instanceof HTMLElement ? window.document.activeElement : null;
 }
 
-/** React Flow's three context-menu handlers, which open the app's menu at the pointer. */
+/** React Flow's context-menu handlers, which open the app's menu at the pointer. */
 export function useContextMenuHandlers(store: DesignerStore) {
   const open = useContext(ContextMenuContext);
   const request = useCallback(
@@ -83,6 +83,9 @@ export function useContextMenuHandlers(store: DesignerStore) {
         request(event, target);
       },
       onPaneContextMenu: (event: ReactMouseEvent | MouseEvent) => request(event, { kind: 'pane' }),
+      // The box React Flow draws around what a selection box picked: the canvas's menu, which
+      // keeps the selection and offers Zoom to selection and the arrange commands.
+      onSelectionContextMenu: (event: ReactMouseEvent) => request(event, { kind: 'pane' }),
     }),
     [request],
   );

@@ -334,6 +334,7 @@ function DesignerCanvas() {
               onNodeContextMenu={contextMenu.onNodeContextMenu}
               onEdgeContextMenu={contextMenu.onEdgeContextMenu}
               onPaneContextMenu={contextMenu.onPaneContextMenu}
+              onSelectionContextMenu={contextMenu.onSelectionContextMenu}
               isValidConnection={isValidConnection}
               connectionMode={ConnectionMode.Loose}
               connectionLineComponent={ConnectionLine}

@@ -436,6 +436,48 @@ test('the keyboard opens the context menu with Shift+F10 or the ContextMenu key;
   for (const node of builders(designer)) await expect(node).toHaveClass(/selected/);
 });
 
+test('the keyboard opens the context menu of a connection and of a host, and runs their commands', async ({
+  designer,
+}) => {
+  await open(designer);
+  const edge = designer.canvas.getByRole('group', {
+    name: "Connection WFM Builder 'Pool_B1' to WFM Server 'WFM_Server_1'",
+    exact: true,
+  });
+  await edge.focus();
+  await designer.page.keyboard.press('Shift+F10');
+  const connection = menu(designer, 'Connection');
+  await expect(connection.getByRole('menuitem', { name: 'Delete the selection' })).toBeFocused();
+  await designer.page.keyboard.press('Enter');
+  await expect(designer.edges).toHaveCount(0);
+
+  const host = designer.canvas.getByRole('group', { name: 'Host: wfm-app01', exact: true });
+  await panAwayFrom(designer, host);
+  await host.focus();
+  await designer.page.keyboard.press('ContextMenu');
+  const hostMenu = menu(designer, 'Host');
+  await expect(hostMenu).toBeVisible();
+  await designer.page.keyboard.press('End');
+  await expect(hostMenu.getByRole('menuitem', { name: 'Zoom to selection' })).toBeFocused();
+  await designer.page.keyboard.press('Enter');
+  await expect(designer.status()).toHaveText('Zoomed to the selection.');
+  await expect.poll(() => inView(designer, host)).toBe(true);
+
+  // The toolbar's Arrange menu by keyboard: Ctrl+A, Tab to it, Enter, the arrows.
+  await designer.page.keyboard.press('Control+a');
+  const arrange = designer.page
+    .getByRole('toolbar', { name: 'Diagram' })
+    .getByRole('button', { name: 'Arrange' });
+  await arrange.focus();
+  await designer.page.keyboard.press('Enter');
+  await expect(menu(designer, 'Arrange').getByRole('menuitem', { name: 'Align left' })).toBeFocused();
+  await designer.page.keyboard.press('ArrowDown');
+  await expect(menu(designer, 'Arrange').getByRole('menuitem', { name: 'Align centre' })).toBeFocused();
+  await designer.page.keyboard.press('Escape');
+  await expect(menu(designer, 'Arrange')).toHaveCount(0);
+  await expect(arrange).toBeFocused();
+});
+
 test('a context menu opened near the window’s corner stays inside the window', async ({ designer }) => {
   await open(designer);
   const canvas = await designer.canvas.boundingBox();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import type { DocumentComponent, TopologyDocument } from '../document';
 import type { Rect } from '../drawing';
@@ -153,4 +154,27 @@ test('Find opens the Find dialog', () => {
   const store = storeWith([]);
   run(store, 'find');
   expect(store.getState().dialog).toEqual({ kind: 'find' });
+});
+
+test('a note and a zone align with the cards: every box of the selection moves', () => {
+  const store = createDesignerStore({
+    ...deployment(),
+    zones: [{ id: 'z-1', name: 'DC', position: { x: 0, y: 600 }, size: { width: 300, height: 200 } }],
+    annotations: [{ id: 'n-1', text: 'Note', position: { x: 500, y: 80 } }],
+  });
+  store.getState().select({ components: ['b-2'], layout: ['n-1', 'z-1'] });
+  run(store, 'align-top');
+  const doc = store.getState().document;
+  expect(doc.annotations?.[0]?.position).toEqual({ x: 500, y: 80 });
+  expect(at(store, 'b-2')).toEqual({ x: 40, y: 80 });
+  expect(doc.zones?.[0]?.position).toEqual({ x: 0, y: 80 });
+  expect(notice(store)).toBe('Aligned 3 items to the top.');
+});
+
+test('the context menu and the Arrange menu render their items from the commands', () => {
+  const buttons = (file: string) =>
+    readFileSync(new URL(file, import.meta.url), 'utf8').match(/<button\b|<input\b/g)?.length ?? 0;
+  expect(buttons('./context-menu.tsx')).toBe(0);
+  expect(buttons('./arrange-menu.tsx')).toBe(1); // "Arrange", which opens the menu
+  expect(buttons('./shortcut-menu-item.tsx')).toBe(1); // a command's item
 });

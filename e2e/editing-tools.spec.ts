@@ -154,18 +154,30 @@ test('distribute from the context menu and from the toolbar’s Arrange menu eve
 }) => {
   await open(designer);
   await selectBuilders(designer);
-  expect(allEqual(gaps(await boxes(builders(designer)), 'x'))).toBe(false);
+  const before = await boxes(builders(designer));
+  expect(allEqual(gaps(before, 'x'))).toBe(false);
+  expect(allEqual(gaps(before, 'y'))).toBe(false);
 
   await fromContextMenu(designer, designer.node('WFM Builder', 'Pool_B1'), 'Distribute horizontally');
   await expectDistributed(designer, 'x');
   await expect(designer.status()).toHaveText('Distributed 3 components horizontally.');
-
-  const toolbar = designer.page.getByRole('toolbar', { name: 'Diagram' });
-  await toolbar.getByRole('button', { name: 'Arrange', exact: true }).click();
-  await menu(designer, 'Arrange').getByRole('menuitem', { name: 'Distribute vertically' }).click();
+  await fromContextMenu(designer, designer.node('WFM Builder', 'Pool_B3'), 'Distribute vertically');
   await expectDistributed(designer, 'y');
   await expect(designer.status()).toHaveText('Distributed 3 components vertically.');
+  // One undo step each.
+  await designer.page.keyboard.press('Control+z');
+  await designer.page.keyboard.press('Control+z');
+  await expect.poll(() => boxes(builders(designer))).toEqual(before);
 
+  const toolbar = designer.page.getByRole('toolbar', { name: 'Diagram' });
+  for (const [command, axis] of [
+    ['Distribute vertically', 'y'],
+    ['Distribute horizontally', 'x'],
+  ] as const) {
+    await toolbar.getByRole('button', { name: 'Arrange', exact: true }).click();
+    await menu(designer, 'Arrange').getByRole('menuitem', { name: command }).click();
+    await expectDistributed(designer, axis);
+  }
   await toolbar.getByRole('button', { name: 'Arrange', exact: true }).click();
   await menu(designer, 'Arrange').getByRole('menuitem', { name: 'Align centre' }).click();
   await expectAligned(designer, 'Align centre');

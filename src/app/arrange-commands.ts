@@ -1,5 +1,11 @@
-import { framedIds } from '../canvas/zoom-to';
-import { type Arrangement, arrangeMoves, arrangeTargets, describeTargets, fewestFor } from '../store/arrange';
+import {
+  type Arrangement,
+  arrangeMoves,
+  arrangeTargets,
+  describeTargets,
+  fewestFor,
+  framedIds,
+} from '../store/arrange';
 import { ALIGN_EDGES, type AlignEdge, DISTRIBUTE_AXES, type DistributeAxis } from '../store/arrange-geometry';
 import type { DesignerState, DesignerStore } from '../store/store';
 import { always, defineCommand } from './command';

@@ -1,22 +1,9 @@
-import type { TopologyDocument } from '../document';
-import type { Selection } from '../store/store';
 import { fitViewport } from './fit';
 import { measureFitArea } from './fit-area';
 import type { FlowHandle } from './flow-handle';
 
 // Zoom to selection and Find's choice (issue 15 item 5): the view fits what is chosen, in the
 // part of the canvas the user sees, with the same fit as "Fit View" (decision 025).
-
-/** The node ids whose boxes frame a selection: its cards, hosts, zones and notes, and each connection's ends. */
-export function framedIds(document: TopologyDocument, selection: Selection): string[] {
-  const ids = new Set<string>([...selection.components, ...(selection.layout ?? [])]);
-  for (const c of document.connections) {
-    if (!selection.connections.has(c.id)) continue;
-    ids.add(c.from);
-    ids.add(c.to);
-  }
-  return [...ids];
-}
 
 /**
  * Moves and zooms the view so the nodes of `ids` fill the visible canvas (never past the fit's

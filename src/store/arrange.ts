@@ -118,3 +118,14 @@ export function describeTargets(targets: readonly ArrangeTarget[]): string {
   const noun = sorts.size === 1 && only ? PLURAL[only] : 'items';
   return `${targets.length} ${noun}`;
 }
+
+/** The node ids whose boxes frame a selection (Zoom to selection): its boxes, and each connection's two ends. */
+export function framedIds(document: TopologyDocument, selection: Selection): string[] {
+  const ids = new Set<string>([...selection.components, ...(selection.layout ?? [])]);
+  for (const c of document.connections) {
+    if (!selection.connections.has(c.id)) continue;
+    ids.add(c.from);
+    ids.add(c.to);
+  }
+  return [...ids];
+}

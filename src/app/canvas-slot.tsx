@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { EmptyCanvasHint, usePaintedOnce } from '../canvas/canvas-frame';
 import { useDesigner } from '../store/react';
+import { ContextMenuHost } from './context-menu';
 import { canvasModule } from './open-early';
 
 // The canvas and React Flow are a chunk of their own, out of the first script (decision 012). The
@@ -61,5 +62,9 @@ export function CanvasSlot() {
   const state = useSyncExternalStore(subscribe, current, current);
   if (!painted || state.kind !== 'loaded') return <CanvasPlaceholder failed={state.kind === 'failed'} />;
   const { Canvas } = state.module;
-  return <Canvas />;
+  return (
+    <ContextMenuHost>
+      <Canvas />
+    </ContextMenuHost>
+  );
 }

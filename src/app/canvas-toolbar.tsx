@@ -1,4 +1,5 @@
 import { useDesigner, useDesignerStore } from '../store/react';
+import { ArrangeMenu } from './arrange-menu';
 import { CommandButton } from './command-button';
 
 type Mode = 'lines' | 'badges' | 'hidden';
@@ -40,12 +41,19 @@ function MessageServerLinksSelect() {
   );
 }
 
-/** Commands about the diagram as a whole: start from a template, learn the rules, lay it out. */
+/**
+ * Commands about the diagram: start from a template, lay it out, find and arrange components,
+ * learn the rules. Zoom to selection has no button here (the toolbar is full at 1280 px): it is
+ * the F key and an item of every context menu.
+ */
 export function CanvasToolbar() {
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Diagram">
       <CommandButton id="templates" />
       <CommandButton id="tidy-up" />
+      <span className="top-bar__divider" aria-hidden="true" />
+      <CommandButton id="find" />
+      <ArrangeMenu />
       <span className="top-bar__divider" aria-hidden="true" />
       <CommandButton id="matrix" />
       <CommandButton id="explain" />

@@ -17,7 +17,7 @@ interface CommandView {
 }
 
 /** A command as it shows in the current state; re-renders only when one of these changes. */
-function useCommand(id: CommandId): {
+export function useCommand(id: CommandId): {
   readonly command: Command;
   readonly view: CommandView;
   readonly run: () => void;

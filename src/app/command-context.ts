@@ -18,6 +18,12 @@ export function useCommandContext(): CommandContext {
       fitView: () => {
         requestAnimationFrame(() => flow.current?.fitView());
       },
+      // The fit's code comes with the canvas's chunk, not the first script (decision 012).
+      zoomTo: (ids) => {
+        if (!flow.current || ids.length === 0) return false;
+        void import('../canvas/zoom-to').then(({ zoomToNodes }) => zoomToNodes(flow.current, ids));
+        return true;
+      },
     }),
     [store, derivations, viewCentre, flow],
   );

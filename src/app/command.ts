@@ -13,6 +13,11 @@ export interface CommandContext {
   readonly viewCentre: () => { x: number; y: number };
   /** Fits the view to the diagram after the next frame, when React Flow knows new positions. */
   readonly fitView: () => void;
+  /**
+   * Moves and zooms the view to frame the nodes of these ids (Zoom to selection, Find); false when
+   * the canvas has not loaded or knows none of them. Absent where there is no canvas (unit tests).
+   */
+  readonly zoomTo?: (ids: readonly string[]) => boolean;
 }
 
 /** Text that may follow the state, as the theme button's name follows the theme. */

@@ -37,6 +37,16 @@ const ACCESSIBLE_NAMES: readonly (readonly [CommandId, string])[] = [
   ['print', 'Print'],
   ['undo', 'Undo'],
   ['redo', 'Redo'],
+  ['align-left', 'Align left'],
+  ['align-centre', 'Align centre'],
+  ['align-right', 'Align right'],
+  ['align-top', 'Align top'],
+  ['align-middle', 'Align middle'],
+  ['align-bottom', 'Align bottom'],
+  ['distribute-horizontally', 'Distribute horizontally'],
+  ['distribute-vertically', 'Distribute vertically'],
+  ['find', 'Find'],
+  ['zoom-to-selection', 'Zoom to selection'],
   ['templates', 'Templates'],
   ['tidy-up', 'Tidy up'],
   ['matrix', 'Matrix'],
@@ -172,6 +182,16 @@ test('the "?" dialog and the keyboard read the commands with a shortcut, in the 
     'connect-to',
     'nudge',
     'deselect',
+    'align-left',
+    'align-centre',
+    'align-right',
+    'align-top',
+    'align-middle',
+    'align-bottom',
+    'distribute-horizontally',
+    'distribute-vertically',
+    'find',
+    'zoom-to-selection',
     'shortcuts',
   ]);
 });
@@ -186,6 +206,22 @@ test('Ctrl+C copies the selection, Ctrl+Shift+C copies the image, Ctrl+P prints'
   expect(press('C', { metaKey: true, shiftKey: true })).toBe('copy-image');
   expect(press('p', { ctrlKey: true })).toBe('print');
   expect(press('P', { ctrlKey: true, shiftKey: true })).toBeUndefined();
+});
+
+test('Ctrl+F finds, F zooms to the selection, Alt+Shift+a letter aligns or distributes', () => {
+  const press = (key: string, code: string, modifiers: Partial<KeyboardEventInit> = {}) => {
+    const event = { key, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers };
+    return SHORTCUTS.find(({ shortcut }) => shortcut.matches(event as KeyboardEvent))?.command.id;
+  };
+  expect(press('f', 'KeyF', { ctrlKey: true })).toBe('find');
+  expect(press('f', 'KeyF')).toBe('zoom-to-selection');
+  expect(press('L', 'KeyL', { altKey: true, shiftKey: true })).toBe('align-left');
+  // Alt changes the character on a Mac: the key's place decides.
+  expect(press('Ò', 'KeyL', { altKey: true, shiftKey: true })).toBe('align-left');
+  expect(press('C', 'KeyC', { altKey: true, shiftKey: true })).toBe('align-centre');
+  expect(press('c', 'KeyC')).toBe('connect-to');
+  expect(press('V', 'KeyV', { altKey: true, shiftKey: true })).toBe('distribute-vertically');
+  expect(press('v', 'KeyV', { ctrlKey: true })).toBe('paste');
 });
 
 test('the shell renders no button of its own but the Export menu’s: the commands render them', () => {

@@ -1,3 +1,4 @@
+import { ARRANGE_COMMANDS } from './arrange-commands';
 import type { Command, Shortcut } from './command';
 import { DIAGRAM_COMMANDS, OPTION_COMMANDS } from './diagram-commands';
 import { DOCUMENT_COMMANDS } from './document-commands';
@@ -15,6 +16,7 @@ export const COMMANDS = [
   ...DOCUMENT_COMMANDS,
   ...EXPORT_COMMANDS,
   ...EDIT_COMMANDS,
+  ...ARRANGE_COMMANDS,
   ...DIAGRAM_COMMANDS,
   ...OPTION_COMMANDS,
   ...VIEW_COMMANDS,

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { ConnectToDialog } from '../panels/connect-to-dialog';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { Modal } from '../ui/modal';
+import { FindDialog } from './find-dialog';
 import { ImportErrorDialog } from './import-error-dialog';
 import type { LibrarySession } from './library/session';
 import { OpenRecentDialog } from './open-recent-dialog';
@@ -24,6 +25,7 @@ export function Dialogs({ session }: { session: LibrarySession | null }) {
   const close = () => store.getState().openDialog(null);
   if (dialog?.kind === 'connect-to') return <ConnectToDialog fromId={dialog.fromId} onClose={close} />;
   if (dialog?.kind === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (dialog?.kind === 'find') return <FindDialog onClose={close} />;
   if (dialog?.kind === 'tab-conflict' && session) {
     return <TabConflictDialog session={session} onClose={close} />;
   }

@@ -32,6 +32,7 @@ import { ConnectingContext } from './connect-state';
 import { ConnectionEdge } from './connection-edge';
 import { ConnectionLine } from './connection-line';
 import { HostNode, NoteNode, ZoneNode } from './container-nodes';
+import { useContextMenuHandlers } from './context-menu-request';
 import { EdgeLayer } from './edge-layer';
 import { createLayerDrawer, nearestSegment } from './edge-layer-geometry';
 import { ZOOM_RANGE } from './fit';
@@ -211,6 +212,8 @@ function DesignerCanvas() {
   // A double click on a note or a connection, or Enter on one, edits its text on the canvas; zoomed
   // out too far to read it, in the Inspector (decision 024).
   const inPlace = useInPlaceEditing(store, !lowDetail);
+  // A right click (or Shift+F10) opens the app's context menu of commands (issue 15 item 5).
+  const contextMenu = useContextMenuHandlers(store);
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => judge.canConnect(connection.source, connection.target).ok,
@@ -328,6 +331,10 @@ function DesignerCanvas() {
               onNodeClick={onNodeClick}
               onNodeDoubleClick={inPlace.onNodeDoubleClick}
               onEdgeDoubleClick={inPlace.onEdgeDoubleClick}
+              onNodeContextMenu={contextMenu.onNodeContextMenu}
+              onEdgeContextMenu={contextMenu.onEdgeContextMenu}
+              onPaneContextMenu={contextMenu.onPaneContextMenu}
+              onSelectionContextMenu={contextMenu.onSelectionContextMenu}
               isValidConnection={isValidConnection}
               connectionMode={ConnectionMode.Loose}
               connectionLineComponent={ConnectionLine}

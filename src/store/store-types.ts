@@ -145,6 +145,8 @@ export type OpenDialog =
   | { readonly kind: 'tab-conflict' }
   | { readonly kind: 'open-recent' }
   | { readonly kind: 'matrix'; readonly cell?: { readonly from: string; readonly to: string } }
+  /** Find a component by name, host or kind (issue 15 item 5). */
+  | { readonly kind: 'find' }
   /** A PNG export whose names would be too small to read at `scale`: SVG instead, or the PNG anyway? */
   | { readonly kind: 'png-unreadable'; readonly scale: number; readonly outlineProblems: boolean };
 

@@ -10,13 +10,17 @@ import './connection-line.css';
 export function ConnectionLine({
   fromX,
   fromY,
+  toX,
+  toY,
   fromNode,
   toNode,
   connectionStatus,
   pointer,
 }: ConnectionLineComponentProps) {
   const connecting = useContext(ConnectingContext);
-  let end = pointer;
+  // `toX`/`toY` are the pointer in the diagram's coordinates; React Flow's `pointer` is in the
+  // pane's pixels, which is where the tooltip goes.
+  let end = { x: toX, y: toY };
   if (toNode && connectionStatus === 'valid') {
     const rect = {
       x: toNode.internals.positionAbsolute.x,
@@ -61,9 +65,9 @@ function ConnectionTooltip({
   connecting: Connecting;
   fromId: string;
   toId: string | null;
+  /** In the pane's pixels, as React Flow reports it. */
   pointer: { x: number; y: number };
 }) {
-  const [x, y, zoom] = useStore((s) => s.transform);
   const host = useStore((s) => s.domNode);
   if (!host) return null;
   const hint = connectionHint(connecting.judge, connecting.nameOf, fromId, toId);
@@ -72,7 +76,7 @@ function ConnectionTooltip({
       className={`connection-tooltip connection-tooltip--${hint.tone}`}
       role="tooltip"
       aria-live="polite"
-      style={{ left: pointer.x * zoom + x + 16, top: pointer.y * zoom + y + 20 }}
+      style={{ left: pointer.x + 16, top: pointer.y + 20 }}
     >
       {hint.text}
     </div>,

@@ -69,5 +69,5 @@ export function describeCopies(
     clashes.length === 1
       ? `'${first[0].name}' uses port ${first[0].port} on host '${host}', as '${first[1].name}' does`
       : `${clashes.length} copies use a port another component uses on their host`;
-  return `${verb} ${what}. ${clash}: “Use the next free port” in Problems moves it.`;
+  return `${verb} ${what}. ${clash}: “Use the next free port” in Problems moves ${clashes.length === 1 ? 'it' : 'them'}.`;
 }

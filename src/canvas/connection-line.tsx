@@ -50,6 +50,9 @@ export function ConnectionLine({
   );
 }
 
+/** The room the tooltip needs right of and below the pointer before it flips. */
+const TOOLTIP_ROOM = { width: 380, height: 90 } as const;
+
 /**
  * What a drop here would do, at the pointer, while the connection is dragged (issue 15, item 1):
  * "Connects A → B", or the judge's refusal with its rule. Drawn in screen pixels over the canvas
@@ -69,14 +72,25 @@ function ConnectionTooltip({
   pointer: { x: number; y: number };
 }) {
   const host = useStore((s) => s.domNode);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
   if (!host) return null;
+  // Beside the pointer, flipped to its left or above it near the pane's right or bottom edge.
+  const place = {
+    ...(pointer.x > width - TOOLTIP_ROOM.width
+      ? { right: width - pointer.x + 16 }
+      : { left: pointer.x + 16 }),
+    ...(pointer.y > height - TOOLTIP_ROOM.height
+      ? { bottom: height - pointer.y + 12 }
+      : { top: pointer.y + 20 }),
+  };
   const hint = connectionHint(connecting.judge, connecting.nameOf, fromId, toId);
   return createPortal(
     <div
       className={`connection-tooltip connection-tooltip--${hint.tone}`}
       role="tooltip"
       aria-live="polite"
-      style={{ left: pointer.x + 16, top: pointer.y + 20 }}
+      style={place}
     >
       {hint.text}
     </div>,

@@ -37,7 +37,14 @@ export function Dialogs({ session }: { session: LibrarySession | null }) {
     return <MatrixDialog onClose={close} />;
   }
   if (dialog?.kind === 'import-error') {
-    return <ImportErrorDialog fileName={dialog.fileName} error={dialog.error} onClose={close} />;
+    return (
+      <ImportErrorDialog
+        fileName={dialog.fileName}
+        error={dialog.error}
+        foreign={dialog.foreign ?? false}
+        onClose={close}
+      />
+    );
   }
   if (dialog?.kind === 'png-unreadable') {
     return (

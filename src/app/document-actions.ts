@@ -118,7 +118,12 @@ export async function openSharedLink(store: DesignerStore, hash: string): Promis
   if (!decoded.ok) {
     applyImport(
       store,
-      { ok: false, fileName: 'the link', error: { kind: 'not-json', message: decoded.message, issues: [] } },
+      {
+        ok: false,
+        fileName: 'the link',
+        foreign: false,
+        error: { kind: 'not-json', message: decoded.message, issues: [] },
+      },
       'The link',
     );
     return;

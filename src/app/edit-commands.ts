@@ -1,4 +1,4 @@
-import { snapToGrid } from '../canvas/view';
+import { cardCornerAt } from '../canvas/view';
 import { counted } from '../domain';
 import { containerRects } from '../store/containers';
 import type { DesignerState } from '../store/store';
@@ -62,13 +62,11 @@ export const EDIT_COMMANDS = [
   }),
   defineCommand({
     id: 'paste',
-    label: 'Paste at the centre of the view',
+    label: 'Paste the copied components',
     shortcut: { keys: ['Ctrl+V'], matches: (e) => mod(e) && key(e, 'v') },
     enabled: (s) => s.clipboard !== null,
-    run: ({ store, viewCentre }) => {
-      const c = viewCentre();
-      store.getState().paste({ x: snapToGrid(c.x - 90), y: snapToGrid(c.y - 28) });
-    },
+    // One grid step from what was copied, cascading; at the view's centre once that is gone.
+    run: ({ store, viewCentre }) => store.getState().paste(cardCornerAt(viewCentre())),
   }),
   defineCommand({
     id: 'duplicate',

@@ -5,6 +5,8 @@ import type { ConnectionJudge } from '../domain';
 export interface Connecting {
   readonly fromId: string;
   readonly judge: ConnectionJudge;
+  /** A component's name by its id, for the tooltip at the pointer. */
+  readonly nameOf: (id: string) => string;
 }
 
 /**

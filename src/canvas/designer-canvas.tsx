@@ -13,7 +13,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
-import { describeComponent, isComponentKind, kindInfo } from '../domain';
+import { isComponentKind, kindInfo } from '../domain';
 import { connectionsDrawn, messageServerBadges } from '../drawing/drawn-links';
 import { GRID } from '../drawing/layout';
 import { importUserFile } from '../store/import-actions';
@@ -51,7 +51,7 @@ import { createEdgeProjection, createNodeProjection } from './projection';
 import { StandbyEdge } from './standby-edge';
 import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
 import { useDiagramFit } from './use-diagram-fit';
-import { snapToGrid } from './view';
+import { cardCornerAt } from './view';
 
 const nodeTypes = { component: ComponentNode, host: HostNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { connection: ConnectionEdge, standby: StandbyEdge };
@@ -128,8 +128,15 @@ function DesignerCanvas() {
   const judge = useJudge();
   const connectingFrom = useConnection((c) => (c.inProgress ? c.fromNode.id : null));
   const connecting = useMemo(
-    () => (connectingFrom === null ? null : { fromId: connectingFrom, judge }),
-    [connectingFrom, judge],
+    () =>
+      connectingFrom === null
+        ? null
+        : {
+            fromId: connectingFrom,
+            judge,
+            nameOf: (id: string) => store.getState().document.components.find((c) => c.id === id)?.name ?? id,
+          },
+    [connectingFrom, judge, store],
   );
   const lowDetail = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
   const layered = useStore((s) => isLayered(components.length, s.transform[2]));
@@ -223,16 +230,9 @@ function DesignerCanvas() {
   const onConnect = useCallback(
     (connection: Connection) => {
       const state = store.getState();
+      // A connection made says so through the store ("Connected … to …."); a refusal says why.
       const result = state.connect(connection.source, connection.target);
-      if (!result.ok) {
-        state.notify(result.verdict.message, 'refusal');
-        return;
-      }
-      const byId = new Map(state.document.components.map((c) => [c.id, c]));
-      const from = byId.get(connection.source);
-      const to = byId.get(connection.target);
-      if (from && to)
-        state.notify(`Connected ${describeComponent(from)} to ${describeComponent(to)}.`, 'success');
+      if (!result.ok) state.notify(result.verdict.message, 'refusal');
     },
     [store],
   );
@@ -295,11 +295,9 @@ function DesignerCanvas() {
       const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
       if (!isComponentKind(kind)) return;
       event.preventDefault();
+      // The card's centre lands where the pointer is, at any zoom; the store says what was added.
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      // The card's centre lands where the pointer is.
-      const id = store.getState().addComponent(kind, { x: snapToGrid(at.x - 90), y: snapToGrid(at.y - 28) });
-      const added = store.getState().document.components.find((c) => c.id === id);
-      if (added) store.getState().notify(`Added ${kindInfo(kind).displayName} '${added.name}'.`, 'success');
+      store.getState().addComponent(kind, cardCornerAt(at));
     },
     [flow, store],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CARD, fitsInView, freeSlotNear, snapToGrid, type VisibleArea } from './placement';
+import { CARD, cardCornerAt, fitsInView, freeSlotNear, snapToGrid, type VisibleArea } from './placement';
 
 const view: VisibleArea = { pane: { left: 0, top: 0, right: 1200, bottom: 600 }, covered: [] };
 
@@ -56,4 +56,12 @@ test('snapToGrid rounds to the 8 px grid', () => {
   expect(snapToGrid(3)).toBe(0);
   expect(snapToGrid(5)).toBe(8);
   expect(snapToGrid(-13)).toBe(-16);
+});
+
+test('a card dropped at a point has its centre there, on the grid (issue 15: drops land where dropped)', () => {
+  expect(cardCornerAt({ x: 300, y: 200 })).toEqual({ x: 200, y: 168 });
+  const corner = cardCornerAt({ x: 1234.5, y: -77.25 });
+  expect(Math.abs(corner.x + CARD.width / 2 - 1234.5)).toBeLessThanOrEqual(4);
+  expect(Math.abs(corner.y + CARD.height / 2 + 77.25)).toBeLessThanOrEqual(4);
+  expect(corner.x % 8).toBe(0);
 });

@@ -10,6 +10,15 @@ const SLOT = { width: 320, height: 112 } as const;
 /** How far out from the centre the search for a free slot goes, in slots. */
 const RINGS = 30;
 
+/**
+ * Where a card dropped at `pointer` (flow coordinates, so the zoom is already taken out) puts its
+ * top-left corner: its centre under the pointer, on the snap grid.
+ * @example cardCornerAt({ x: 300, y: 200 }) // { x: 200, y: 168 }
+ */
+export function cardCornerAt(pointer: Point): Point {
+  return { x: snapToGrid(pointer.x - CARD.width / 2), y: snapToGrid(pointer.y - CARD.height / 2) };
+}
+
 /** A region by its four sides, as the browser reports the pane and what covers it. */
 export interface Bounds {
   readonly left: number;

@@ -4,7 +4,7 @@ import { useDesignerStore } from '../store/react';
 import { useFlowHandle } from './flow-handle';
 import { type Bounds, CARD, fitsInView, freeSlotNear, type VisibleArea } from './placement';
 
-export { snapToGrid } from './placement';
+export { cardCornerAt, snapToGrid } from './placement';
 
 /** The flow position at the centre of the visible canvas (the origin until the canvas has loaded). */
 export function useViewCentre(): () => { x: number; y: number } {

@@ -1,12 +1,18 @@
+import { focusCardSoon } from '../canvas/focus-card';
 import { describeComponent, displayName } from '../domain';
 import { useDesigner, useDesignerStore, useJudge } from '../store/react';
 import { Modal } from '../ui/modal';
 
 /**
  * The keyboard path to a connection: lists only the components the selected one may connect to
- * now, as the domain's judge says; choosing one connects.
+ * now, as the domain's judge says; choosing one connects. However it closes, the keyboard goes
+ * back to the card the connection starts from, never to the page body.
  */
-export function ConnectToDialog({ fromId, onClose }: { fromId: string; onClose: () => void }) {
+export function ConnectToDialog({ fromId, onClose: close }: { fromId: string; onClose: () => void }) {
+  const onClose = () => {
+    close();
+    focusCardSoon(fromId);
+  };
   const store = useDesignerStore();
   const judge = useJudge();
   const from = useDesigner((s) => s.document.components.find((c) => c.id === fromId));
@@ -27,15 +33,9 @@ export function ConnectToDialog({ fromId, onClose }: { fromId: string; onClose: 
               <button
                 type="button"
                 onClick={() => {
+                  // A connection made says so through the store; a refusal says why.
                   const result = store.getState().connect(fromId, target.id);
-                  store
-                    .getState()
-                    .notify(
-                      result.ok
-                        ? `Connected ${describeComponent(from)} to ${describeComponent(target)}.`
-                        : result.verdict.message,
-                      result.ok ? 'success' : 'refusal',
-                    );
+                  if (!result.ok) store.getState().notify(result.verdict.message, 'refusal');
                   onClose();
                 }}
               >

@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { TopologyDocument } from '../document';
 import { parseDocument } from '../document';
 import { counted } from '../domain';
 import { serializeSvg } from '../export';
-import { useDesignerStore } from '../store/react';
+import { useDesigner, useDesignerStore } from '../store/react';
 import { TEMPLATES, type TemplateEntry } from '../templates/catalog';
 import { Modal } from '../ui/modal';
 import './templates-dialog.css';
@@ -53,10 +54,25 @@ function TemplateCard({ preview, onLoad }: { preview: Preview; onLoad: (entry: T
   );
 }
 
-/** The reference deployments of domain.md section 5; choosing one opens it as a new document. */
+/** True when the canvas shows something a template would take the place of. */
+function hasContent(document: TopologyDocument): boolean {
+  return (
+    document.components.length > 0 ||
+    (document.hosts?.length ?? 0) > 0 ||
+    (document.zones?.length ?? 0) > 0 ||
+    (document.annotations?.length ?? 0) > 0
+  );
+}
+
+/**
+ * The reference deployments of domain.md section 5; choosing one opens it as a new document. On a
+ * canvas that shows something, it asks first, as an exercise does (issue 15); Cancel goes back to
+ * the list and changes nothing.
+ */
 export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
-  const load = (entry: TemplateEntry) => {
+  const [pending, setPending] = useState<TemplateEntry | null>(null);
+  const open = (entry: TemplateEntry) => {
     const state = store.getState();
     const result = parseDocument(entry.text);
     if (!result.ok) {
@@ -70,6 +86,14 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
       `Opened the template “${entry.title}” as a new document.`,
     );
   };
+  const load = (entry: TemplateEntry) => {
+    if (hasContent(store.getState().document)) setPending(entry);
+    else open(entry);
+  };
+  if (pending)
+    return (
+      <ConfirmTemplate entry={pending} onConfirm={() => open(pending)} onCancel={() => setPending(null)} />
+    );
   return (
     <Modal title="Templates" onClose={onClose} className="templates-dialog">
       <p className="templates-dialog__intro">
@@ -81,6 +105,40 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
           <TemplateCard key={preview.entry.id} preview={preview} onLoad={load} />
         ))}
       </ul>
+    </Modal>
+  );
+}
+
+/** "Open …?": what happens to the deployment on the canvas, in the words the exercises use. */
+function ConfirmTemplate({
+  entry,
+  onConfirm,
+  onCancel,
+}: {
+  entry: TemplateEntry;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const document = useDesigner((s) => s.document);
+  const library = useDesigner((s) => s.libraryAvailable);
+  const count = counted(document.components.length, 'component');
+  const name = document.name?.trim() || 'Untitled deployment';
+  return (
+    <Modal
+      title={`Open the template “${entry.title}”?`}
+      onClose={onCancel}
+      closeLabel="Cancel"
+      actions={
+        <button type="button" className="button button--primary" onClick={onConfirm}>
+          Open template
+        </button>
+      }
+    >
+      <p>
+        {library
+          ? `The template takes the place of the deployment on the canvas (“${name}”, ${count}), which stays in Open recent.`
+          : `The template replaces the current deployment (${count}). Undo brings your deployment back.`}
+      </p>
     </Modal>
   );
 }

@@ -2,6 +2,10 @@ import { counted } from '../domain';
 import { type ImportResult, importFile } from '../export/import-file';
 import type { DesignerStore, DocumentOrigin } from './store';
 
+/** What a refused import that is not a topology file says first (issue 15; the UI contract). */
+export const NOT_A_TOPOLOGY_FILE =
+  'This is not a WFM topology file: import a .wfm.json, or an SVG/PNG exported by the designer';
+
 /**
  * Opens an accepted import as a new document of the library (issue 11: it never replaces
  * another), or shows the refusal and changes nothing.
@@ -14,8 +18,10 @@ export function applyImport(
 ): void {
   const state = store.getState();
   if (!result.ok) {
-    state.openDialog({ kind: 'import-error', fileName: result.fileName, error: result.error });
-    state.notify(`${what} was refused: ${result.error.message} Your document is unchanged.`, 'refusal');
+    const { fileName, error, foreign } = result;
+    state.openDialog({ kind: 'import-error', fileName, error, foreign });
+    const why = foreign ? `${NOT_A_TOPOLOGY_FILE}.` : error.message;
+    state.notify(`${what} was refused: ${why} Your document is unchanged.`, 'refusal');
     return;
   }
   state.openNewDocument(

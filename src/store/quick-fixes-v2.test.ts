@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
-import type { TopologyDocument } from '../document';
+import type { DocumentComponent, TopologyDocument } from '../document';
 import type { Problem } from '../domain';
 import type { QuickFix } from './quick-fix-types';
 import { quickFixes } from './quick-fixes';
+import { nextFreePort } from './quick-fixes-v2';
 
 // The version-2 codes are not in the domain's catalogue on this branch yet: the problems are
 // written by hand in the shape rules.md section 11 gives them (see quick-fixes-v2.ts).
@@ -119,6 +120,29 @@ test('tls-mutual-auth turns mutual authentication on at the target; tls-no-certi
   expect(fixed.hosts?.[0]?.certificate).toBe(true);
 });
 
-test('port-conflict offers no fix: which application moves is the architect\u2019s call', () => {
-  expect(quickFixes(pair(), problem({ code: 'port-conflict', componentId: 'da-1' }))).toEqual([]);
+test('port-conflict: "Use the next free port" moves the later component past every port its host uses', () => {
+  const document: TopologyDocument = {
+    format: 'wfm-topology',
+    version: 2,
+    hosts: [{ id: 'h-1', name: 'app01', lca: true, lcaPort: 7002 }],
+    components: [
+      { id: 'srv-1', kind: 'server', name: 'S', host: 'h-1', port: 7000 },
+      { id: 'bld-1', kind: 'builder', name: 'B', host: 'h-1', port: 7001 },
+      { id: 'srv-2', kind: 'server', name: 'S2', host: 'h-1', port: 7000 },
+      { id: 'web-1', kind: 'web', name: 'W', port: 7003 },
+    ],
+    connections: [],
+  };
+  const fix = only(
+    document,
+    problem({ code: 'port-conflict', componentId: 'srv-2' }),
+    'Use the next free port',
+  );
+  expect(nextFreePort(document, document.components[2] as DocumentComponent)).toBe(7003);
+  const fixed = apply(document, fix);
+  expect(fixed.components.map((c) => c.port)).toEqual([7000, 7001, 7003, 7003]);
+});
+
+test('port-conflict offers no fix for a component on no host', () => {
+  expect(quickFixes(pair(), problem({ code: 'port-conflict', componentId: 'web-1' }))).toEqual([]);
 });

@@ -5,12 +5,12 @@
 // them out of its exhaustive switch. Assumed shapes (rules.md section 11): `missing-lca` and a
 // host's `duplicate-name` carry `hostId`; `ha-mismatch`, `ha-unsupported` and `ha-invalid-pair`
 // carry `componentId` (the backup); `ha-backup-target`, `tls-no-certificate` and
-// `tls-mutual-auth` carry `connectionId`. `port-conflict` has no obvious remedy (which of two
-// applications should move is the architect's call): add it to CODES_WITHOUT_QUICK_FIX once the
-// domain's codes land.
+// `tls-mutual-auth` carry `connectionId`. `port-conflict` moves the component it is reported on
+// (the later of the two, such as a fresh copy) to the next port free on its host (decision 029).
 
-import type { DocumentComponent, TopologyDocument } from '../document';
+import { type DocumentComponent, MAX_PORT, type TopologyDocument } from '../document';
 import {
+  DEFAULT_LCA_PORT,
   describeComponent,
   type Problem,
   problemComponentId,
@@ -229,6 +229,57 @@ function certificateFix(document: TopologyDocument, connectionId: string): Quick
   ];
 }
 
+/**
+ * The first port above `component`'s (then below it) that no other component on its host uses and
+ * that is not the host's LCA port while it runs an LCA; `undefined` when the host has none free.
+ * @example nextFreePort(document, copy) === 7001 // the original keeps 7000
+ */
+export function nextFreePort(document: TopologyDocument, component: DocumentComponent): number | undefined {
+  const { host: hostId, port } = component;
+  if (hostId === undefined || port === undefined) return undefined;
+  const host = document.hosts?.find((h) => h.id === hostId);
+  if (!host) return undefined;
+  const taken = new Set<number>();
+  for (const other of document.components) {
+    if (other.id !== component.id && other.host === hostId && other.port !== undefined) taken.add(other.port);
+  }
+  if (host.lca) taken.add(host.lcaPort ?? DEFAULT_LCA_PORT);
+  for (let candidate = port + 1; candidate <= MAX_PORT; candidate += 1) {
+    if (!taken.has(candidate)) return candidate;
+  }
+  for (let candidate = port - 1; candidate >= 1; candidate -= 1) {
+    if (!taken.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** "Use the next free port": the component the conflict is reported on moves, the other stays. */
+function nextFreePortFix(document: TopologyDocument, componentId: string): QuickFix[] {
+  const component = find(document, componentId);
+  const port = component ? nextFreePort(document, component) : undefined;
+  if (!component || port === undefined) return [];
+  const host = document.hosts?.find((h) => h.id === component.host);
+  return [
+    {
+      kind: 'edit',
+      id: `next-free-port:${componentId}`,
+      label: 'Use the next free port',
+      hint: `Moves ${describeComponent(component)} to port ${port}, the next port no other application on host '${host?.name ?? ''}' listens on.`,
+      apply(current) {
+        const now = find(current, componentId);
+        const free = now ? nextFreePort(current, now) : undefined;
+        if (!now || free === undefined || now.port === undefined) return refused(current);
+        return {
+          ok: true,
+          document: updateComponent(current, now.id, { port: free }),
+          notice: `${describeComponent(now)} now uses port ${free} instead of ${now.port}.`,
+          select: { components: [now.id] },
+        };
+      },
+    },
+  ];
+}
+
 /** A backup whose primary exists, is another component of its kind, and is no backup itself. */
 function isRealPair(document: TopologyDocument, backup: DocumentComponent): boolean {
   const primary = find(document, backup.backupOf);
@@ -277,6 +328,8 @@ export function versionTwoFixes(document: TopologyDocument, problem: Problem): Q
       return connectionId === undefined ? [] : [mutualAuthFix(connectionId)];
     case 'tls-no-certificate':
       return connectionId === undefined ? [] : certificateFix(document, connectionId);
+    case 'port-conflict':
+      return componentId === undefined ? [] : nextFreePortFix(document, componentId);
     default:
       return [];
   }

@@ -438,7 +438,7 @@ const CASES: readonly Case[] = [
     labels: ['Turn on mutual TLS authentication'],
   },
   {
-    title: 'two applications on one host with one port (no fix: which one moves is the architect’s call)',
+    title: 'two applications on one host with one port: the later one moves to the next free port',
     document: {
       ...site(),
       hosts: [{ id: 'h-1', name: 'wfm-app01' }],
@@ -450,7 +450,7 @@ const CASES: readonly Case[] = [
     },
     code: 'port-conflict',
     subject: 'bld',
-    labels: [],
+    labels: ['Use the next free port'],
   },
   {
     title: 'WFM Web using TLS (information only)',
@@ -483,7 +483,7 @@ describe.each(CASES)('$code: $title', ({ document, code, subject, labels }) => {
 });
 
 test('every problem code has a quick fix, or is listed as having none on purpose', () => {
-  expect(CODES_WITHOUT_QUICK_FIX).toEqual(['tls-web-daemon', 'port-conflict']);
+  expect(CODES_WITHOUT_QUICK_FIX).toEqual(['tls-web-daemon']);
   for (const code of PROBLEM_CODES) {
     const cases = CASES.filter((c) => c.code === code);
     expect(cases.length, `a case for ${code}`).toBeGreaterThan(0);

@@ -34,8 +34,7 @@ export type { EditQuickFix, QuickFix } from './quick-fix-types';
  * WFM Web and WFM Daemon set up TLS; the only edit that silences it, dropping the connection's
  * security to none, would make the deployment less safe, so it is not offered as a "fix".
  */
-// `port-conflict`: which of two applications should move to another port is the architect's call.
-export const CODES_WITHOUT_QUICK_FIX: readonly ProblemCode[] = ['tls-web-daemon', 'port-conflict'];
+export const CODES_WITHOUT_QUICK_FIX: readonly ProblemCode[] = ['tls-web-daemon'];
 
 /** What one document offers every fix: built once per document, since a panel asks for each problem. */
 interface FixContext {

@@ -353,14 +353,18 @@ test('pasted cards run on the host under their centre, and a backup pasted witho
   const store = fresh();
   const id = store.getState().addHost({ x: 0, y: -600 });
   const backup = store.getState().addBackup('da-1') ?? '';
+  store.getState().moveComponents(new Map([[backup, { x: 40, y: -560 }]]), 'step');
   store.getState().select({ components: [backup] });
   store.getState().copySelection();
-  store.getState().paste({ x: 40, y: -560 });
+  // One grid step from the original, whose centre is on the host.
+  store.getState().paste({ x: 3000, y: 3000 });
   const [pasted] = [...store.getState().selection.components];
   expect(comp(store, pasted ?? '')?.host).toBe(id);
   expect(comp(store, pasted ?? '')).not.toHaveProperty('backupOf');
   store.getState().select({ components: ['da-1', backup] });
   store.getState().copySelection();
+  // The originals are gone: the paste lands at the view's centre, far from the host.
+  store.getState().deleteElements(['da-1', backup], []);
   store.getState().paste({ x: 3000, y: 3000 });
   const copies = [...store.getState().selection.components].map((c) => comp(store, c));
   const primary = copies.find((c) => c?.backupOf === undefined);

@@ -125,8 +125,15 @@ export interface SelectionSlice {
 
 export interface ClipboardSlice {
   readonly clipboard: Fragment | null;
+  /** How many times the clipboard was pasted since the copy: each paste lands one grid step further. */
+  readonly clipboardPastes: number;
   copySelection(): number;
-  paste(at: XY): void;
+  /**
+   * Pastes one grid step right and down of the copied components (cascading), or at `fallback`
+   * (the view's centre) when they are no longer in the document; selects the copies.
+   */
+  paste(fallback: XY): void;
+  /** Copies the selected components one grid step right and down, with their connections; selects the copies. */
   duplicateSelection(): void;
 }
 
@@ -139,7 +146,13 @@ export type FocusField = 'name' | 'text' | 'label';
 export type OpenDialog =
   | { readonly kind: 'connect-to'; readonly fromId: string }
   | { readonly kind: 'shortcuts' }
-  | { readonly kind: 'import-error'; readonly fileName: string; readonly error: ParseError }
+  | {
+      readonly kind: 'import-error';
+      readonly fileName: string;
+      readonly error: ParseError;
+      /** Not a WFM topology file at all: the dialog says which files can be imported. */
+      readonly foreign?: boolean;
+    }
   | { readonly kind: 'share-link'; readonly url: string }
   | { readonly kind: 'templates' }
   | { readonly kind: 'tab-conflict' }

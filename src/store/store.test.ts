@@ -143,7 +143,7 @@ test('copySelection does not change the document or the history', () => {
   expect(store.getState().history).toBe(history);
 });
 
-test('paste adds copies with new names at the paste point and selects them', () => {
+test('paste adds copies with new names one grid step from the originals, with their connections, and selects them', () => {
   const store = storeWithDeployment();
   store.getState().select({ components: ['srv-1', 'bld-1'] });
   store.getState().copySelection();
@@ -151,11 +151,27 @@ test('paste adds copies with new names at the paste point and selects them', () 
   const pasted = store.getState().document.components.slice(2);
   expect(pasted.map((c) => c.name)).toEqual(['WFM_Server_2', 'Site_A_Builder_copy']);
   expect(pasted.map((c) => c.position)).toEqual([
-    { x: 600, y: 400 },
-    { x: 800, y: 400 },
+    { x: 8, y: 108 },
+    { x: 208, y: 108 },
   ]);
   expect(selectedComponents(store)).toEqual(pasted.map((c) => c.id));
   expect(store.getState().document.connections).toHaveLength(2);
+  expect([...store.getState().selection.connections]).toEqual([store.getState().document.connections[1]?.id]);
+  expect(store.getState().notice?.text).toBe('Pasted 2 components and 1 connection.');
+});
+
+test('a paste whose originals are gone lands at the fallback point (the view centre), then cascades', () => {
+  const store = storeWithDeployment();
+  store.getState().select({ components: ['srv-1'] });
+  store.getState().copySelection();
+  store.getState().deleteSelection();
+  store.getState().paste({ x: 600, y: 400 });
+  store.getState().paste({ x: 600, y: 400 });
+  const pasted = store.getState().document.components.slice(1);
+  expect(pasted.map((c) => c.position)).toEqual([
+    { x: 600, y: 400 },
+    { x: 608, y: 408 },
+  ]);
 });
 
 test('pasting the same clipboard twice gives two sets of distinct ids and names', () => {
@@ -174,16 +190,36 @@ test('pasting the same clipboard twice gives two sets of distinct ids and names'
   ]);
 });
 
-test('duplicateSelection pastes the selection a little below and to the right of itself', () => {
+test('duplicateSelection copies the selection one grid step right and down, and again from the copy (a cascade)', () => {
   const store = storeWithDeployment();
   store.getState().select({ components: ['srv-1', 'bld-1'] });
   store.getState().duplicateSelection();
   const copies = store.getState().document.components.slice(2);
   expect(copies.map((c) => c.position)).toEqual([
-    { x: 24, y: 124 },
-    { x: 224, y: 124 },
+    { x: 8, y: 108 },
+    { x: 208, y: 108 },
   ]);
   expect(selectedComponents(store)).toEqual(copies.map((c) => c.id));
+  store.getState().duplicateSelection();
+  expect(
+    store
+      .getState()
+      .document.components.slice(4)
+      .map((c) => c.position),
+  ).toEqual([
+    { x: 16, y: 116 },
+    { x: 216, y: 116 },
+  ]);
+});
+
+test('Ctrl+D on one component says what it duplicated as what', () => {
+  const store = storeWithDeployment();
+  store.getState().select({ components: ['srv-1'] });
+  store.getState().duplicateSelection();
+  expect(store.getState().notice).toMatchObject({
+    text: "Duplicated WFM Server 'WFM_Server_1' as 'WFM_Server_2'.",
+    tone: 'success',
+  });
 });
 
 test('duplicateSelection leaves the clipboard alone', () => {

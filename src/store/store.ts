@@ -2,6 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEmptyDocument, type TopologyDocument } from '../document';
 import { keepRoutes } from '../drawing';
 import { addBackup } from './backup-operations';
+import { describeCopies, fragmentCorner, pastePlace } from './copies';
+import { describeEdit } from './describe-edit';
 import { newDocumentId } from './document-id';
 import { emptyHistory, pushStep, stepBack, stepForward } from './history';
 import {
@@ -38,6 +40,8 @@ import type {
   DesignerStore,
   DocumentSlice,
   HistorySlice,
+  Notice,
+  NoticeTone,
   Selection,
   SelectionSlice,
   UiSlice,
@@ -59,7 +63,16 @@ export const EMPTY_SELECTION: Selection = { components: new Set(), connections: 
 type Set = StoreApi<DesignerState>['setState'];
 type Get = StoreApi<DesignerState>['getState'];
 
-/** Applies a new document as one history step; a no-op edit records nothing. */
+/** The next notice's number: one more than the last, so a repeated sentence is announced again. */
+function said(get: Get, text: string, tone: NoticeTone = 'success'): Notice {
+  return { text, tone, seq: (get().notice?.seq ?? 0) + 1 };
+}
+
+/**
+ * Applies a new document as one history step; a no-op edit records nothing. Every step says what
+ * it did in the status line: `extra.notice` when the caller has a better sentence, else
+ * `describeEdit`'s, so the last refusal never outlives the next edit (decision 029).
+ */
 function commit(
   set: Set,
   get: Get,
@@ -75,6 +88,7 @@ function commit(
   set({
     document: next,
     history: gestureBase ? history : pushStep(history, document, replaced),
+    notice: said(get, describeEdit(document, next)),
     ...extra,
   });
 }
@@ -109,8 +123,6 @@ function pruneSelection(selection: Selection, document: TopologyDocument): Selec
 function layoutSelection(id: string): Selection {
   return { components: new Set(), connections: new Set(), layout: new Set([id]) };
 }
-
-const PASTE_STEP = 24;
 
 function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: string): DocumentSlice {
   return {
@@ -231,7 +243,11 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
         set,
         get,
         document,
-        { selection: EMPTY_SELECTION, documentEpoch: get().documentEpoch + 1 },
+        {
+          selection: EMPTY_SELECTION,
+          documentEpoch: get().documentEpoch + 1,
+          notice: said(get, 'Replaced the deployment.', 'info'),
+        },
         true,
       );
     },
@@ -265,8 +281,8 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
       );
     },
     applyQuickFix(fix) {
-      const { selection, notice } = get();
-      const seq = (notice?.seq ?? 0) + 1;
+      const { selection } = get();
+      const seq = (get().notice?.seq ?? 0) + 1;
       if (fix.kind === 'rename' && fix.hostId !== undefined) {
         const host = get().document.hosts?.find((h) => h.id === fix.hostId);
         if (!host) return;
@@ -311,10 +327,12 @@ function createHistorySlice(set: Set, get: Get): HistorySlice {
     if (gestureBase) return;
     const step = direction === 'back' ? stepBack(history, document) : stepForward(history, document);
     if (!step) return;
+    const what = describeEdit(document, step.state);
     set({
       document: step.state,
       history: step.history,
       selection: pruneSelection(get().selection, step.state),
+      notice: said(get, `${direction === 'back' ? 'Undid' : 'Redid'} a step: ${lowerFirst(what)}`, 'info'),
     });
   };
   return {
@@ -331,7 +349,11 @@ function createHistorySlice(set: Set, get: Get): HistorySlice {
         set({ gestureBase: null, document: gestureBase });
         return;
       }
-      set({ gestureBase: null, history: pushStep(history, gestureBase) });
+      set({
+        gestureBase: null,
+        history: pushStep(history, gestureBase),
+        notice: said(get, describeEdit(gestureBase, document)),
+      });
     },
     undo: () => travel('back'),
     redo: () => travel('forward'),
@@ -369,8 +391,10 @@ function createSelectionSlice(set: Set, get: Get): SelectionSlice {
 }
 
 function createClipboardSlice(set: Set, get: Get): ClipboardSlice {
-  const pasteAt = (fragment: Fragment, at: XY) => {
-    const result = pasteFragment(get().document, fragment, at);
+  /** Pastes `fragment` with its top-left corner at `at`, selects the copies and says what it did. */
+  const pasteAt = (fragment: Fragment, at: XY, verb: 'Duplicated' | 'Pasted') => {
+    const before = get().document;
+    const result = pasteFragment(before, fragment, at);
     // Pasted cards run on the host under their centre, as dropped ones do (decision 023).
     const placed = new Map<string, XY>();
     for (const c of result.document.components) {
@@ -379,36 +403,45 @@ function createClipboardSlice(set: Set, get: Get): ClipboardSlice {
     const document = result.document.hosts?.length
       ? moveNodes(result.document, placed, true)
       : result.document;
+    const known = new Set(before.connections.map((c) => c.id));
+    const connections = document.connections.filter((c) => !known.has(c.id)).map((c) => c.id);
     commit(set, get, document, {
-      selection: { components: new Set(result.componentIds), connections: new Set() },
+      selection: { components: new Set(result.componentIds), connections: new Set(connections) },
+      notice: said(get, describeCopies(verb, fragment, document, result.componentIds, connections.length)),
     });
   };
   return {
     clipboard: null,
+    clipboardPastes: 0,
     copySelection() {
       const fragment = extractFragment(get().document, get().selection.components);
-      if (fragment.components.length > 0) set({ clipboard: fragment });
+      if (fragment.components.length > 0) set({ clipboard: fragment, clipboardPastes: 0 });
       return fragment.components.length;
     },
-    paste(at) {
-      const { clipboard } = get();
-      if (clipboard) pasteAt(clipboard, at);
+    paste(fallback) {
+      const { clipboard, clipboardPastes, document } = get();
+      if (!clipboard) return;
+      pasteAt(clipboard, pastePlace(clipboard, clipboardPastes, document, fallback), 'Pasted');
+      set({ clipboardPastes: clipboardPastes + 1 });
     },
     duplicateSelection() {
       const fragment = extractFragment(get().document, get().selection.components);
       if (fragment.components.length === 0) return;
-      const minX = Math.min(...fragment.components.map((c) => c.position?.x ?? 0));
-      const minY = Math.min(...fragment.components.map((c) => c.position?.y ?? 0));
-      pasteAt(fragment, { x: minX + PASTE_STEP, y: minY + PASTE_STEP });
+      // The copies are selected, so the next Ctrl+D copies them one step further: a cascade.
+      pasteAt(fragment, pastePlace(fragment, 0, get().document, fragmentCorner(fragment)), 'Duplicated');
     },
   };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function createUiSlice(set: Set, get: Get): UiSlice {
   return {
     notice: null,
     notify(text, tone = 'info') {
-      set({ notice: { text, tone, seq: (get().notice?.seq ?? 0) + 1 } });
+      set({ notice: said(get, text, tone) });
     },
     theme: 'system',
     setTheme(theme) {

@@ -99,12 +99,18 @@ export function svgExportNodeM(): { medianMs: number; bytes: number } {
  * designer's layout code; the designer runs the same code in a worker. The first layout of a
  * process includes the engine's warm-up and is reported apart.
  */
-export async function tidyLayout200(): Promise<{ medianMs: number; firstMs: number }> {
+export async function tidyLayout200(): Promise<{ medianMs: number; firstMs: number; warmUpMs: number }> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const { elkLayout } = await import('../src/drawing/elk-layout');
+  const { warmUpDocument } = await import('../src/drawing/warm-up');
   const elk = new ELK({ algorithms: ['layered'] });
   const { document } = generateDocument(200, 6, { hostsAndZones: true });
+  // As the designer does for a large diagram: the worker lays out a small deployment at idle time
+  // (src/app/layout/use-warm-layout.ts), so the user's first Tidy up runs on compiled code.
   let started = performance.now();
+  await elkLayout(elk, warmUpDocument());
+  const warmUpMs = performance.now() - started;
+  started = performance.now();
   await elkLayout(elk, document);
   const firstMs = performance.now() - started;
   const samples: number[] = [];
@@ -113,5 +119,5 @@ export async function tidyLayout200(): Promise<{ medianMs: number; firstMs: numb
     await elkLayout(elk, document);
     samples.push(performance.now() - started);
   }
-  return { medianMs: median(samples), firstMs };
+  return { medianMs: median(samples), firstMs, warmUpMs };
 }

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { EmptyCanvasHint, usePaintedOnce } from '../canvas/canvas-frame';
 import { useDesigner } from '../store/react';
 import { ContextMenuHost } from './context-menu';
+import { useWarmLayout } from './layout/use-warm-layout';
 import { canvasModule } from './open-early';
 
 // The canvas and React Flow are a chunk of their own, out of the first script (decision 012). The
@@ -59,6 +60,7 @@ function CanvasPlaceholder({ failed }: { failed: boolean }) {
 /** The canvas once the page has painted once and its module is there; the placeholder before. */
 export function CanvasSlot() {
   const painted = usePaintedOnce();
+  useWarmLayout();
   const state = useSyncExternalStore(subscribe, current, current);
   if (!painted || state.kind !== 'loaded') return <CanvasPlaceholder failed={state.kind === 'failed'} />;
   const { Canvas } = state.module;

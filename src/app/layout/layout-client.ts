@@ -65,7 +65,12 @@ export function layoutInWorker(document: TopologyDocument, timeoutMs = 60_000): 
   });
 }
 
-/** Starts the worker ahead of the first Tidy up (ELK's code takes a moment to load and warm). */
+/**
+ * Starts the worker ahead of the first Tidy up and has it lay out a small deployment, so ELK's
+ * code is loaded and compiled when the user asks (its answer is not waited for).
+ */
 export function warmLayoutWorker(): void {
-  worker ??= start();
+  if (worker) return;
+  worker = start();
+  worker.postMessage({ id: 0, warm: true });
 }

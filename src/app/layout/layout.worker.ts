@@ -3,17 +3,23 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { TopologyDocument } from '../../document';
 import { elkLayout } from '../../drawing/elk-layout';
+import { warmUpDocument } from '../../drawing/warm-up';
 
-interface Request {
-  readonly id: number;
-  readonly document: TopologyDocument;
-}
+type Request =
+  | { readonly id: number; readonly document: TopologyDocument; readonly warm?: undefined }
+  /** Lay out a small deployment and answer nothing: the engine is compiled before it is needed. */
+  | { readonly id: number; readonly warm: true };
 
 const elk = new ELK({ algorithms: ['layered'] });
 
 // elk.bundled.js sets its own message handler when loaded in a worker; this one replaces it.
 self.onmessage = async (event: MessageEvent<Request>) => {
-  const { id, document } = event.data;
+  const request = event.data;
+  if (request.warm) {
+    await elkLayout(elk, warmUpDocument()).catch(() => undefined);
+    return;
+  }
+  const { id, document } = request;
   try {
     const layout = await elkLayout(elk, document);
     self.postMessage({ id, layout });

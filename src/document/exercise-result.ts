@@ -89,6 +89,11 @@ function exerciseValue(exercise: Exercise): unknown {
   return { ...exercise, start };
 }
 
+/** The SHA-256 of an exercise alone, in canonical form: tells whether two copies are the same exercise. */
+export function resultChecksumOfExercise(exercise: Exercise): string {
+  return sha256Hex(canonicalJson(exerciseValue(exercise)));
+}
+
 /** The checksum of a record's body together with the exercise it is a result of. */
 export function resultChecksum(exercise: Exercise, body: ResultBody): string {
   return sha256Hex(canonicalJson({ exercise: exerciseValue(exercise), result: body }));

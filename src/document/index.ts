@@ -28,6 +28,7 @@ export {
   type ResultFile,
   type ResultOutcome,
   resultChecksum,
+  resultChecksumOfExercise,
 } from './exercise-result';
 export {
   MAX_ADDRESS_LENGTH,

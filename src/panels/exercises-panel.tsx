@@ -196,6 +196,7 @@ function LoadExerciseFile() {
 export function ExercisesPanel() {
   const active = useExerciseProgress((s) => s.active);
   const loaded = useExerciseProgress((s) => s.loaded);
+  const resumeRefusal = useExerciseProgress((s) => s.resumeRefusal);
   const components = useDesigner((s) => s.document.components.length);
   const start = useStartExercise();
   return (
@@ -208,9 +209,15 @@ export function ExercisesPanel() {
           />
         ) : (
           <>
+            {resumeRefusal && (
+              <p className="exercises__resume-refusal" role="note">
+                {resumeRefusal}
+              </p>
+            )}
             <p className="exercises__intro">
               Practise designing WFM deployments. An exercise puts its start deployment on the canvas and
-              ticks its goals as you meet them.
+              ticks its goals as you meet them. Your progress is saved with the exercise's document, and at
+              the end you can download a result to hand in.
             </p>
             <ExerciseList
               title="Built-in exercises"

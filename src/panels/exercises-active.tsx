@@ -220,7 +220,7 @@ function TimeUp({
     <section ref={ref} className="exercise__summary exercise__summary--time-up" aria-labelledby={headingId}>
       <h4 id={headingId} className="exercise__summary-title">
         <span className="exercise__summary-badge" aria-hidden="true">
-          ⏱
+          !
         </span>
         Time is up
       </h4>
@@ -347,7 +347,8 @@ export function ActiveExerciseView({ active, onRestart }: { active: ActiveExerci
             >
               Check my work
             </button>
-            <p className="exercise__check-result" role="status">
+            {/* Announced politely, without role="status": the status line is the page's one status. */}
+            <p className="exercise__check-result" aria-live="polite">
               {checkMessage}
             </p>
           </div>

@@ -287,15 +287,16 @@ export function ActiveExerciseView({ active, onRestart }: { active: ActiveExerci
         <h3 className="exercise__title">{exercise.title}</h3>
         <p className="exercise__lead">{exercise.summary}</p>
         {rules.length > 0 && <p className="exercise__rules">{rules.join(' · ')}</p>}
-        {timeLeft !== null && (
-          <p className="exercise__timer">
-            Time left{' '}
-            <span role="timer" aria-label="Time left" className="exercise__clock">
-              {formatClock(timeLeft)}
-            </span>
-          </p>
-        )}
       </header>
+      {/* Outside the header, so it stays in sight (sticky) while the panel scrolls. */}
+      {timeLeft !== null && (
+        <p className="exercise__timer">
+          Time left{' '}
+          <span role="timer" aria-label="Time left" className="exercise__clock">
+            {formatClock(timeLeft)}
+          </span>
+        </p>
+      )}
       <div className="exercise__instructions">
         {keyed(exercise.instructions).map(({ key, text }) => (
           <p key={key}>{text}</p>

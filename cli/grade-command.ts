@@ -58,6 +58,12 @@ function readExercise(path: string): { ok: true; exercise: Exercise } | { ok: fa
   };
 }
 
+const OUTCOME_WORDS = {
+  completed: 'completed',
+  'time-up': 'ended at the time limit',
+  'handed-in': 'handed in before the end',
+} as const;
+
 function gradeLines(resultPath: string, outcome: GradeOutcome & { kind: 'graded' }): string[] {
   const { result, goals, score, passed } = outcome;
   const met = goals.filter((g) => g.met).length;
@@ -66,7 +72,7 @@ function gradeLines(resultPath: string, outcome: GradeOutcome & { kind: 'graded'
     ...goals.map((goal) => `  ${goal.met ? '✓ met    ' : '✗ not met'}  ${goal.text}`),
     `  Goals met: ${met} of ${goals.length}`,
     `  Score: ${score} of 100 (hints used ${result.hintsUsed} of ${result.hintsAvailable}, ${result.hintPenalty} points each)`,
-    `  Time: ${result.seconds} s${result.timeLimit === null ? '' : ` of ${result.timeLimit} s`} (${result.outcome === 'time-up' ? 'ended at the time limit' : 'completed'}); steps ${result.steps}; Check my work ${result.checks}×`,
+    `  Time: ${result.seconds} s${result.timeLimit === null ? '' : ` of ${result.timeLimit} s`} (${OUTCOME_WORDS[result.outcome]}); steps ${result.steps}; Check my work ${result.checks}×`,
     '  Checksum: matches the result and the exercise',
   ];
 }

@@ -337,3 +337,29 @@ test('the time limit counts down, ends the attempt, and its result grades as fai
   expect(failed.code).toBe(1);
   expect(failed.stdout).toContain('✗ not met  Every WFM Web connects to the Server');
 });
+
+test('Hand in now asks first, ends the attempt, and its result grades as failed', async ({ designer }) => {
+  const panel = await openExercises(designer);
+  const exercise = trainerExercise({});
+  await loadExerciseFile(panel, exercise);
+  await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
+  await designer.addFromPalette('WFM Web');
+
+  await panel.getByRole('button', { name: 'Hand in now' }).click();
+  const confirm = designer.page.getByRole('dialog', { name: 'Hand in “Add a second WFM Web” now?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByRole('region', { name: 'Handed in' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Hand in now' }).click();
+  await confirm.getByRole('button', { name: 'Hand in', exact: true }).click();
+
+  const handedIn = panel.getByRole('region', { name: 'Handed in' });
+  await expect(handedIn).toContainText(/Goals met\s*1 of 2/);
+  await expect(panel.getByRole('button', { name: 'Hand in now' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Check my work' })).toHaveCount(0);
+  const result = await downloadText(designer, handedIn.getByRole('button', { name: 'Download result' }));
+  expect(JSON.parse(result.text)).toMatchObject({ outcome: 'handed-in', goalsMet: 1, score: 50 });
+  const failed = grade(result.text, exercise);
+  expect(failed.code).toBe(1);
+  expect(failed.stdout).toContain('FAILED “Add a second WFM Web”');
+  expect(failed.stdout).toContain('handed in before the end');
+});

@@ -21,8 +21,8 @@ export const RESULT_FORMAT = 'wfm-exercise-result';
 export const RESULT_VERSION = 1;
 export const CHECKSUM_ALGORITHM = 'SHA-256';
 
-/** How an attempt ended: every goal met, the time limit reached. */
-export const RESULT_OUTCOMES = ['completed', 'time-up'] as const;
+/** How an attempt ended: every goal met, the time limit reached, handed in before either. */
+export const RESULT_OUTCOMES = ['completed', 'time-up', 'handed-in'] as const;
 export type ResultOutcome = (typeof RESULT_OUTCOMES)[number];
 
 const count = z.int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -53,11 +53,11 @@ function useGoalsMet(active: ActiveExercise): boolean[] {
 
 /** The record of an ended attempt and the document it hands in. */
 function resultOf(active: ActiveExercise, current: TopologyDocument): string | null {
-  if (active.timeUp) {
-    return createResultFile(active.exercise, active.timeUp.document, {
-      outcome: 'time-up',
+  if (active.ended) {
+    return createResultFile(active.exercise, active.ended.document, {
+      outcome: active.ended.outcome,
       startedAt: active.startedAt,
-      endedAt: active.timeUp.at,
+      endedAt: active.ended.at,
       hintsUsed: active.hintsShown,
       steps: active.steps,
       checks: active.checks,
@@ -204,33 +204,28 @@ function Summary({ active }: { active: ActiveExercise }) {
   );
 }
 
-/** The attempt the time limit ended: what it reached, and the downloads. */
-function TimeUp({
-  active,
-  timeUp,
-}: {
-  active: ActiveExercise;
-  timeUp: NonNullable<ActiveExercise['timeUp']>;
-}) {
+/** The attempt the time limit ended, or the learner handed in: what it reached, and the downloads. */
+function Ended({ active, ended }: { active: ActiveExercise; ended: NonNullable<ActiveExercise['ended']> }) {
   const headingId = useId();
   const store = useDesignerStore();
   const ref = useScrolledIntoView<HTMLElement>();
-  const met = evaluateGoals(timeUp.document, active.exercise.goals).filter((r) => r.met).length;
+  const met = evaluateGoals(ended.document, active.exercise.goals).filter((r) => r.met).length;
+  const timeUp = ended.outcome === 'time-up';
   return (
     <section ref={ref} className="exercise__summary exercise__summary--time-up" aria-labelledby={headingId}>
       <h4 id={headingId} className="exercise__summary-title">
         <span className="exercise__summary-badge" aria-hidden="true">
           !
         </span>
-        Time is up
+        {timeUp ? 'Time is up' : 'Handed in'}
       </h4>
       <p>
-        The time limit ended the attempt: the deployment as it was then is your result. You may go on editing,
-        but it no longer counts.
+        {timeUp ? 'The time limit ended the attempt' : 'You handed in the attempt'}: the deployment as it was
+        then is your result. You may go on editing, but it no longer counts.
       </p>
       <Stats
         active={active}
-        seconds={Math.round((timeUp.at - active.startedAt) / 1000)}
+        seconds={Math.round((ended.at - active.startedAt) / 1000)}
         hintsShown={active.hintsShown}
         steps={active.steps}
         goalsMet={met}
@@ -264,7 +259,16 @@ function rulesOf(active: ActiveExercise): string[] {
 }
 
 /** The exercise under way: instructions, the goals (live or at each check), hints, the end. */
-export function ActiveExerciseView({ active, onRestart }: { active: ActiveExercise; onRestart: () => void }) {
+export function ActiveExerciseView({
+  active,
+  onRestart,
+  onHandIn,
+}: {
+  active: ActiveExercise;
+  onRestart: () => void;
+  /** Asks before handing in: the attempt ends and cannot be taken up again. */
+  onHandIn: () => void;
+}) {
   const store = useDesignerStore();
   const liveMet = useGoalsMet(active);
   const { exercise } = active;
@@ -333,7 +337,7 @@ export function ActiveExerciseView({ active, onRestart }: { active: ActiveExerci
             );
           })}
         </ul>
-        {!active.timeUp && (
+        {!active.ended && (
           <div className="exercise__check">
             <button
               type="button"
@@ -356,8 +360,8 @@ export function ActiveExerciseView({ active, onRestart }: { active: ActiveExerci
         )}
       </section>
 
-      {active.timeUp ? (
-        <TimeUp active={active} timeUp={active.timeUp} />
+      {active.ended ? (
+        <Ended active={active} ended={active.ended} />
       ) : (
         allMet && active.finish && <Summary active={active} />
       )}
@@ -393,6 +397,11 @@ export function ActiveExerciseView({ active, onRestart }: { active: ActiveExerci
       )}
 
       <div className="exercise__actions">
+        {!ended && (
+          <button type="button" className="button" onClick={onHandIn}>
+            Hand in now
+          </button>
+        )}
         <button type="button" className="button" onClick={onRestart}>
           Restart
         </button>

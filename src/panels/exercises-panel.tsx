@@ -15,6 +15,7 @@ import {
   addLoadedExercise,
   type ExerciseSource,
   exerciseKey,
+  handIn,
   setLoadRefusal,
   startExercise,
   useExerciseProgress,
@@ -199,6 +200,8 @@ export function ExercisesPanel() {
   const resumeRefusal = useExerciseProgress((s) => s.resumeRefusal);
   const components = useDesigner((s) => s.document.components.length);
   const start = useStartExercise();
+  const store = useDesignerStore();
+  const [askHandIn, setAskHandIn] = useState(false);
   return (
     <SidePanelFrame title="Exercises">
       <div className="exercises">
@@ -206,6 +209,7 @@ export function ExercisesPanel() {
           <ActiveExerciseView
             active={active}
             onRestart={() => start.ask({ exercise: active.exercise, source: active.source, restart: true })}
+            onHandIn={() => setAskHandIn(true)}
           />
         ) : (
           <>
@@ -230,6 +234,30 @@ export function ExercisesPanel() {
           </>
         )}
       </div>
+      {askHandIn && active && (
+        <Modal
+          title={`Hand in “${active.exercise.title}” now?`}
+          onClose={() => setAskHandIn(false)}
+          closeLabel="Cancel"
+          actions={
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                handIn(store);
+                setAskHandIn(false);
+              }}
+            >
+              Hand in
+            </button>
+          }
+        >
+          <p>
+            The attempt ends with the deployment as it is now, with the goals it meets. You can then download
+            your result; nothing you change afterwards counts.
+          </p>
+        </Modal>
+      )}
       {start.pending && (
         <Modal
           title={`${start.pending.restart ? 'Restart' : 'Start'} “${start.pending.exercise.title}”?`}

@@ -6,6 +6,7 @@ import {
   checkWork,
   exerciseProgressOf,
   expireIfDue,
+  handIn,
   leaveExercise,
   showHint,
   startExercise,
@@ -142,15 +143,15 @@ test('the time limit ends the attempt with the document as it was, and nothing c
   designer.getState().addComponent('builder', { x: 0, y: 0 });
   expect(expireIfDue(designer, startedAt + 60_000)).toBe(true);
   const ended = progress.getState().active;
-  expect(ended?.timeUp?.at).toBe(startedAt + 60_000);
-  expect(ended?.timeUp?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
+  expect(ended?.ended?.at).toBe(startedAt + 60_000);
+  expect(ended?.ended?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
 
   designer.getState().addComponent('builder', { x: 0, y: 200 });
   showHint(designer);
   expect(progress.getState().active).toMatchObject({ steps: 1, hintsShown: 0 });
   // Reloaded, the attempt is still over, with the document of the limit.
   const resumed = exerciseProgressOf(reload(designer, storage)).getState().active;
-  expect(resumed?.timeUp?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
+  expect(resumed?.ended?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
 });
 
 test('a reload after the limit passed ends the attempt at once', () => {
@@ -162,7 +163,7 @@ test('a reload after the limit passed ends the attempt at once', () => {
   const record = JSON.parse(storage.items.get(key) ?? '{}');
   storage.items.set(key, JSON.stringify({ ...record, startedAt: record.startedAt - 120_000 }));
   const resumed = exerciseProgressOf(reload(designer, storage)).getState().active;
-  expect(resumed?.timeUp?.at).toBe(record.startedAt - 60_000);
+  expect(resumed?.ended?.at).toBe(record.startedAt - 60_000);
 });
 
 test('goals that are not live complete the exercise only when Check my work finds them all met', () => {
@@ -181,4 +182,21 @@ test('goals that are not live complete the exercise only when Check my work find
   expect(checkWork(designer)).toEqual({ met: solvedPool.goals.length, total: solvedPool.goals.length });
   expect(progress.getState().active?.finish).toMatchObject({ steps: 2 });
   expect(progress.getState().active?.checks).toBe(1);
+});
+
+test('handing in ends the attempt with the document as it is, and survives a reload', () => {
+  const storage = memoryStorage();
+  const designer = designerWith(storage);
+  startExercise(designer, POOL, 'built-in', POOL.start, 'Started.');
+  designer.getState().addComponent('builder', { x: 0, y: 0 });
+  expect(handIn(designer)).toBe(true);
+  expect(handIn(designer)).toBe(false);
+  const progress = exerciseProgressOf(designer);
+  expect(progress.getState().active?.ended).toMatchObject({ outcome: 'handed-in' });
+  designer.getState().addComponent('builder', { x: 0, y: 200 });
+  expect(progress.getState().active?.steps).toBe(1);
+  expect(checkWork(designer)).toBeNull();
+  const resumed = exerciseProgressOf(reload(designer, storage)).getState().active;
+  expect(resumed?.ended?.outcome).toBe('handed-in');
+  expect(resumed?.ended?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
 });

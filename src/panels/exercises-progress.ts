@@ -44,9 +44,9 @@ export function exerciseKey(source: ExerciseSource, exercise: Exercise): string 
   return `${source}:${exercise.id}`;
 }
 
-/** Whether the exercise's attempt is over: every goal met once, or the time limit reached. */
+/** Whether the exercise's attempt is over: every goal met once, the time limit reached, or handed in. */
 export function attemptEnded(active: ActiveExercise): boolean {
-  return active.finish !== null || active.timeUp !== null;
+  return active.finish !== null || active.ended !== null;
 }
 
 /** When the time limit ends the attempt, in epoch milliseconds, or `null` without one. */
@@ -171,7 +171,7 @@ export function startExercise(
     checks: 0,
     lastCheck: null,
     finish: null,
-    timeUp: null,
+    ended: null,
   });
 }
 
@@ -192,7 +192,7 @@ export function showHint(designer: DesignerStore): void {
 export function checkWork(designer: DesignerStore): { met: number; total: number } | null {
   const { progress } = wiringOf(designer);
   const { active, completed } = progress.getState();
-  if (!active || active.timeUp) return null;
+  if (!active || active.ended) return null;
   const results = evaluateGoals(designer.getState().document, active.exercise.goals);
   const now = Date.now();
   const met = results.map((r) => r.met);
@@ -218,8 +218,26 @@ export function expireIfDue(designer: DesignerStore, now = Date.now()): boolean 
   if (!active || attemptEnded(active)) return false;
   const deadline = deadlineOf(active);
   if (deadline === null || now < deadline) return false;
-  update(designer, { ...active, timeUp: { at: deadline, document: designer.getState().document } });
+  update(designer, {
+    ...active,
+    ended: { at: deadline, outcome: 'time-up', document: designer.getState().document },
+  });
   designer.getState().notify(`Time is up for the exercise “${active.exercise.title}”: download your result.`);
+  return true;
+}
+
+/**
+ * "Hand in now": ends an attempt before every goal is met, so a learner who stops can still hand
+ * in a result (graded as failed). The document as it is now is the result, as at a time limit.
+ */
+export function handIn(designer: DesignerStore): boolean {
+  const { active } = wiringOf(designer).progress.getState();
+  if (!active || attemptEnded(active)) return false;
+  update(designer, {
+    ...active,
+    ended: { at: Date.now(), outcome: 'handed-in', document: designer.getState().document },
+  });
+  designer.getState().notify(`Handed in the exercise “${active.exercise.title}”: download your result.`);
   return true;
 }
 

@@ -36,8 +36,15 @@ export interface AttemptRecord {
   /** The goals as "Check my work" last marked them, in the exercise's order. */
   readonly lastCheck: { readonly at: number; readonly met: readonly boolean[] } | null;
   readonly finish: { readonly at: number; readonly steps: number; readonly hintsShown: number } | null;
-  /** Set when the time limit ended the attempt: the document as it was then is what is handed in. */
-  readonly timeUp: { readonly at: number; readonly document: TopologyDocument } | null;
+  /**
+   * Set when the time limit ended the attempt, or the learner handed it in before meeting every
+   * goal: the document as it was then is the result.
+   */
+  readonly ended: {
+    readonly at: number;
+    readonly outcome: 'time-up' | 'handed-in';
+    readonly document: TopologyDocument;
+  } | null;
 }
 
 const count = z.int().min(0).max(1_000_000_000);
@@ -61,7 +68,13 @@ const recordSchema = z.looseObject({
   checks: count,
   lastCheck: z.object({ at: time, met: z.array(z.boolean()).max(20) }).nullable(),
   finish: z.object({ at: time, steps: count, hintsShown: count }).nullable(),
-  timeUp: z.object({ at: time, document: z.string().max(10 * 1024 * 1024) }).nullable(),
+  ended: z
+    .object({
+      at: time,
+      outcome: z.enum(['time-up', 'handed-in']),
+      document: z.string().max(10 * 1024 * 1024),
+    })
+    .nullable(),
 });
 
 function keyOf(documentId: string): string {
@@ -101,9 +114,10 @@ export function saveAttempt(storage: AttemptStorage | null, attempt: AttemptReco
     checks: attempt.checks,
     lastCheck: attempt.lastCheck && { at: attempt.lastCheck.at, met: [...attempt.lastCheck.met] },
     finish: attempt.finish,
-    timeUp: attempt.timeUp && {
-      at: attempt.timeUp.at,
-      document: serializeDocument(attempt.timeUp.document, { includeValidation: false, compact: true }),
+    ended: attempt.ended && {
+      at: attempt.ended.at,
+      outcome: attempt.ended.outcome,
+      document: serializeDocument(attempt.ended.document, { includeValidation: false, compact: true }),
     },
   };
   try {
@@ -161,17 +175,17 @@ export function loadAttempt(storage: AttemptStorage | null, documentId: string, 
   if (exercise.id !== record.exerciseId || resultChecksumOfExercise(exercise) !== record.exerciseSum)
     return refused('its exercise has changed since it was started');
   const hints = exercise.hints?.length ?? 0;
-  const times = [record.startedAt, record.lastCheck?.at, record.finish?.at, record.timeUp?.at];
+  const times = [record.startedAt, record.lastCheck?.at, record.finish?.at, record.ended?.at];
   if (times.some((at) => at !== undefined && at > now + 60_000)) return refused('it is dated in the future');
   if (record.hintsShown > hints || (record.finish && record.finish.hintsShown > hints))
     return refused('it counts more hints than the exercise has');
   if (record.lastCheck && record.lastCheck.met.length !== exercise.goals.length)
     return refused('its check does not match the exercise’s goals');
-  let timeUp: AttemptRecord['timeUp'] = null;
-  if (record.timeUp) {
-    const document = parseDocument(record.timeUp.document);
-    if (!document.ok) return refused('the document it kept at the time limit cannot be read');
-    timeUp = { at: record.timeUp.at, document: document.document };
+  let ended: AttemptRecord['ended'] = null;
+  if (record.ended) {
+    const document = parseDocument(record.ended.document);
+    if (!document.ok) return refused('the document it kept at the end cannot be read');
+    ended = { at: record.ended.at, outcome: record.ended.outcome, document: document.document };
   }
   return {
     kind: 'ok',
@@ -185,7 +199,7 @@ export function loadAttempt(storage: AttemptStorage | null, documentId: string, 
       checks: record.checks,
       lastCheck: record.lastCheck,
       finish: record.finish,
-      timeUp,
+      ended,
     },
   };
 }

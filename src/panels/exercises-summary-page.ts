@@ -25,6 +25,12 @@ function duration(seconds: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
+const OUTCOMES = {
+  completed: 'Completed: every goal met',
+  'time-up': 'Ended at the time limit',
+  'handed-in': 'Handed in before every goal was met',
+} as const;
+
 /**
  * The HTML page of a result's summary.
  * @example summaryPage(record).includes('<h1>Exercise result</h1>')
@@ -35,7 +41,7 @@ export function summaryPage(result: ResultFile): string {
       'Exercise',
       `${result.exercise.title} (${result.exercise.id}, exercise format ${result.exercise.version})`,
     ],
-    ['Outcome', result.outcome === 'completed' ? 'Completed: every goal met' : 'Ended at the time limit'],
+    ['Outcome', OUTCOMES[result.outcome]],
     ['Goals met', `${result.goalsMet} of ${result.goalsTotal}`],
     [
       'Score',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from '@playwright/test';
+import { buildCli } from '../scripts/build-cli';
 import type { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 import { expectSaved } from './library-storage';
@@ -101,7 +102,13 @@ async function downloadText(
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-/** `wfm-topology grade RESULT EXERCISE` as a real process (the bundle `npm test` builds first). */
+// `grade` runs the built command, as a trainer would: built here from the sources, as the unit
+// tests' global setup does, so the process never runs a bundle older than the code.
+test.beforeAll(async () => {
+  await buildCli();
+});
+
+/** `wfm-topology grade RESULT EXERCISE` as a real process. */
 function grade(result: string, exercise: unknown): { code: number | null; stdout: string; stderr: string } {
   const folder = mkdtempSync(join(tmpdir(), 'wfm-grade-'));
   try {

@@ -21,6 +21,7 @@ import {
   useExerciseProgress,
 } from './exercises-progress';
 import './exercises-panel.css';
+import { attemptIdentity } from './exercises-resume';
 import { SidePanelFrame } from './side-panel-frame';
 
 interface Choice {
@@ -51,6 +52,7 @@ function useStartExercise(): {
       source,
       withLayout(exercise.start),
       `${restart ? 'Restarted' : 'Started'} the exercise “${exercise.title}” in a new document.`,
+      attemptIdentity(exercise, source),
     );
   };
   return {

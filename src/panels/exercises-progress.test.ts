@@ -10,8 +10,10 @@ import {
   leaveExercise,
   showHint,
   startExercise,
+  whenResumed,
 } from './exercises-progress';
-import { ATTEMPT_KEY_PREFIX, type AttemptStorage, exerciseFileText } from './exercises-storage';
+import { attemptIdentity, exerciseFileText } from './exercises-resume';
+import { ATTEMPT_KEY_PREFIX, type AttemptStorage, type ExerciseSource } from './exercises-storage';
 
 // Exercise progress kept beside its document (issue 15, decision 027), over an in-memory storage.
 
@@ -45,15 +47,22 @@ function optionsExercise(extra: Record<string, unknown>): Exercise {
   return result.exercise;
 }
 
-/** The same document opened again by a new page: what a reload does. */
-function reload(designer: DesignerStore, storage: AttemptStorage): DesignerStore {
-  return designerWith(storage, designer.getState().documentId);
+/** Starts an exercise as the panel does. */
+function begin(designer: DesignerStore, exercise: Exercise, source: ExerciseSource): void {
+  startExercise(designer, exercise, source, exercise.start, 'Started.', attemptIdentity(exercise, source));
 }
 
-test('an attempt resumes after a reload with its start time, hints, steps and checks', () => {
+/** The same document opened again by a new page: what a reload does. */
+async function reload(designer: DesignerStore, storage: AttemptStorage): Promise<DesignerStore> {
+  const again = designerWith(storage, designer.getState().documentId);
+  await whenResumed(again);
+  return again;
+}
+
+test('an attempt resumes after a reload with its start time, hints, steps and checks', async () => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
-  startExercise(designer, POOL, 'built-in', POOL.start, 'Started.');
+  begin(designer, POOL, 'built-in');
   designer.getState().addComponent('builder', { x: 0, y: 0 });
   showHint(designer);
   checkWork(designer);
@@ -65,7 +74,7 @@ test('an attempt resumes after a reload with its start time, hints, steps and ch
     lastCheck: { met: [false, false, false, false] },
   });
 
-  const again = reload(designer, storage);
+  const again = await reload(designer, storage);
   const after = exerciseProgressOf(again).getState();
   expect(after.resumeRefusal).toBeNull();
   expect(after.active).toMatchObject({
@@ -79,23 +88,23 @@ test('an attempt resumes after a reload with its start time, hints, steps and ch
   });
 });
 
-test('a trainer’s exercise resumes from the copy kept with the attempt', () => {
+test('a trainer’s exercise resumes from the copy kept with the attempt', async () => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
   const exercise = optionsExercise({ quickFixes: false, hintPenalty: 5 });
-  startExercise(designer, exercise, 'file', exercise.start, 'Started.');
-  const active = exerciseProgressOf(reload(designer, storage)).getState().active;
+  begin(designer, exercise, 'file');
+  const active = exerciseProgressOf(await reload(designer, storage)).getState().active;
   expect(active?.exercise).toEqual(exercise);
 });
 
-test('leaving an exercise forgets its progress; another document has none', () => {
+test('leaving an exercise forgets its progress; another document has none', async () => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
-  startExercise(designer, POOL, 'built-in', POOL.start, 'Started.');
+  begin(designer, POOL, 'built-in');
   expect(storage.items.size).toBe(1);
   leaveExercise(designer);
   expect(storage.items.size).toBe(0);
-  expect(exerciseProgressOf(reload(designer, storage)).getState().active).toBeNull();
+  expect(exerciseProgressOf(await reload(designer, storage)).getState().active).toBeNull();
 });
 
 test.each([
@@ -116,15 +125,15 @@ test.each([
   ],
   ['an unknown exercise', (r: Record<string, unknown>) => JSON.stringify({ ...r, exerciseId: 'gone' })],
   ['a negative count', (r: Record<string, unknown>) => JSON.stringify({ ...r, steps: -3 })],
-])('a stored record that is %s is refused, said, and kept as it was', (_what, bend) => {
+])('a stored record that is %s is refused, said, and kept as it was', async (_what, bend) => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
-  startExercise(designer, POOL, 'built-in', POOL.start, 'Started.');
+  begin(designer, POOL, 'built-in');
   const key = `${ATTEMPT_KEY_PREFIX}${designer.getState().documentId}`;
   const hostile = bend(JSON.parse(storage.items.get(key) ?? '{}'));
   storage.items.set(key, hostile);
 
-  const state = exerciseProgressOf(reload(designer, storage)).getState();
+  const state = exerciseProgressOf(await reload(designer, storage)).getState();
   expect(state.active).toBeNull();
   expect(state.resumeRefusal).toMatch(
     /^The exercise progress saved with this document was not resumed: .+\. It was kept as it was\.$/,
@@ -132,11 +141,11 @@ test.each([
   expect(storage.items.get(key)).toBe(hostile);
 });
 
-test('the time limit ends the attempt with the document as it was, and nothing counts after', () => {
+test('the time limit ends the attempt with the document as it was, and nothing counts after', async () => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
   const exercise = optionsExercise({ timeLimit: 60 });
-  startExercise(designer, exercise, 'file', exercise.start, 'Started.');
+  begin(designer, exercise, 'file');
   const progress = exerciseProgressOf(designer);
   const startedAt = progress.getState().active?.startedAt ?? 0;
   expect(expireIfDue(designer, startedAt + 59_000)).toBe(false);
@@ -150,19 +159,19 @@ test('the time limit ends the attempt with the document as it was, and nothing c
   showHint(designer);
   expect(progress.getState().active).toMatchObject({ steps: 1, hintsShown: 0 });
   // Reloaded, the attempt is still over, with the document of the limit.
-  const resumed = exerciseProgressOf(reload(designer, storage)).getState().active;
+  const resumed = exerciseProgressOf(await reload(designer, storage)).getState().active;
   expect(resumed?.ended?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
 });
 
-test('a reload after the limit passed ends the attempt at once', () => {
+test('a reload after the limit passed ends the attempt at once', async () => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
   const exercise = optionsExercise({ timeLimit: 60 });
-  startExercise(designer, exercise, 'file', exercise.start, 'Started.');
+  begin(designer, exercise, 'file');
   const key = `${ATTEMPT_KEY_PREFIX}${designer.getState().documentId}`;
   const record = JSON.parse(storage.items.get(key) ?? '{}');
   storage.items.set(key, JSON.stringify({ ...record, startedAt: record.startedAt - 120_000 }));
-  const resumed = exerciseProgressOf(reload(designer, storage)).getState().active;
+  const resumed = exerciseProgressOf(await reload(designer, storage)).getState().active;
   expect(resumed?.ended?.at).toBe(record.startedAt - 60_000);
 });
 
@@ -174,7 +183,7 @@ test('goals that are not live complete the exercise only when Check my work find
     ...exercise,
     goals: exercise.goals.filter((g) => g.check.type === 'valid' || g.check.type === 'no-problems'),
   };
-  startExercise(designer, solvedPool, 'file', solvedPool.start, 'Started.');
+  begin(designer, solvedPool, 'file');
   designer.getState().addComponent('web', { x: 0, y: 0 });
   designer.getState().undo();
   const progress = exerciseProgressOf(designer);
@@ -184,10 +193,10 @@ test('goals that are not live complete the exercise only when Check my work find
   expect(progress.getState().active?.checks).toBe(1);
 });
 
-test('handing in ends the attempt with the document as it is, and survives a reload', () => {
+test('handing in ends the attempt with the document as it is, and survives a reload', async () => {
   const storage = memoryStorage();
   const designer = designerWith(storage);
-  startExercise(designer, POOL, 'built-in', POOL.start, 'Started.');
+  begin(designer, POOL, 'built-in');
   designer.getState().addComponent('builder', { x: 0, y: 0 });
   expect(handIn(designer)).toBe(true);
   expect(handIn(designer)).toBe(false);
@@ -196,7 +205,7 @@ test('handing in ends the attempt with the document as it is, and survives a rel
   designer.getState().addComponent('builder', { x: 0, y: 200 });
   expect(progress.getState().active?.steps).toBe(1);
   expect(checkWork(designer)).toBeNull();
-  const resumed = exerciseProgressOf(reload(designer, storage)).getState().active;
+  const resumed = exerciseProgressOf(await reload(designer, storage)).getState().active;
   expect(resumed?.ended?.outcome).toBe('handed-in');
   expect(resumed?.ended?.document.components.filter((c) => c.kind === 'builder')).toHaveLength(2);
 });

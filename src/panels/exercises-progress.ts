@@ -5,11 +5,12 @@ import { allGoalsMet, evaluateGoals } from '../domain';
 import { useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import {
+  type AttemptIdentity,
   type AttemptRecord,
   type AttemptStorage,
   type ExerciseSource,
-  loadAttempt,
   pageStorage,
+  readStoredAttempt,
   removeAttempt,
   saveAttempt,
 } from './exercises-storage';
@@ -58,6 +59,8 @@ export function deadlineOf(active: ActiveExercise): number | null {
 interface Wiring {
   readonly progress: ExerciseProgressStore;
   readonly storage: AttemptStorage | null;
+  /** Settles when the latest resume has been applied (tests wait for it). */
+  resumed: Promise<void>;
 }
 
 // One progress per designer store, kept beside it rather than in the panel: the panel unmounts
@@ -74,20 +77,32 @@ function wiringOf(designer: DesignerStore, storage: AttemptStorage | null = page
     completed: new Set(),
     resumeRefusal: null,
   }));
-  const wiring = { progress, storage };
+  const wiring: Wiring = { progress, storage, resumed: Promise.resolve() };
   PROGRESS.set(designer, wiring);
 
-  /** Resumes the attempt kept for the open document, if any: after a reload, or from Open recent. */
+  const refusal = (reason: string) =>
+    `The exercise progress saved with this document was not resumed: ${reason}. It was kept as it was.`;
+  /**
+   * Resumes the attempt kept for the open document, if any: after a reload, or from Open recent.
+   * Its exercise is found and checked by a module loaded only when a record is there.
+   */
   const resume = (documentId: string) => {
-    const read = loadAttempt(storage, documentId, Date.now());
-    progress.setState({
-      active: read.kind === 'ok' ? read.attempt : null,
-      resumeRefusal:
-        read.kind === 'refused'
-          ? `The exercise progress saved with this document was not resumed: ${read.reason}. It was kept as it was.`
-          : null,
+    const read = readStoredAttempt(storage, documentId);
+    progress.setState({ active: null, resumeRefusal: read.kind === 'refused' ? refusal(read.reason) : null });
+    if (read.kind !== 'stored') {
+      wiring.resumed = Promise.resolve();
+      return;
+    }
+    wiring.resumed = import('./exercises-resume').then(({ resolveAttempt }) => {
+      // Another document opened meanwhile: its own resume decides.
+      if (designer.getState().documentId !== documentId) return;
+      const resolved = resolveAttempt(read.record, Date.now());
+      progress.setState({
+        active: resolved.kind === 'ok' ? resolved.attempt : null,
+        resumeRefusal: resolved.kind === 'refused' ? refusal(resolved.reason) : null,
+      });
+      if (resolved.kind === 'ok') expireIfDue(designer);
     });
-    if (read.kind === 'ok') expireIfDue(designer);
   };
   // The time limit ends the attempt whether or not the panel is open: one timer, set again
   // whenever the attempt under way changes.
@@ -138,6 +153,11 @@ function update(designer: DesignerStore, active: ActiveExercise): void {
   saveAttempt(storage, active);
 }
 
+/** Settles once the attempt of the open document, if one is stored, has been resumed or refused. */
+export function whenResumed(designer: DesignerStore): Promise<void> {
+  return wiringOf(designer).resumed;
+}
+
 /**
  * The exercise progress that belongs to one designer store; made, and wired to it, on first use.
  * `storage` is for tests: the page's `localStorage` otherwise.
@@ -156,6 +176,8 @@ export function startExercise(
   source: ExerciseSource,
   start: Exercise['start'],
   notice: string,
+  /** From `attemptIdentity` (exercises-resume.ts), which the panel loads with the exercises. */
+  identity: AttemptIdentity,
 ): void {
   const { progress } = wiringOf(designer);
   // Cleared first, so the replacement below is not counted as a step of the previous exercise.
@@ -165,6 +187,7 @@ export function startExercise(
     documentId: designer.getState().documentId,
     exercise,
     source,
+    ...identity,
     startedAt: Date.now(),
     hintsShown: 0,
     steps: 0,

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  type Exercise,
-  parseDocument,
-  parseExercise,
-  resultChecksumOfExercise,
-  serializeDocument,
-  type TopologyDocument,
-} from '../document';
-import { BUILT_IN_EXERCISES } from '../exercises';
+import { type Exercise, serializeDocument, type TopologyDocument } from '../document';
 
 // An exercise attempt's progress, kept beside the document it belongs to (issue 15, decision 027):
 // one record per attempt, keyed by the library document the exercise opened, so a reload (which
@@ -16,6 +8,9 @@ import { BUILT_IN_EXERCISES } from '../exercises';
 // an IndexedDB write started as the page goes may never land, and a step lost is a step uncounted.
 // Read as untrusted input, like every record of the library: a record another version, an
 // extension or a hand wrote is refused when it does not fit, and left where it is, never deleted.
+// This module is on the first screen's path (the progress is wired at start), so it only reads the
+// record's shape; finding and checking its exercise is exercises-resume.ts, loaded when a record
+// is there.
 
 export const ATTEMPT_KEY_PREFIX = 'wfm-topology:exercise-attempt:';
 
@@ -24,8 +19,16 @@ export type AttemptStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
 export type ExerciseSource = 'built-in' | 'file';
 
+/** Which exercise an attempt is of, as it is stored: worked out once, when the attempt starts. */
+export interface AttemptIdentity {
+  /** SHA-256 of the exercise in canonical form: a built-in exercise changed since makes the record stale. */
+  readonly exerciseSum: string;
+  /** A trainer's exercise as a version-2 exercise file, so it can be read back; built-in ones are found by id. */
+  readonly exerciseFile?: string;
+}
+
 /** What an attempt keeps; the panel's state is built from it. */
-export interface AttemptRecord {
+export interface AttemptRecord extends AttemptIdentity {
   readonly documentId: string;
   readonly source: ExerciseSource;
   readonly exercise: Exercise;
@@ -55,9 +58,7 @@ const recordSchema = z.looseObject({
   documentId: z.string().min(1).max(100),
   source: z.enum(['built-in', 'file']),
   exerciseId: z.string().min(1).max(64),
-  /** The exercise's checksum: a built-in exercise changed by a newer version makes the record stale. */
   exerciseSum: z.string().regex(/^[0-9a-f]{64}$/),
-  /** A trainer's exercise as an exercise file; built-in ones are found by id. */
   exerciseFile: z
     .string()
     .max(1024 * 1024 + 1024)
@@ -77,16 +78,11 @@ const recordSchema = z.looseObject({
     .nullable(),
 });
 
+/** A stored record whose shape is right; its exercise and numbers are not checked yet. */
+export type StoredAttempt = z.infer<typeof recordSchema>;
+
 function keyOf(documentId: string): string {
   return `${ATTEMPT_KEY_PREFIX}${documentId}`;
-}
-
-/** An exercise as the text of a version-2 exercise file: a trainer's exercise is kept as that. */
-export function exerciseFileText(exercise: Exercise): string {
-  return JSON.stringify({
-    ...exercise,
-    start: JSON.parse(serializeDocument(exercise.start, { includeValidation: false })),
-  });
 }
 
 /** The local storage of the page, or `null` where it is off (a policy, an opaque origin). */
@@ -106,8 +102,8 @@ export function saveAttempt(storage: AttemptStorage | null, attempt: AttemptReco
     documentId: attempt.documentId,
     source: attempt.source,
     exerciseId: attempt.exercise.id,
-    exerciseSum: resultChecksumOfExercise(attempt.exercise),
-    ...(attempt.source === 'file' ? { exerciseFile: exerciseFileText(attempt.exercise) } : {}),
+    exerciseSum: attempt.exerciseSum,
+    ...(attempt.exerciseFile !== undefined ? { exerciseFile: attempt.exerciseFile } : {}),
     startedAt: attempt.startedAt,
     hintsShown: attempt.hintsShown,
     steps: attempt.steps,
@@ -143,16 +139,13 @@ export type AttemptRead =
   /** A record that is there but cannot be trusted; it stays in storage untouched. */
   | { readonly kind: 'refused'; readonly reason: string };
 
-function refused(reason: string): AttemptRead {
-  return { kind: 'refused', reason };
-}
+export type StoredRead =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'stored'; readonly record: StoredAttempt }
+  | { readonly kind: 'refused'; readonly reason: string };
 
-/**
- * The attempt kept for a document, read through its schema and checked against what it claims:
- * its key, its exercise (a built-in one must still be the same exercise), counts the exercise
- * allows, times not in the future.
- */
-export function loadAttempt(storage: AttemptStorage | null, documentId: string, now: number): AttemptRead {
+/** The record kept for a document, read through its schema; its exercise is checked by `resolveAttempt`. */
+export function readStoredAttempt(storage: AttemptStorage | null, documentId: string): StoredRead {
   let text: string | null;
   try {
     text = storage?.getItem(keyOf(documentId)) ?? null;
@@ -164,49 +157,11 @@ export function loadAttempt(storage: AttemptStorage | null, documentId: string, 
   try {
     json = JSON.parse(text);
   } catch {
-    return refused('it is not JSON');
+    return { kind: 'refused', reason: 'it is not JSON' };
   }
   const parsed = recordSchema.safeParse(json);
-  if (!parsed.success) return refused('it does not have the shape of exercise progress');
-  const record = parsed.data;
-  if (record.documentId !== documentId) return refused('it belongs to another document');
-  const exercise = exerciseOfRecord(record);
-  if (!exercise) return refused('its exercise cannot be read');
-  if (exercise.id !== record.exerciseId || resultChecksumOfExercise(exercise) !== record.exerciseSum)
-    return refused('its exercise has changed since it was started');
-  const hints = exercise.hints?.length ?? 0;
-  const times = [record.startedAt, record.lastCheck?.at, record.finish?.at, record.ended?.at];
-  if (times.some((at) => at !== undefined && at > now + 60_000)) return refused('it is dated in the future');
-  if (record.hintsShown > hints || (record.finish && record.finish.hintsShown > hints))
-    return refused('it counts more hints than the exercise has');
-  if (record.lastCheck && record.lastCheck.met.length !== exercise.goals.length)
-    return refused('its check does not match the exercise’s goals');
-  let ended: AttemptRecord['ended'] = null;
-  if (record.ended) {
-    const document = parseDocument(record.ended.document);
-    if (!document.ok) return refused('the document it kept at the end cannot be read');
-    ended = { at: record.ended.at, outcome: record.ended.outcome, document: document.document };
-  }
-  return {
-    kind: 'ok',
-    attempt: {
-      documentId,
-      source: record.source,
-      exercise,
-      startedAt: record.startedAt,
-      hintsShown: record.hintsShown,
-      steps: record.steps,
-      checks: record.checks,
-      lastCheck: record.lastCheck,
-      finish: record.finish,
-      ended,
-    },
-  };
-}
-
-function exerciseOfRecord(record: z.infer<typeof recordSchema>): Exercise | null {
-  if (record.source === 'built-in') return BUILT_IN_EXERCISES.find((e) => e.id === record.exerciseId) ?? null;
-  if (record.exerciseFile === undefined) return null;
-  const parsed = parseExercise(record.exerciseFile);
-  return parsed.ok ? parsed.exercise : null;
+  if (!parsed.success) return { kind: 'refused', reason: 'it does not have the shape of exercise progress' };
+  if (parsed.data.documentId !== documentId)
+    return { kind: 'refused', reason: 'it belongs to another document' };
+  return { kind: 'stored', record: parsed.data };
 }

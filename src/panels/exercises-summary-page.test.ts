@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { createResultFile, parseExercise, type ResultFile } from '../document';
 import { BUILT_IN_EXERCISES } from '../exercises';
-import { exerciseFileText } from './exercises-storage';
+import { exerciseFileText } from './exercises-resume';
 import { summaryPage } from './exercises-summary-page';
 
 const POOL = BUILT_IN_EXERCISES.find((e) => e.id === 'add-a-builder-pool');

@@ -11,6 +11,7 @@ import { DocumentLibrary, STORAGE_OFF_MESSAGE } from './app/library/library';
 import { attachToPage } from './app/library/page-events';
 import { CHANNEL_NAME, LibrarySession } from './app/library/session';
 import { SHARE_PREFIX } from './app/share-link-prefix';
+import { exerciseProgressOf } from './panels/exercises-progress';
 import { createDesignerStore } from './store/store';
 import { loadThemePreference } from './ui/theme';
 
@@ -52,6 +53,9 @@ function takeShareLink(): string | null {
 async function start(): Promise<void> {
   const link = takeShareLink();
   const store = createDesignerStore();
+  // Wired before the library opens the tab's document, so an exercise under way in it resumes
+  // (its progress is kept beside the document, decision 027) and every step after is counted.
+  exerciseProgressOf(store);
   store.getState().setTheme(loadThemePreference());
   const library = await openLibrary();
   // Where an opening's time goes, for the bench (docs/performance.md).

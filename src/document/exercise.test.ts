@@ -207,7 +207,7 @@ test('issues in the start document are listed with the other issues, so all show
 test('a newer exercise format version is refused in words', () => {
   const error = expectRefused(
     exerciseText((file) => {
-      file.version = 2;
+      file.version = 3;
     }),
     'newer-version',
   );

@@ -12,6 +12,7 @@ import {
   STANDBY_MODES,
 } from '../domain';
 import { FORMAT } from './envelope';
+import { EXERCISE_VERSION, exerciseKeysAddedLater, migrateExercise } from './exercise-migrations';
 import { isJsonObject, ownValue } from './json';
 import { describeJsonSyntaxError } from './json-syntax-error';
 import { MAX_COMPONENTS, MAX_REPORTED_ISSUES } from './limits';
@@ -23,8 +24,7 @@ import { describeIssue, toParseIssues } from './zod-issues';
 
 /** The `format` every exercise file carries. */
 export const EXERCISE_FORMAT = 'wfm-exercise';
-/** The exercise format version this build reads. */
-export const EXERCISE_VERSION = 1;
+export { EXERCISE_VERSION };
 
 /** Largest exercise file, in UTF-8 bytes (1 MiB): an exercise is a lesson, not a data centre. */
 export const MAX_EXERCISE_BYTES = 1024 * 1024;
@@ -36,6 +36,11 @@ export const MAX_PARAGRAPH_LENGTH = 2000;
 export const MAX_GOALS = 20;
 export const MAX_GOAL_TEXT_LENGTH = 300;
 export const MAX_HINTS = 20;
+/** The most points a hint may cost: the score is out of 100. */
+export const MAX_HINT_PENALTY = 100;
+/** Shortest and longest time limit, in seconds: a minute to a working day. */
+export const MIN_TIME_LIMIT = 60;
+export const MAX_TIME_LIMIT = 8 * 60 * 60;
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
@@ -119,6 +124,19 @@ const exerciseFileSchema = z.strictObject({
     .max(MAX_GOALS, { error: `must have at most ${MAX_GOALS} goals` }),
   hints: paragraphs(MAX_HINTS, 'hints').exactOptional(),
   learned: paragraphs(MAX_PARAGRAPHS, 'items').exactOptional(),
+  // The trainer's options (exercise format version 2; the README's "Exercise options").
+  quickFixes: z.boolean().exactOptional(),
+  hintPenalty: z
+    .int({ error: 'must be a whole number of points' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(MAX_HINT_PENALTY, { error: `must be at most ${MAX_HINT_PENALTY} (the score is out of 100)` })
+    .exactOptional(),
+  timeLimit: z
+    .int({ error: 'must be a whole number of seconds' })
+    .min(MIN_TIME_LIMIT, { error: `must be at least ${MIN_TIME_LIMIT} seconds` })
+    .max(MAX_TIME_LIMIT, { error: `must be at most ${MAX_TIME_LIMIT} seconds (8 hours)` })
+    .exactOptional(),
+  liveGoals: z.boolean().exactOptional(),
 });
 
 export type ExerciseGoal = z.infer<typeof goalSchema>;
@@ -177,7 +195,8 @@ export function exerciseTooLarge(): ExerciseParseError {
 }
 
 /**
- * Reads an exercise file (`wfm-exercise`, version 1; the README's "Writing exercises"). Never
+ * Reads an exercise file (`wfm-exercise`, version 1 or 2; the README's "Writing exercises"); a
+ * version-1 file is migrated to version 2 first (exercise-migrations.ts). Never
  * throws: a refusal is a value with the paths of what is wrong, as `parseDocument` gives.
  * @example parseExercise(text).ok === false && parseExercise(text).error.issues[0].path === 'start.connections[0].to'
  */
@@ -212,9 +231,13 @@ export function parseExercise(fileText: string): ExerciseParseResult {
     );
   }
 
+  const addedLater = exerciseKeysAddedLater(json, version);
+  if (addedLater.length > 0) return refuseInvalid(addedLater);
+  const migrated = migrateExercise(json, version);
+
   // The start document is read even when the rest is refused, so a trainer sees every issue at once.
-  const parsed = exerciseFileSchema.safeParse(json, { error: describeExerciseIssue });
-  const startResult = parseStart(ownValue(json, 'start'));
+  const parsed = exerciseFileSchema.safeParse(migrated, { error: describeExerciseIssue });
+  const startResult = parseStart(ownValue(migrated, 'start'));
   const startIssues = startResult.ok ? [] : startIssuesOf(startResult.error);
   if (!parsed.success) return refuseInvalid([...toParseIssues(parsed.error.issues), ...startIssues]);
   const { start: _checkedAbove, ...exercise } = parsed.data;

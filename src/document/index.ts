@@ -10,8 +10,26 @@ export {
   type ExerciseParseResult,
   exerciseTooLarge,
   MAX_EXERCISE_BYTES,
+  MAX_HINT_PENALTY,
+  MAX_TIME_LIMIT,
+  MIN_TIME_LIMIT,
   parseExercise,
 } from './exercise';
+export {
+  type AttemptFacts,
+  CHECKSUM_ALGORITHM,
+  canonicalJson,
+  createResultFile,
+  exerciseScore,
+  type GradeOutcome,
+  gradeResult,
+  RESULT_FORMAT,
+  RESULT_VERSION,
+  type ResultFile,
+  type ResultOutcome,
+  resultChecksum,
+  resultChecksumOfExercise,
+} from './exercise-result';
 export {
   MAX_ADDRESS_LENGTH,
   MAX_ANNOTATION_TEXT_LENGTH,
@@ -63,5 +81,6 @@ export {
   topologyDocumentSchema,
 } from './schema';
 export { type SerializeOptions, serializeDocument } from './serialize';
+export { sha256Hex } from './sha256';
 export { createValidationBlock, type ProblemRecord, type ValidationBlock } from './validation-block';
 export { visibleJson, visibleText } from './visible-text';

@@ -83,3 +83,47 @@ test('the complete example in the README is a valid exercise that does not start
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   expect(allGoalsMet(evaluateGoals(result.exercise.start, result.exercise.goals))).toBe(false);
 });
+
+function builtIn(id: string): Exercise {
+  const exercise = BUILT_IN_EXERCISES.find((e) => e.id === id);
+  if (!exercise) throw new Error(`no built-in exercise ${id}`);
+  return exercise;
+}
+
+test('the exercises issue 15 asks for are there: an HA pair, hosts and ports, 8.5.1 to 8.5.2', () => {
+  expect(BUILT_IN_EXERCISES.slice(7, 10).map((e) => e.title)).toEqual([
+    'Give the WFM Server a warm standby',
+    'Sort out hosts and port conflicts',
+    'Move a design from 8.5.1 to 8.5.2',
+  ]);
+});
+
+test('“Fix a broken deployment” is solved by hand: its quick fixes are off (issue 15)', () => {
+  expect(builtIn('fix-a-broken-deployment').quickFixes).toBe(false);
+});
+
+test('the HA pair exercise starts clean and its solution puts the standby on another host', () => {
+  const exercise = builtIn('make-the-wfm-server-highly-available');
+  expect(validate(exercise.start)).toEqual([]);
+  const solution = solutionOf(exercise);
+  const backup = solution.components.find((c) => c.backupOf !== undefined);
+  const primary = solution.components.find((c) => c.id === backup?.backupOf);
+  expect(backup).toMatchObject({ kind: 'server', standby: 'warm' });
+  expect(backup?.host).not.toBe(primary?.host);
+});
+
+test('the ports exercise starts with three port conflicts and nothing else', () => {
+  const codes = validate(builtIn('resolve-port-conflicts').start).map((p) => p.code);
+  expect(codes).toEqual(['port-conflict', 'port-conflict', 'port-conflict']);
+});
+
+test('the 8.5.2 exercise starts on 8.5.1, and its solution only passes under 8.5.2', () => {
+  const exercise = builtIn('move-a-design-to-8-5-2');
+  expect(exercise.start.ruleset).toBe('wfm-8.5.1');
+  const solution = solutionOf(exercise);
+  expect(solution.ruleset).toBe('wfm-8.5.2');
+  // The same drawing judged by 8.5.1: the second Data Aggregator and the standby are refused.
+  const on851 = { ...solution, ruleset: 'wfm-8.5.1' as const };
+  const unmet = evaluateGoals(on851, exercise.goals).filter((r) => !r.met);
+  expect(unmet.map((r) => r.goal.id)).toEqual(['ha-allowed', 'not-too-many', 'clean']);
+});

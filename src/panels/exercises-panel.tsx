@@ -15,11 +15,13 @@ import {
   addLoadedExercise,
   type ExerciseSource,
   exerciseKey,
+  handIn,
   setLoadRefusal,
   startExercise,
   useExerciseProgress,
 } from './exercises-progress';
 import './exercises-panel.css';
+import { attemptIdentity } from './exercises-resume';
 import { SidePanelFrame } from './side-panel-frame';
 
 interface Choice {
@@ -50,6 +52,7 @@ function useStartExercise(): {
       source,
       withLayout(exercise.start),
       `${restart ? 'Restarted' : 'Started'} the exercise “${exercise.title}” in a new document.`,
+      attemptIdentity(exercise, source),
     );
   };
   return {
@@ -196,8 +199,11 @@ function LoadExerciseFile() {
 export function ExercisesPanel() {
   const active = useExerciseProgress((s) => s.active);
   const loaded = useExerciseProgress((s) => s.loaded);
+  const resumeRefusal = useExerciseProgress((s) => s.resumeRefusal);
   const components = useDesigner((s) => s.document.components.length);
   const start = useStartExercise();
+  const store = useDesignerStore();
+  const [askHandIn, setAskHandIn] = useState(false);
   return (
     <SidePanelFrame title="Exercises">
       <div className="exercises">
@@ -205,12 +211,19 @@ export function ExercisesPanel() {
           <ActiveExerciseView
             active={active}
             onRestart={() => start.ask({ exercise: active.exercise, source: active.source, restart: true })}
+            onHandIn={() => setAskHandIn(true)}
           />
         ) : (
           <>
+            {resumeRefusal && (
+              <p className="exercises__resume-refusal" role="note">
+                {resumeRefusal}
+              </p>
+            )}
             <p className="exercises__intro">
               Practise designing WFM deployments. An exercise puts its start deployment on the canvas and
-              ticks its goals as you meet them.
+              ticks its goals as you meet them. Your progress is saved with the exercise's document, and at
+              the end you can download a result to hand in.
             </p>
             <ExerciseList
               title="Built-in exercises"
@@ -223,6 +236,30 @@ export function ExercisesPanel() {
           </>
         )}
       </div>
+      {askHandIn && active && (
+        <Modal
+          title={`Hand in “${active.exercise.title}” now?`}
+          onClose={() => setAskHandIn(false)}
+          closeLabel="Cancel"
+          actions={
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                handIn(store);
+                setAskHandIn(false);
+              }}
+            >
+              Hand in
+            </button>
+          }
+        >
+          <p>
+            The attempt ends with the deployment as it is now, with the goals it meets. You can then download
+            your result; nothing you change afterwards counts.
+          </p>
+        </Modal>
+      )}
       {start.pending && (
         <Modal
           title={`${start.pending.restart ? 'Restart' : 'Start'} “${start.pending.exercise.title}”?`}

@@ -3,6 +3,7 @@ import { useRevealElement } from '../canvas/view';
 import type { Problem } from '../domain';
 import { type QuickFix, quickFixes } from '../store/quick-fixes';
 import { useDesignerStore } from '../store/react';
+import { useQuickFixesHidden } from './exercises-progress';
 import './quick-fixes.css';
 
 /** More fixes than this (several candidate targets) fold the rest under "More…". */
@@ -32,9 +33,11 @@ export function QuickFixButtons({
   const reveal = useRevealElement();
   const moreId = useId();
   const [expanded, setExpanded] = useState(false);
+  // A trainer's exercise with `"quickFixes": false` is solved by hand (issue 15): no fix is offered.
+  const hidden = useQuickFixesHidden();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `problems` marks the document's structure, which the fixes read
   const fixes = useMemo(() => quickFixes(store.getState().document, problem), [store, problem, problems]);
-  if (fixes.length === 0) return null;
+  if (hidden || fixes.length === 0) return null;
 
   const apply = (fix: QuickFix, button: HTMLElement) => {
     const panel = button.closest<HTMLElement>('[data-quick-fix-home]');

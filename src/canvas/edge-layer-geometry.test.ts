@@ -33,6 +33,25 @@ describe('segment geometry', () => {
     expect(linePath(segment)).toBe('M100 25L297 25');
   });
 
+  it('follows a stored route from afar as the connection drawn on its own does, its head along the last leg', () => {
+    // Below the source, then right, then down into the target's top: the layer must not draw it straight.
+    const from = { x: 0, y: 0, width: 100, height: 50 };
+    const to = { x: 300, y: 200, width: 100, height: 50 };
+    const route = [
+      { x: 50, y: 50 },
+      { x: 50, y: 120 },
+      { x: 350, y: 120 },
+      { x: 350, y: 200 },
+    ];
+    const segment = segmentOf('e', from, to, false, route);
+    expect(linePath(segment)).toBe('M50 50L50 120L350 120L350 197');
+    expect(headPath(segment)).toBe('M350 197L345.5 187L354.5 187Z');
+    // A click on the route's middle leg finds it, far from where a straight line would run.
+    expect(distanceToSegment({ x: 200, y: 123 }, segment)).toBe(3);
+    expect(nearestSegment([segment], { x: 200, y: 123 }, 6)).toBe('e');
+    expect(nearestSegment([segment], { x: 200, y: 150 }, 6)).toBeNull();
+  });
+
   it('draws a two-way pair apart', () => {
     const a = { x: 0, y: 0, width: 100, height: 50 };
     const b = { x: 300, y: 0, width: 100, height: 50 };

@@ -1,3 +1,4 @@
+import { connectionRoute } from '../drawing/edge-route';
 import { connectionEnds, type Point, type Rect } from '../drawing/geometry';
 import type { ConnectionEdgeData } from './edge-data';
 
@@ -17,13 +18,17 @@ export interface LayerEdge {
   readonly source: string;
   readonly target: string;
   readonly selected?: boolean;
-  readonly data?: Pick<ConnectionEdgeData, 'severity' | 'hasReverse'>;
+  readonly data?: Pick<ConnectionEdgeData, 'severity' | 'hasReverse'> & {
+    readonly waypoints?: ConnectionEdgeData['waypoints'];
+  };
 }
 
 export interface Segment {
   readonly id: string;
   readonly start: Point;
   readonly end: Point;
+  /** The bends between start and end, when the connection follows a stored route. */
+  readonly via?: readonly Point[];
 }
 
 export interface LayerPaths {
@@ -64,17 +69,48 @@ const HEAD_HALF_WIDTH = 4.5;
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function segmentOf(id: string, from: Rect, to: Rect, hasReverse: boolean): Segment {
+/**
+ * The line of a connection: along its stored route when it has one (as the connection drawn on
+ * its own and every export draw it, src/drawing/edge-route.ts), else straight between the borders;
+ * its end `END_GAP` short of the target's border, where the arrowhead's tip goes.
+ */
+export function segmentOf(
+  id: string,
+  from: Rect,
+  to: Rect,
+  hasReverse: boolean,
+  waypoints?: readonly Point[] | null,
+): Segment {
+  if (waypoints && waypoints.length > 0) {
+    const route = connectionRoute(from, to, waypoints);
+    const start = route[0] as Point;
+    const last = route[route.length - 1] as Point;
+    const before = route[route.length - 2] ?? start;
+    const length = Math.hypot(last.x - before.x, last.y - before.y);
+    const gap = length > END_GAP ? END_GAP / length : 0;
+    const end = { x: last.x - (last.x - before.x) * gap, y: last.y - (last.y - before.y) * gap };
+    return { id, start, end, via: route.slice(1, -1) };
+  }
   const { start, end } = connectionEnds(from, to, hasReverse ? PAIR_OFFSET : 0, END_GAP);
   return { id, start, end };
 }
 
-export function linePath({ start, end }: Segment): string {
-  return `M${round(start.x)} ${round(start.y)}L${round(end.x)} ${round(end.y)}`;
+/** The points of a segment in order: start, its bends, end. */
+function pointsOf({ start, end, via }: Segment): readonly Point[] {
+  return via && via.length > 0 ? [start, ...via, end] : [start, end];
 }
 
-/** A closed triangle whose tip is the segment's end. Empty for a segment of no length. */
-export function headPath({ start, end }: Segment): string {
+export function linePath(segment: Segment): string {
+  return pointsOf(segment)
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`)
+    .join('');
+}
+
+/** A closed triangle whose tip is the segment's end, along its last leg. Empty for a leg of no length. */
+export function headPath(segment: Segment): string {
+  const { end } = segment;
+  const points = pointsOf(segment);
+  const start = points[points.length - 2] as Point;
   const dx = end.x - start.x;
   const dy = end.y - start.y;
   const length = Math.hypot(dx, dy);
@@ -88,8 +124,16 @@ export function headPath({ start, end }: Segment): string {
   return `M${round(end.x)} ${round(end.y)}L${side(1)}L${side(-1)}Z`;
 }
 
-/** The distance from `point` to the segment. */
-export function distanceToSegment(point: Point, { start, end }: Segment): number {
+/** The distance from `point` to the segment (to the nearest of its legs, when it has bends). */
+export function distanceToSegment(point: Point, segment: Segment): number {
+  const points = pointsOf(segment);
+  let nearest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + 1 < points.length; i += 1)
+    nearest = Math.min(nearest, distanceToLeg(point, points[i] as Point, points[i + 1] as Point));
+  return nearest;
+}
+
+function distanceToLeg(point: Point, start: Point, end: Point): number {
   const dx = end.x - start.x;
   const dy = end.y - start.y;
   const squared = dx * dx + dy * dy;
@@ -196,7 +240,13 @@ export function createLayerDrawer<Card>(boxOf: BoxOf<Card>): LayerDrawer<Card> {
           continue;
         }
         changed.add(edge.id);
-        const segment = segmentOf(edge.id, boxOf(from), boxOf(to), edge.data?.hasReverse ?? false);
+        const segment = segmentOf(
+          edge.id,
+          boxOf(from),
+          boxOf(to),
+          edge.data?.hasReverse ?? false,
+          edge.data?.waypoints,
+        );
         next.set(edge.id, { edge, from, to, segment, line: linePath(segment), head: headPath(segment) });
       }
       let removed = next.size !== cache.size;

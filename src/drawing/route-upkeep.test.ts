@@ -419,3 +419,39 @@ describe('routeConnection', () => {
     expect(routeConnection({ id: 'aa', from: 'a', to: 'a' }, cards, [])).toBeUndefined();
   });
 });
+
+describe('connections between the same two cards', () => {
+  test('re-routed side by side, never on top of each other, each still from its card to its card', () => {
+    const straight = (from: Rect, to: Rect) => {
+      const ports = facingPorts(from, to);
+      return routeInWindow([from, to], ports.from, ports.to) as Point[];
+    };
+    const before = doc(
+      [
+        ['a', 0, 0],
+        ['b', 0, 240],
+      ],
+      [],
+    );
+    const a = rectOf(before, 'a');
+    const b = rectOf(before, 'b');
+    const start = {
+      ...before,
+      connections: [
+        { id: 'ab', from: 'a', to: 'b', waypoints: straight(a, b) },
+        { id: 'ba', from: 'b', to: 'a', waypoints: straight(b, a) },
+      ],
+    };
+    const after = keepRoutes(start, moved(start, { b: [160, 240] }));
+    const ab = connection(after, 'ab').waypoints as Point[];
+    const ba = connection(after, 'ba').waypoints as Point[];
+    expectOrthogonal(ab);
+    expectOrthogonal(ba);
+    const movedB = rectOf(after, 'b');
+    expect(onBorder(a, ab[0] as Point) && onBorder(movedB, ab[ab.length - 1] as Point)).toBe(true);
+    expect(onBorder(movedB, ba[0] as Point) && onBorder(a, ba[ba.length - 1] as Point)).toBe(true);
+    // They leave and reach each card 14 px apart (PARALLEL_GAP), so no stretch is shared.
+    expect(Math.abs((ab[0] as Point).x - (ba[ba.length - 1] as Point).x)).toBe(14);
+    expect(Math.abs((ab[ab.length - 1] as Point).x - (ba[0] as Point).x)).toBe(14);
+  });
+});

@@ -45,18 +45,55 @@ function crosses(points: readonly Point[], rect: Rect): boolean {
   return false;
 }
 
-/** A route for `connection` between its cards, around every other card; undefined when none fits. */
+/** How far apart (px) the routes of connections between the same two cards run. */
+export const PARALLEL_GAP = 14;
+
+/**
+ * A route for `connection` between its cards, around every other card; undefined when none fits.
+ * `offset` moves both ends along their card sides (the same way in absolute terms), so the
+ * connections between one pair of cards run side by side instead of on top of each other.
+ */
 export function routeConnection(
   connection: DocumentConnection,
   cards: ReadonlyMap<string, Rect>,
   obstacles: readonly Rect[],
+  offset = 0,
 ): Point[] | undefined {
   const from = cards.get(connection.from);
   const to = cards.get(connection.to);
   if (!from || !to || connection.from === connection.to) return undefined;
   const ports = facingPorts(from, to);
-  const route = routeInWindow(obstacles, ports.from, ports.to);
+  const along = (port: typeof ports.from, card: Rect) => {
+    if (offset === 0) return port;
+    const vertical = port.side === 'N' || port.side === 'S';
+    const half = (vertical ? card.width : card.height) / 2 - 8;
+    const by = Math.max(-half, Math.min(half, offset));
+    return vertical ? { ...port, x: port.x + by } : { ...port, y: port.y + by };
+  };
+  const route = routeInWindow(obstacles, along(ports.from, from), along(ports.to, to));
   return route && route.length <= MAX_WAYPOINTS ? route : undefined;
+}
+
+/**
+ * Each connection's offset among the connections between the same two cards (either way), in
+ * document order: none for a lone connection, -7 and +7 for a pair, and so on.
+ */
+function parallelOffsets(connections: readonly DocumentConnection[]): Map<string, number> {
+  const byPair = new Map<string, string[]>();
+  for (const c of connections) {
+    const key = c.from < c.to ? `${c.from}\u0000${c.to}` : `${c.to}\u0000${c.from}`;
+    const list = byPair.get(key) ?? [];
+    list.push(c.id);
+    byPair.set(key, list);
+  }
+  const offsets = new Map<string, number>();
+  for (const ids of byPair.values()) {
+    if (ids.length < 2) continue;
+    ids.forEach((id, i) => {
+      offsets.set(id, (i - (ids.length - 1) / 2) * PARALLEL_GAP);
+    });
+  }
+  return offsets;
 }
 
 function withoutRoute(connection: DocumentConnection): DocumentConnection {
@@ -105,6 +142,7 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
   const obstacles = [...cards.values()];
   const movedRects = [...moved.keys(), ...changed].map((id) => cards.get(id) as Rect);
   let any = false;
+  const offsets = parallelOffsets(after.connections);
   const connections = after.connections.map((connection) => {
     const points = connection.waypoints;
     if (!points) return connection;
@@ -129,7 +167,7 @@ export function keepRoutes(before: TopologyDocument, after: TopologyDocument): T
     }
     if (!touched && !movedRects.some((r) => crosses(points, r))) return connection;
     any = true;
-    const route = routeConnection(connection, cards, obstacles);
+    const route = routeConnection(connection, cards, obstacles, offsets.get(connection.id));
     return route ? { ...connection, waypoints: route } : withoutRoute(connection);
   });
   return any ? { ...after, connections } : after;

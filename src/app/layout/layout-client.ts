@@ -40,8 +40,24 @@ function start(): Worker {
   return created;
 }
 
+/**
+ * A layout asked for ahead of time (`warmLayoutWorker`): Tidy up of the very same document takes
+ * its answer instead of asking again.
+ */
+let ahead: { readonly document: TopologyDocument; readonly answer: Promise<DiagramLayout> } | undefined;
+
 /** Lays `document` out in the worker; rejects after `timeoutMs` (the worker is then replaced). */
 export function layoutInWorker(document: TopologyDocument, timeoutMs = 60_000): Promise<DiagramLayout> {
+  if (ahead?.document === document) {
+    const { answer } = ahead;
+    ahead = undefined;
+    return answer;
+  }
+  ahead = undefined;
+  return ask(document, timeoutMs);
+}
+
+function ask(document: TopologyDocument, timeoutMs: number): Promise<DiagramLayout> {
   worker ??= start();
   sequence += 1;
   const id = sequence;
@@ -66,11 +82,15 @@ export function layoutInWorker(document: TopologyDocument, timeoutMs = 60_000): 
 }
 
 /**
- * Starts the worker ahead of the first Tidy up and has it lay out a small deployment, so ELK's
- * code is loaded and compiled when the user asks (its answer is not waited for).
+ * Starts the worker ahead of the first Tidy up and lays `document` out in it: ELK's code is then
+ * loaded and compiled when the user asks, and if the document is still the same, its layout is
+ * already there. A failure here is forgotten (Tidy up will ask again and report it).
  */
-export function warmLayoutWorker(): void {
+export function warmLayoutWorker(document: TopologyDocument): void {
   if (worker) return;
-  worker = start();
-  worker.postMessage({ id: 0, warm: true });
+  const answer = ask(document, 60_000);
+  answer.catch(() => {
+    if (ahead?.answer === answer) ahead = undefined;
+  });
+  ahead = { document, answer };
 }

@@ -3,23 +3,17 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { TopologyDocument } from '../../document';
 import { elkLayout } from '../../drawing/elk-layout';
-import { warmUpDocument } from '../../drawing/warm-up';
 
-type Request =
-  | { readonly id: number; readonly document: TopologyDocument; readonly warm?: undefined }
-  /** Lay out a small deployment and answer nothing: the engine is compiled before it is needed. */
-  | { readonly id: number; readonly warm: true };
+interface Request {
+  readonly id: number;
+  readonly document: TopologyDocument;
+}
 
 const elk = new ELK({ algorithms: ['layered'] });
 
 // elk.bundled.js sets its own message handler when loaded in a worker; this one replaces it.
 self.onmessage = async (event: MessageEvent<Request>) => {
-  const request = event.data;
-  if (request.warm) {
-    await elkLayout(elk, warmUpDocument()).catch(() => undefined);
-    return;
-  }
-  const { id, document } = request;
+  const { id, document } = event.data;
   try {
     const layout = await elkLayout(elk, document);
     self.postMessage({ id, layout });

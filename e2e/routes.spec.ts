@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { generateDocument } from '../bench/generate';
+import { serializeDocument } from '../src/document';
 import { expect, test } from './fixtures';
 
 // Issue 14 item 2: connections drawn along their routes with rounded orthogonal bends, on the
@@ -109,4 +112,27 @@ test('Management Layer connections as badges or hidden, one undo step each, prob
   await designer.undoButton.click();
   await expect(select).toHaveValue('lines');
   await expect(edges).toHaveCount(13);
+});
+
+test('a large diagram starts the layout engine at idle time, before any Tidy up, and Tidy up then routes it', async ({
+  designer,
+  page,
+}) => {
+  test.slow(); // 120 cards on hosts, laid out in the worker of a software-rendered browser
+  const { document } = generateDocument(120, 6, { hostsAndZones: true });
+  const file = test.info().outputPath('large.wfm.json');
+  writeFileSync(file, serializeDocument(document));
+  // The layout worker starts by itself once the large diagram is open (src/app/layout/use-warm-layout.ts).
+  const worker = page.waitForEvent('worker', { timeout: 30_000 });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(file);
+  await expect(designer.status()).toContainText('(120 components)');
+  expect((await worker).url()).toContain('layout');
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await expect(designer.status()).toContainText('Tidied up the diagram', { timeout: 60_000 });
+  // The connections are drawn along routes now: most bend (a straight route has no corner).
+  await expect
+    .poll(async () => Object.values(await paths(page)).filter(bends).length, { timeout: 30_000 })
+    .toBeGreaterThan(document.connections.length / 2);
 });

@@ -399,14 +399,14 @@ test('the context menu of a card, a connection, a host and the canvas offers the
   await designer.canvas.click({ button: 'right', position: { x: 12, y: 12 } });
   const canvasMenu = menu(designer, 'Canvas');
   expect((await menuItemNames(designer, 'Canvas')).slice(0, 6)).toEqual([
-    'Paste at the centre of the view',
+    'Paste the copied components',
     'Select all',
     'Undo',
     'Redo',
     'Find',
     'Tidy up',
   ]);
-  await expect(canvasMenu.getByRole('menuitem', { name: 'Paste at the centre of the view' })).toBeDisabled();
+  await expect(canvasMenu.getByRole('menuitem', { name: 'Paste the copied components' })).toBeDisabled();
   await canvasMenu.getByRole('menuitem', { name: 'Select all' }).click();
   for (const node of builders(designer)) await expect(node).toHaveClass(/selected/);
 });
@@ -442,7 +442,7 @@ test('the keyboard opens the context menu with Shift+F10 or the ContextMenu key;
   await designer.page.keyboard.press('Shift+F10');
   const canvasMenu = menu(designer, 'Canvas');
   await expect(canvasMenu).toBeVisible();
-  await expect(canvasMenu.getByRole('menuitem', { name: 'Paste at the centre of the view' })).toBeDisabled();
+  await expect(canvasMenu.getByRole('menuitem', { name: 'Paste the copied components' })).toBeDisabled();
   await expect(canvasMenu.getByRole('menuitem', { name: 'Select all' })).toBeFocused();
   await designer.page.keyboard.press('Enter');
   for (const node of builders(designer)) await expect(node).toHaveClass(/selected/);

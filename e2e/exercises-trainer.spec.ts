@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator } from '@playwright/test';
 import { buildCli } from '../scripts/build-cli';
 import type { DesignerPage } from './designer-page';
+import { goal, openExercises } from './exercise-steps';
 import { expect, test } from './fixtures';
 import { expectSaved } from './library-storage';
 
@@ -15,24 +16,6 @@ import { expectSaved } from './library-storage';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ATTEMPT_PREFIX = 'wfm-topology:exercise-attempt:';
-
-function exercisesPanel(designer: DesignerPage): Locator {
-  return designer.page.getByRole('complementary', { name: 'Exercises' });
-}
-
-async function openExercises(designer: DesignerPage): Promise<Locator> {
-  await designer.page
-    .getByRole('toolbar', { name: 'Diagram' })
-    .getByRole('button', { name: 'Exercises' })
-    .click();
-  const panel = exercisesPanel(designer);
-  await expect(panel).toBeVisible();
-  return panel;
-}
-
-function goal(panel: Locator, text: string): Locator {
-  return panel.getByRole('list', { name: 'Goals' }).getByRole('listitem').filter({ hasText: text });
-}
 
 /** Connects `from` to `target` ("<Display name>: <name>") through the inspector's "Connect to…". */
 async function connectThroughInspector(designer: DesignerPage, from: Locator, target: string): Promise<void> {

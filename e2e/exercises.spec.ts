@@ -1,26 +1,9 @@
 import type { Locator } from '@playwright/test';
 import type { DesignerPage } from './designer-page';
+import { goal, openExercises } from './exercise-steps';
 import { expect, test } from './fixtures';
 
 // Helpers of this story only: the page object and the fixtures are shared and stay as they are.
-
-function exercisesPanel(designer: DesignerPage): Locator {
-  return designer.page.getByRole('complementary', { name: 'Exercises' });
-}
-
-async function openExercises(designer: DesignerPage): Promise<Locator> {
-  await designer.page
-    .getByRole('toolbar', { name: 'Diagram' })
-    .getByRole('button', { name: 'Exercises' })
-    .click();
-  const panel = exercisesPanel(designer);
-  await expect(panel).toBeVisible();
-  return panel;
-}
-
-function goal(panel: Locator, text: string): Locator {
-  return panel.getByRole('list', { name: 'Goals' }).getByRole('listitem').filter({ hasText: text });
-}
 
 async function expectGoal(panel: Locator, text: string, done: boolean): Promise<void> {
   await expect(goal(panel, text)).toContainText(done ? `Done: ${text}` : `Not yet: ${text}`);

@@ -16,10 +16,9 @@ import { useMediaQuery } from './use-media-query';
 export const NARROW_TOP_BAR = '(max-width: 1439px)';
 
 /** What "More" holds on a narrow window, in its order: the options, then the document's extras. */
-const OVERFLOW: readonly CommandId[] = [
-  ...OPTION_COMMANDS.map((command) => command.id),
-  'open-recent',
-  'share-link',
+const OVERFLOW: readonly (readonly CommandId[])[] = [
+  OPTION_COMMANDS.map((command) => command.id),
+  ['open-recent', 'share-link'],
 ];
 
 function DocumentName() {
@@ -119,7 +118,7 @@ export function TopBar() {
         <CommandButton id="import" />
         <ImportFileInput />
         <ExportMenu />
-        {narrow ? <OverflowMenu ids={OVERFLOW} /> : <CommandButton id="share-link" />}
+        {narrow ? <OverflowMenu groups={OVERFLOW} /> : <CommandButton id="share-link" />}
         <span className="top-bar__divider" aria-hidden="true" />
         <CommandButton id="undo" />
         <CommandButton id="redo" />

@@ -232,6 +232,8 @@ for (const screen of SCREENS) {
     designer,
     page,
   }) => {
+    // Two axe runs over a whole page take 10–30 s on a busy machine.
+    test.slow();
     if (screen.viewport) await page.setViewportSize(screen.viewport);
     const html = page.locator('html');
     await expect(html).toHaveAttribute('data-theme', 'light');

@@ -124,7 +124,7 @@ for (const entry of MARKUP_ACCEPTED) {
     await expect(designer.field('Name')).toBeVisible();
     await designer.problems().scrollIntoViewIfNeeded();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export ▾' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Export SVG' }).click();
     await download;
     await expectNothingRan(page);

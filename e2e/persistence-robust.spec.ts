@@ -19,7 +19,7 @@ import {
 
 async function exportJson(page: Page): Promise<SavedDocument> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Export JSON' }).click();
   return JSON.parse(await readDownload(await download));
 }

@@ -29,7 +29,7 @@ async function downloadText(download: Promise<Download>): Promise<string> {
 
 async function exportJson(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Export JSON' }).click();
   return downloadText(download);
 }

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { FlowHandleContext, type FlowHandleRef } from '../canvas/flow-handle';
+import { CollapseButton, DockRail } from '../panels/dock-rail';
+import { useDockCollapsed } from '../panels/dock-state';
 import { Inspector } from '../panels/inspector';
 import { Palette } from '../panels/palette';
 import { ProblemsPanel } from '../panels/problems-panel';
@@ -13,7 +15,7 @@ import type { LibrarySession } from './library/session';
 import { installPrintHandlers, loadPrintWriter } from './print-sheet';
 import './print.css';
 import { SaveErrorBanner, StatusLine } from './status-line';
-import { TopBar } from './top-bar';
+import { NARROW_TOP_BAR, TopBar } from './top-bar';
 import { useShortcuts } from './use-shortcuts';
 
 // What the first screen does not show loads when it is first opened (docs/performance.md): the
@@ -68,6 +70,28 @@ function SidePanel() {
   return <Suspense fallback={null}>{panel === 'explain' ? <ExplainPanel /> : <ExercisesPanel />}</Suspense>;
 }
 
+/** On a window too narrow for the canvas and the Inspector both, it starts collapsed (decision 028). */
+const startsCollapsed = () => window.matchMedia(NARROW_TOP_BAR).matches;
+
+/**
+ * The Inspector, docked at the right; collapsed to a rail it gives the canvas its width. A request
+ * for one of its fields (the "Rename" quick fix) expands it.
+ */
+function InspectorDock() {
+  const [collapsed, setCollapsed] = useDockCollapsed('inspector', startsCollapsed);
+  const wantsField = useDesigner((s) => s.focusField !== null);
+  useEffect(() => {
+    if (wantsField && collapsed) setCollapsed(false);
+  }, [wantsField, collapsed, setCollapsed]);
+  if (collapsed) return <DockRail title="Inspector" onExpand={() => setCollapsed(false)} />;
+  return (
+    <div className="dock dock--inspector">
+      <CollapseButton title="Inspector" onCollapse={() => setCollapsed(true)} />
+      <Inspector />
+    </div>
+  );
+}
+
 function Shell({ session }: { session: LibrarySession | null }) {
   useApplyTheme();
   usePrefetchWhenIdle();
@@ -79,13 +103,15 @@ function Shell({ session }: { session: LibrarySession | null }) {
       <SaveErrorBanner />
       <main className="workspace">
         <Palette />
-        <div className="canvas-area">
-          <CanvasToolbar />
-          <CanvasSlot />
-          <SidePanel />
+        <div className="workspace__centre">
+          <div className="canvas-area">
+            <CanvasToolbar />
+            <CanvasSlot />
+          </div>
+          <ProblemsPanel />
         </div>
-        <Inspector />
-        <ProblemsPanel />
+        <SidePanel />
+        <InspectorDock />
       </main>
       <StatusLine />
       <OpenDialog session={session} />

@@ -224,11 +224,13 @@ test('Ctrl+F finds, F zooms to the selection, Alt+Shift+a letter aligns or distr
   expect(press('v', 'KeyV', { ctrlKey: true })).toBe('paste');
 });
 
-test('the shell renders no button of its own but the Export menu’s: the commands render them', () => {
+test('the shell renders no button of its own but the menus’: the commands render them', () => {
   const buttons = (file: string) =>
     readFileSync(new URL(file, import.meta.url), 'utf8').match(/<button\b|<input\b/g)?.length ?? 0;
   expect(buttons('./top-bar.tsx')).toBe(1); // the document name
   expect(buttons('./canvas-toolbar.tsx')).toBe(0);
-  expect(buttons('./export-menu.tsx')).toBe(1); // "Export ▾", which opens the menu
+  expect(buttons('./export-menu.tsx')).toBe(0);
+  expect(buttons('./overflow-menu.tsx')).toBe(0);
+  expect(buttons('./menu-button.tsx')).toBe(1); // "Export" and "More", which open their menus
   expect(buttons('./status-line.tsx')).toBe(0);
 });

@@ -2,9 +2,24 @@ import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
 import { DEFAULT_RULESET, RULESET_IDS, rulesetLabel } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommandButton, CommandCheckbox } from './command-button';
+import type { CommandId } from './commands';
 import { OPTION_COMMANDS } from './diagram-commands';
 import { ExportMenu } from './export-menu';
 import { ImportFileInput } from './import-input';
+import { OverflowMenu } from './overflow-menu';
+import { useMediaQuery } from './use-media-query';
+
+/**
+ * Below this width the top bar's less-used commands move into "More", so the bar stays one row
+ * and the canvas keeps its height (decision 028). 1440 px and wider show every button.
+ */
+export const NARROW_TOP_BAR = '(max-width: 1439px)';
+
+/** What "More" holds on a narrow window, in its order: the options, then the document's extras. */
+const OVERFLOW: readonly (readonly CommandId[])[] = [
+  OPTION_COMMANDS.map((command) => command.id),
+  ['open-recent', 'share-link'],
+];
 
 function DocumentName() {
   const store = useDesignerStore();
@@ -54,7 +69,9 @@ function RulesetSelect() {
   const ruleset = useDesigner((s) => s.document.ruleset ?? DEFAULT_RULESET);
   return (
     <label className="top-bar__ruleset" title={RULESET_NOTE}>
-      <span className="top-bar__ruleset-label">Rule set</span>
+      <span className="top-bar__ruleset-label" aria-hidden="true">
+        Rule set
+      </span>
       <select
         aria-label="Rule set"
         aria-describedby="ruleset-note"
@@ -77,8 +94,9 @@ function RulesetSelect() {
   );
 }
 
-/** Document name, options, history and file commands. */
+/** Document name, options, history and file commands, in one row at any width from 1280 px. */
 export function TopBar() {
+  const narrow = useMediaQuery(NARROW_TOP_BAR);
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -93,14 +111,14 @@ export function TopBar() {
       </div>
       <DocumentName />
       <RulesetSelect />
-      <Options />
+      {!narrow && <Options />}
       <div className="top-bar__actions" role="toolbar" aria-label="Document">
         <CommandButton id="new" />
-        <CommandButton id="open-recent" />
+        {!narrow && <CommandButton id="open-recent" />}
         <CommandButton id="import" />
         <ImportFileInput />
         <ExportMenu />
-        <CommandButton id="share-link" />
+        {narrow ? <OverflowMenu groups={OVERFLOW} /> : <CommandButton id="share-link" />}
         <span className="top-bar__divider" aria-hidden="true" />
         <CommandButton id="undo" />
         <CommandButton id="redo" />

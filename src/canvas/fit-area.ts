@@ -7,7 +7,10 @@ import type { Box, FitInput } from './fit';
 // What the fit of fit.ts is given, read from the page: the part of the pane the user sees and what
 // is drawn over it, in the pane's pixels, and the boxes of the diagram in flow coordinates.
 
-/** The selector of the side panels (Explain, Exercises) that open over the canvas's right side. */
+/**
+ * The selector of the side panels (Explain, Exercises). They dock beside the canvas (decision 028),
+ * so the pane shrinks instead; one that still lay over the pane would take its side away.
+ */
 const SIDE_PANEL = '.side-panel';
 /** React Flow's panels in the pane: the overview map, the zoom controls, the attribution. */
 const OVERLAY = '.react-flow__panel';
@@ -18,7 +21,7 @@ function relative(rect: DOMRect, to: DOMRect): Box {
 
 /**
  * The visible part of `pane` (React Flow's `.react-flow` element) and its overlays. A side panel
- * over the canvas takes its side of the pane away; the overview map and the zoom controls are
+ * over the canvas would take its side of the pane away; the overview map and the zoom controls are
  * obstacles no card may lie under.
  */
 export function measureFitArea(pane: Element): Omit<FitInput, 'items'> | null {

@@ -2,13 +2,14 @@ import type { ReactFlowState } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { type Box, fitViewport, type Viewport } from './fit';
 import { type MeasuredNode, measureFitArea, nodeBoxes } from './fit-area';
+import { panToShow } from './keep-visible';
 
 // The canvas's own fit (decision 025): React Flow's `fitView` fits the whole pane, under the
 // overview map and an open side panel; this one fits the part the user sees, clear of the map.
 
 /** What the fit reads of React Flow's store, whatever the canvas's node type. */
-interface FitState extends Pick<ReactFlowState, 'domNode' | 'panZoom'> {
-  readonly nodeLookup: ReadonlyMap<string, MeasuredNode>;
+interface FitState extends Pick<ReactFlowState, 'domNode' | 'panZoom' | 'width' | 'height' | 'transform'> {
+  readonly nodeLookup: ReadonlyMap<string, MeasuredNode & { readonly selected?: boolean }>;
 }
 
 interface FlowStore {
@@ -72,8 +73,23 @@ export function useDiagramFit(flowStore: FlowStore, pending: boolean): DiagramFi
     [flowStore],
   );
 
+  // The pane's size when last seen: a docked panel that opens or expands, the Problems panel
+  // resized or the window narrowed change it, and the selection is then kept in view (decision 028).
+  const size = useRef({ width: 0, height: 0 });
   useEffect(() => {
+    const keepSelectionVisible = (state: FitState) => {
+      const before = size.current;
+      if (before.width === state.width && before.height === state.height) return;
+      size.current = { width: state.width, height: state.height };
+      if (before.width === 0 || waiting.current || !state.panZoom || !state.domNode) return;
+      const selected = nodeBoxes([...state.nodeLookup.values()].filter((node) => node.selected));
+      const area = measureFitArea(state.domNode)?.area;
+      const [x, y, zoom] = state.transform;
+      const viewport = area ? panToShow(selected, { x, y, zoom }, area) : null;
+      if (viewport) void state.panZoom.setViewport(viewport, { duration: 0 });
+    };
     const check = (state: FitState) => {
+      keepSelectionVisible(state);
       const wait = waiting.current;
       if (!wait || !state.panZoom || state.panZoom === wait.replacing || !anyMeasured(state)) return;
       waiting.current = null;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useRevealElement } from '../canvas/view';
 import {
   counted,
@@ -10,6 +10,8 @@ import {
 } from '../domain';
 import { problemHostId } from '../store/derived';
 import { useProblems } from '../store/react';
+import { useDockSize } from './dock-state';
+import { ProblemsResizer } from './problems-resizer';
 import { QuickFixButtons } from './quick-fix-buttons';
 
 const GROUP_TITLE: { readonly [S in Severity]: string } = {
@@ -70,22 +72,39 @@ function ProblemItem({ problem, problems }: { problem: Problem; problems: readon
 
 /**
  * Live problems of the document, grouped by severity; activating one shows its subject, and a
- * problem with an obvious remedy offers it as quick-fix buttons.
+ * problem with an obvious remedy offers it as quick-fix buttons. The panel is as tall as its
+ * content (one line when there are none), up to a share of the window, until the user resizes it
+ * by the bar above it (decision 028).
  */
 export function ProblemsPanel() {
   const { problems, counts } = useProblems();
+  const panel = useRef<HTMLElement>(null);
+  const id = useId();
+  const [height, setHeight] = useDockSize('problems');
   return (
-    // Focus lands here when a quick fix removes the problem whose button had it.
-    <section className="problems" aria-label="Problems" tabIndex={-1} data-quick-fix-home="">
-      <h2 className="panel-title problems__header">
-        Problems <span className="problems__counts">{formatCounts(counts)}</span>
-      </h2>
-      {problems.length === 0 ? (
-        <p className="problems__none">
-          No problems — this deployment follows the component connections matrix.
-        </p>
-      ) : (
-        SEVERITIES.map((severity) => {
+    <>
+      <ProblemsResizer panel={panel} controls={id} onResize={setHeight} />
+      {/* Focus lands here when a quick fix removes the problem whose button had it. */}
+      <section
+        ref={panel}
+        id={id}
+        className={height === null ? 'problems' : 'problems is-sized'}
+        style={height === null ? undefined : { height }}
+        aria-label="Problems"
+        tabIndex={-1}
+        data-quick-fix-home=""
+      >
+        <div className="problems__top">
+          <h2 className="panel-title problems__header">
+            Problems <span className="problems__counts">{formatCounts(counts)}</span>
+          </h2>
+          {problems.length === 0 && (
+            <p className="problems__none">
+              No problems — this deployment follows the component connections matrix.
+            </p>
+          )}
+        </div>
+        {SEVERITIES.map((severity) => {
           const group = problems.filter((p) => p.severity === severity);
           if (group.length === 0) return null;
           return (
@@ -100,8 +119,8 @@ export function ProblemsPanel() {
               </ul>
             </div>
           );
-        })
-      )}
-    </section>
+        })}
+      </section>
+    </>
   );
 }

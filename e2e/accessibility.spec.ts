@@ -201,6 +201,58 @@ const SCREENS: readonly Screen[] = [
     },
   },
   {
+    name: 'Find with its matches',
+    open: async (_, page) => {
+      await loadTemplate(page, 'Builder pool');
+      await diagramButton(page, 'Find').click();
+      const dialog = page.getByRole('dialog', { name: 'Find' });
+      await dialog.getByRole('searchbox', { name: 'Find' }).fill('Builder');
+      await expect(dialog.getByRole('option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'the context menu of a card',
+    open: async (designer, page) => {
+      await loadTemplate(page, 'Builder pool');
+      await designer.canvas
+        .getByRole('group', { name: /^WFM Server: / })
+        .first()
+        .click({ button: 'right' });
+      await expect(page.getByRole('menu', { name: 'Component', exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'the Arrange menu',
+    open: async (_, page) => {
+      await loadTemplate(page, 'Builder pool');
+      await page.keyboard.press('Control+a');
+      await diagramButton(page, 'Arrange').click();
+      await expect(page.getByRole('menu', { name: 'Arrange', exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'the question before a template replaces a design',
+    open: async (designer, page) => {
+      await designer.addFromPalette('WFM Server');
+      await diagramButton(page, 'Templates').click();
+      await page
+        .getByRole('dialog', { name: 'Templates' })
+        .getByRole('button', { name: 'Builder pool', exact: true })
+        .click();
+      await expect(page.getByRole('dialog', { name: 'Open the template “Builder pool”?' })).toBeVisible();
+    },
+  },
+  {
+    name: 'an exercise with a time limit, checked',
+    open: async (_, page) => {
+      await openPanel(page, 'Exercises', 'Exercises');
+      const panel = page.getByRole('complementary', { name: 'Exercises' });
+      await panel.getByRole('button', { name: 'Sort out hosts and port conflicts', exact: true }).click();
+      await panel.getByRole('button', { name: 'Check my work' }).click();
+      await expect(panel.getByRole('button', { name: 'Check my work' })).toBeVisible();
+    },
+  },
+  {
     name: 'the Problems panel with problems and quick fixes',
     open: async (designer, page) => {
       await designer.addFromPalette('WFM Server');

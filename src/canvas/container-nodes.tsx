@@ -43,9 +43,13 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       <div className={className}>
         <div className="host-box__head">
           <span className="host-box__kind">Host</span>
-          <span className="host-box__name">{host.name}</span>
+          <span className="host-box__name" title={host.name}>
+            {host.name}
+          </span>
           {host.address && host.address !== host.name && (
-            <span className="host-box__address">{host.address}</span>
+            <span className="host-box__address" title={host.address}>
+              {host.address}
+            </span>
           )}
           <span className="host-box__badges">
             <span

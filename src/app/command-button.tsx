@@ -62,11 +62,21 @@ export function CommandButton({ id }: { id: CommandId }) {
 }
 
 /**
- * A command in a menu: a plain item calls `onChoose` (the menu closes) and runs; a toggle is a
- * checkbox item that stays open.
+ * A command in a menu: a plain item calls `onChoose` (the menu closes and gives the keyboard back)
+ * and runs; a toggle is a checkbox item that stays open. With `withShortcut` a plain item shows
+ * its first shortcut beside its label (the context menu and the Arrange menu).
  */
-export function CommandMenuItem({ id, onChoose }: { id: CommandId; onChoose: () => void }) {
-  const { view, run } = useCommand(id);
+export function CommandMenuItem({
+  id,
+  onChoose,
+  withShortcut = false,
+}: {
+  id: CommandId;
+  onChoose: () => void;
+  withShortcut?: boolean;
+}) {
+  const { command, view, run } = useCommand(id);
+  const key = withShortcut ? command.shortcut?.keys[0] : undefined;
   if (view.checked !== undefined) {
     return (
       <button
@@ -96,7 +106,18 @@ export function CommandMenuItem({ id, onChoose }: { id: CommandId; onChoose: () 
         run();
       }}
     >
-      {view.label}
+      {withShortcut ? (
+        <>
+          <span className="menu__label">{view.label}</span>
+          {key !== undefined && (
+            <span className="menu__key" aria-hidden="true">
+              {key}
+            </span>
+          )}
+        </>
+      ) : (
+        view.label
+      )}
     </button>
   );
 }

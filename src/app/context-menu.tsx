@@ -9,9 +9,9 @@ import {
 import { useDesignerStore } from '../store/react';
 import type { DesignerState } from '../store/store';
 import { ALIGN_COMMANDS, DISTRIBUTE_COMMANDS } from './arrange-commands';
+import { CommandMenuItem } from './command-button';
 import type { CommandId } from './commands';
 import { menuItems, onMenuKeyDown } from './menu-keys';
-import { ShortcutMenuItem } from './shortcut-menu-item';
 import './context-menu.css';
 
 // The context menu of the canvas (issue 15 item 5, decision 030): on a card, a connection, a host,
@@ -112,7 +112,7 @@ function ContextMenu({
         <div key={group.join()} role="none" className="context-menu__group">
           {index > 0 && <hr className="menu__separator" />}
           {group.map((id) => (
-            <ShortcutMenuItem key={id} id={id} onChoose={choose} />
+            <CommandMenuItem key={id} id={id} onChoose={choose} withShortcut />
           ))}
         </div>
       ))}

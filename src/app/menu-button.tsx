@@ -1,4 +1,5 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { menuItems, onMenuKeyDown } from './menu-keys';
 
 /**
  * A button that opens a menu of command items (the Export menu, the top bar's "More"): the first
@@ -8,11 +9,18 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState 
 export function MenuButton({
   label,
   onOpen,
+  disabled = false,
+  title,
+  menuClassName = 'menu',
   children,
 }: {
   /** The button's and the menu's accessible name; a ▾ follows it on screen, hidden from readers. */
   label: string;
   onOpen?: () => void;
+  /** A disabled button cannot open its menu, and an open menu closes. */
+  disabled?: boolean;
+  title?: string;
+  menuClassName?: string;
   children: (close: () => void) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -23,7 +31,7 @@ export function MenuButton({
   useEffect(() => {
     if (!open) return;
     onOpen?.();
-    menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+    menuItems(menuRef.current)[0]?.focus();
     const onPointerDown = (event: PointerEvent) => {
       if (!(event.target instanceof Node)) return;
       if (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target)) return;
@@ -38,23 +46,6 @@ export function MenuButton({
     buttonRef.current?.focus();
   };
 
-  const onMenuKeyDown = (event: KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const active = window.document.activeElement;
-    const index = active instanceof HTMLElement ? items.indexOf(active) : -1;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      items[(index + step + items.length) % items.length]?.focus();
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      items[event.key === 'Home' ? 0 : items.length - 1]?.focus();
-    } else if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      close();
-    }
-  };
-
   return (
     <div className="menu-anchor">
       <button
@@ -62,8 +53,10 @@ export function MenuButton({
         type="button"
         className="button"
         aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
+        aria-expanded={open && !disabled}
+        aria-controls={open && !disabled ? menuId : undefined}
+        title={title}
+        disabled={disabled}
         onClick={() => setOpen((value) => !value)}
       >
         {label}
@@ -71,14 +64,14 @@ export function MenuButton({
           ▾
         </span>
       </button>
-      {open && (
+      {open && !disabled && (
         <div
           id={menuId}
           ref={menuRef}
           role="menu"
           aria-label={label}
-          className="menu"
-          onKeyDown={onMenuKeyDown}
+          className={menuClassName}
+          onKeyDown={(event) => onMenuKeyDown(event, menuRef.current, close)}
         >
           {children(close)}
         </div>

@@ -34,7 +34,10 @@ for (const { id } of list) {
 }
 
 const executablePath = systemChromium();
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS] });
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: [...CHROMIUM_ARGS],
+});
 for (const theme of ['light', 'dark'] as const) {
   for (const { id, title } of list) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });

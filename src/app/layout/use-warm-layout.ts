@@ -8,13 +8,20 @@ import { useDesigner, useDesignerStore } from '../../store/react';
  * its page never loads the engine unless asked.
  */
 export const WARM_FROM = 60;
+/**
+ * Up to this many: laying a larger diagram out ahead would keep a core busy for many seconds (a
+ * minute and more at thousands of cards) while the user works, for a Tidy up they may never ask.
+ */
+export const WARM_UP_TO = 300;
 
 let warmed = false;
 
-/** Warms the layout engine once, at idle time, with the open diagram when it is large. */
+/** Warms the layout engine once, at idle time, with the open diagram when it is large (not huge). */
 export function useWarmLayout(): void {
   const store = useDesignerStore();
-  const large = useDesigner((s) => s.document.components.length >= WARM_FROM);
+  const large = useDesigner(
+    (s) => s.document.components.length >= WARM_FROM && s.document.components.length <= WARM_UP_TO,
+  );
   useEffect(() => {
     if (!large || warmed) return;
     const warm = () => {

@@ -42,7 +42,8 @@ function originOf(request: IncomingMessage, publicOrigin: string | undefined): s
 /** The app's policy with connect-src narrowed to exactly this server's websocket. */
 export function contentSecurityPolicy(origin: string): string {
   const socket = `${origin.replace(/^http/, 'ws')}${COLLAB_PATH}`;
-  return `${CONTENT_SECURITY_POLICY}; connect-src ${socket}`;
+  // frame-ancestors only works as a header (docs/security.md): the server can finally send it.
+  return `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'; connect-src ${socket}`;
 }
 
 /**

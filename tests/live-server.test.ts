@@ -301,6 +301,7 @@ test('the server serves the designer with its CSP, and no path outside it', asyn
     new RegExp(`; connect-src ${url.replace(/^http/, 'ws')}/collab$`),
   );
   expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   for (const path of [
     '/../data/rooms.sqlite',
     '/%2e%2e/data/rooms.sqlite',

@@ -4,7 +4,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
 import { CONTENT_SECURITY_POLICY } from '../scripts/content-security-policy';
 import { accessOf } from '../src/collab/capability';
-import { guard, MAX_MESSAGE_BYTES, refusal } from './guard';
+import { guard, MAX_MESSAGE_BYTES, rateLimiter, refusal } from './guard';
 import { serveStatic } from './static';
 import { updateLog } from './update-log';
 
@@ -75,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const peers = new WeakMap<object, ReturnType<Hocuspocus['handleConnection']>>();
+  const limits = new WeakMap<object, ReturnType<typeof rateLimiter>>();
   const ws = crossws({
     serverOptions: { maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false },
     hooks: {
@@ -84,8 +85,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       open(peer) {
         peers.set(peer, hocuspocus.handleConnection(peer.websocket as WebSocket, peer.request));
+        limits.set(peer, rateLimiter());
       },
       message(peer, message) {
+        if (limits.get(peer)?.take(Date.now()) === false) {
+          // A flood closes the sender's socket (1008, policy violation); nothing more of it is handled.
+          limits.delete(peer);
+          peer.close(1008, 'rate-limited');
+          return;
+        }
+        if (!limits.has(peer)) return;
         peers.get(peer)?.handleMessage(message.uint8Array());
       },
       close(peer, event) {

@@ -1,23 +1,10 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CONTENT_SECURITY_POLICY } from './scripts/content-security-policy.ts';
 import { PURE_MODULE } from './scripts/pure-modules.ts';
 
-/**
- * The Content-Security-Policy of the production build (issue 7, docs/security.md). Nothing inline,
- * nothing from elsewhere: a crafted file or link cannot run script even if some text escaped.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Tidy up's layout engine (ELK) runs in a module worker of our own origin (decision 026).
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Puts the policy in the built index.html; the dev server (with its inline HMR preamble) goes without. */
 function contentSecurityPolicy(): Plugin {

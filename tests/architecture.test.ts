@@ -75,6 +75,14 @@ const LAYERS: readonly Layer[] = [
     // Like the file format, drawing code names the topology document `document`.
     noDomGlobals: false,
   },
+  // The Yjs mapping of the document and the room links (issue 16, decision 031): pure functions
+  // on a Y.Doc that the product server and, later, the app use. Names the document `document`.
+  {
+    folder: 'src/collab',
+    mayImport: ['src/domain', 'src/document'],
+    forbiddenPackages: UI_PACKAGES,
+    noDomGlobals: false,
+  },
   {
     folder: 'src/store',
     mayImport: [...PURE, ...DATA],
@@ -106,6 +114,13 @@ const LAYERS: readonly Layer[] = [
     noDomGlobals: false,
   },
   { folder: 'cli', mayImport: PURE, forbiddenPackages: UI_PACKAGES, noDomGlobals: false },
+  // The product server (decision 031): Node only, beside the UI like the command line.
+  {
+    folder: 'server',
+    mayImport: [...PURE, 'src/collab', 'scripts'],
+    forbiddenPackages: UI_PACKAGES,
+    noDomGlobals: false,
+  },
 ];
 
 function sourceFiles(folder: string): string[] {

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Extension } from '@hocuspocus/server';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+
+// Persistence of the rooms (decision 031): every update is appended to SQLite synchronously, inside
+// the Y.Doc's `update` event, which fires before Hocuspocus acknowledges the update to its sender.
+// So an edit the sender saw acknowledged is on disk: a SIGKILL loses none. The debounced store hook
+// only compacts a room's log into one row. (Hocuspocus's own SQLite extension stores a debounced
+// snapshot, and can lose edits it already acknowledged.)
+
+/** Rows of one room after which the store hook compacts them into one. */
+const COMPACT_AFTER_ROWS = 100;
+
+export interface UpdateLog extends Extension {
+  close(): void;
+}
+
+/** The update log of the rooms, in `dataDir/rooms.sqlite` (created when missing). */
+export function updateLog(dataDir: string): UpdateLog {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'rooms.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // FULL: each commit is fsynced, so an acknowledged edit survives a power cut too, not only a kill.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+    CREATE INDEX IF NOT EXISTS updates_room ON updates(room, id);`);
+  const insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
+  const rowsOf = db.prepare<[string], { id: number; data: Uint8Array }>(
+    'SELECT id, data FROM updates WHERE room = ? ORDER BY id',
+  );
+  const deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND id <= ?');
+
+  const compact = db.transaction((room: string) => {
+    const rows = rowsOf.all(room);
+    const last = rows.at(-1);
+    if (rows.length < COMPACT_AFTER_ROWS || !last) return;
+    // From the rows, not the live document: the rows are what is durable.
+    const merged = Y.mergeUpdates(rows.map((row) => row.data));
+    deleteUpTo.run(room, last.id);
+    insert.run(room, merged);
+  });
+
+  return {
+    extensionName: 'wfm-update-log',
+    async onLoadDocument({ documentName }) {
+      const rows = rowsOf.all(documentName);
+      return rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.data)) : undefined;
+    },
+    async afterLoadDocument({ document, documentName }) {
+      document.on('update', (update: Uint8Array) => {
+        try {
+          insert.run(documentName, update);
+        } catch (error) {
+          // The update is applied in memory and about to be acknowledged: stop before it is, so
+          // its sender keeps it and sends it again to the restarted server.
+          console.error('wfm: cannot write the update log, stopping:', error);
+          process.exit(1);
+        }
+      });
+    },
+    async onStoreDocument({ documentName }) {
+      compact.immediate(documentName);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -89,6 +89,14 @@ const LAYERS: readonly Layer[] = [
     forbiddenPackages: ['@xyflow/react', '@xyflow/system'],
     noDomGlobals: false,
   },
+  // The designer's side of live collaboration (issue 16): the session, the binding of the store to
+  // the room's Y.Doc, the provider. Shared by canvas, panels and app.
+  {
+    folder: 'src/live',
+    mayImport: [...PURE, 'src/collab', 'src/store'],
+    forbiddenPackages: ['@xyflow/react', '@xyflow/system'],
+    noDomGlobals: false,
+  },
   {
     folder: 'src/ui',
     mayImport: [...PURE, 'src/store'],
@@ -97,19 +105,28 @@ const LAYERS: readonly Layer[] = [
   },
   {
     folder: 'src/canvas',
-    mayImport: [...PURE, 'src/store', 'src/ui'],
+    mayImport: [...PURE, 'src/store', 'src/live', 'src/ui'],
     forbiddenPackages: [],
     noDomGlobals: false,
   },
   {
     folder: 'src/panels',
-    mayImport: [...PURE, ...DATA, 'src/store', 'src/ui', 'src/canvas'],
+    mayImport: [...PURE, ...DATA, 'src/store', 'src/live', 'src/ui', 'src/canvas'],
     forbiddenPackages: [],
     noDomGlobals: false,
   },
   {
     folder: 'src/app',
-    mayImport: [...PURE, ...DATA, 'src/store', 'src/ui', 'src/canvas', 'src/panels'],
+    mayImport: [
+      ...PURE,
+      ...DATA,
+      'src/store',
+      'src/collab',
+      'src/live',
+      'src/ui',
+      'src/canvas',
+      'src/panels',
+    ],
     forbiddenPackages: [],
     noDomGlobals: false,
   },

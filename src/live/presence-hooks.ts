@@ -14,33 +14,45 @@ interface ParticipantsSource {
 }
 
 /**
- * A source over `awareness`. With `sameWhen`, a new list replaces the last only when they differ
- * by it, so a listener that needs only names does not re-render as pointers move.
+ * Which states the awareness holds and at which clock: every change of a state bumps its clock,
+ * and a client that leaves leaves the list, so an equal version means equal states.
  */
-function createSource(awareness: Awareness, sameWhen?: (p: Participant) => string): ParticipantsSource {
-  let current: readonly Participant[] | null = null;
+function versionOf(awareness: Awareness): string {
+  let version = '';
+  for (const clientId of awareness.getStates().keys()) {
+    version += `${clientId}:${awareness.meta.get(clientId)?.clock ?? -1},`;
+  }
+  return version;
+}
+
+/**
+ * A source over `awareness`. The snapshot is read again whenever the states' version changed, so
+ * a change made before React subscribed is not missed. With `sameWhen`, a new list replaces the
+ * last only when they differ by it, so a reader of names does not re-render as pointers move.
+ */
+export function createParticipantsSource(
+  awareness: Awareness,
+  sameWhen?: (p: Participant) => string,
+): ParticipantsSource {
+  let current: readonly Participant[] = [];
+  let version: string | null = null;
   let key = '';
-  const read = () => participantsOf(awareness.getStates(), awareness.clientID);
   return {
     subscribe(listener) {
-      const onChange = () => {
-        const next = read();
-        if (sameWhen) {
-          const nextKey = next.map(sameWhen).join('\n');
-          if (current && nextKey === key) return;
-          key = nextKey;
-        }
-        current = next;
-        listener();
-      };
-      awareness.on('change', onChange);
-      return () => awareness.off('change', onChange);
+      awareness.on('change', listener);
+      return () => awareness.off('change', listener);
     },
     snapshot() {
-      if (current === null) {
-        current = read();
-        if (sameWhen) key = current.map(sameWhen).join('\n');
+      const now = versionOf(awareness);
+      if (now === version) return current;
+      version = now;
+      const next = participantsOf(awareness.getStates(), awareness.clientID);
+      if (sameWhen) {
+        const nextKey = next.map(sameWhen).join('\n');
+        if (nextKey === key && current.length === next.length) return current;
+        key = nextKey;
       }
+      current = next;
       return current;
     },
   };
@@ -59,7 +71,7 @@ export function useParticipants(awareness: Awareness | null): readonly Participa
   const source = useMemo(
     () =>
       awareness &&
-      createSource(
+      createParticipantsSource(
         awareness,
         (p) => `${p.clientId} ${p.isMe} ${p.presence.user.colour} ${p.presence.user.name}`,
       ),
@@ -70,7 +82,7 @@ export function useParticipants(awareness: Awareness | null): readonly Participa
 
 /** Everyone's full presence (pointer, selection, view), changing with every awareness change. */
 export function usePresence(awareness: Awareness | null): readonly Participant[] {
-  const source = useMemo(() => awareness && createSource(awareness), [awareness]);
+  const source = useMemo(() => awareness && createParticipantsSource(awareness), [awareness]);
   return useSource(source);
 }
 

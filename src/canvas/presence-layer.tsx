@@ -23,6 +23,20 @@ export function PresenceLayer() {
 
 /** How far an outline stands off the box it frames, in screen pixels. */
 const OUTLINE_GAP = 4;
+/** The most outlines drawn at once, all participants together: a bound on a crafted room's cost. */
+const MAX_OUTLINES = 1000;
+
+/** Each participant's selection, cut so that all of them together stay within MAX_OUTLINES. */
+function outlinedIds(others: readonly Participant[]): Map<number, readonly string[]> {
+  const ids = new Map<number, readonly string[]>();
+  let left = MAX_OUTLINES;
+  for (const p of others) {
+    const selection = (p.presence.selection ?? []).slice(0, left);
+    left -= selection.length;
+    ids.set(p.clientId, selection);
+  }
+  return ids;
+}
 
 function LivePresence({ awareness }: { awareness: Awareness }) {
   const flowStore = useStoreApi();
@@ -40,6 +54,7 @@ function LivePresence({ awareness }: { awareness: Awareness }) {
   useStore((s) => (outlining ? s.edges : null));
   if (others.length === 0) return null;
   const { nodeLookup, edgeLookup } = flowStore.getState();
+  const outlined = outlinedIds(others);
   return (
     <div className="presence" aria-hidden="true">
       {outlining && (
@@ -49,6 +64,7 @@ function LivePresence({ awareness }: { awareness: Awareness }) {
               <Selection
                 key={p.clientId}
                 participant={p}
+                ids={outlined.get(p.clientId) ?? []}
                 zoom={transform[2]}
                 nodes={nodeLookup}
                 edges={edgeLookup}
@@ -66,11 +82,13 @@ function LivePresence({ awareness }: { awareness: Awareness }) {
 
 function Selection({
   participant,
+  ids,
   zoom,
   nodes,
   edges,
 }: {
   participant: Participant;
+  ids: readonly string[];
   zoom: number;
   nodes: ReadonlyMap<string, InternalNode>;
   edges: ReadonlyMap<string, Edge>;
@@ -83,7 +101,7 @@ function Selection({
       data-participant={participant.presence.user.name}
       style={{ stroke: colour }}
     >
-      {(participant.presence.selection ?? []).map((id) => {
+      {ids.map((id) => {
         const node = nodes.get(id);
         if (node) {
           const box = cardBox(node);

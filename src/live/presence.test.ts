@@ -6,6 +6,7 @@ import {
   cleanName,
   fallbackColour,
   MAX_NAME_LENGTH,
+  MAX_PARTICIPANTS,
   MAX_SELECTION,
   PALETTE,
   participantsOf,
@@ -160,4 +161,13 @@ test('two awareness instances exchanging updates see each other’s presence, an
   expect(participantsOf(b.getStates(), b.clientID)[1]?.presence.pointer).toEqual({ x: 5, y: 6 });
   a.destroy();
   b.destroy();
+});
+
+test('a flood of participants is cut to MAX_PARTICIPANTS, me always among them', () => {
+  const states = new Map<number, unknown>();
+  for (let id = 1; id <= 5000; id += 1) states.set(id, { user: { name: `A${id}`, colour: BLUE } });
+  states.set(9999, { user: { name: 'Zoe', colour: BLUE } });
+  const shown = participantsOf(states, 9999);
+  expect(shown).toHaveLength(MAX_PARTICIPANTS);
+  expect(shown[0]?.presence.user.name).toBe('Zoe');
 });

@@ -12,6 +12,11 @@ export const MAX_NAME_LENGTH = 40;
 export const MAX_SELECTION = 500;
 /** The longest id read from another participant's selection (ours are far shorter). */
 const MAX_ID_LENGTH = 200;
+/**
+ * The most participants shown. One awareness message may carry states for any number of client
+ * ids, so a hostile client could otherwise fill the People region and the canvas with thousands.
+ */
+export const MAX_PARTICIPANTS = 50;
 /** Coordinates beyond this are not a diagram's: a crafted state, dropped. */
 const MAX_COORDINATE = 1e7;
 
@@ -149,7 +154,7 @@ export interface Participant {
 
 /**
  * Everyone in the room with a usable presence: me first, then the others by name (then client id),
- * so the list does not reorder as people move their pointers.
+ * so the list does not reorder as people move their pointers; at most MAX_PARTICIPANTS.
  */
 export function participantsOf(states: ReadonlyMap<number, unknown>, myClientId: number): Participant[] {
   const list: Participant[] = [];
@@ -163,9 +168,11 @@ export function participantsOf(states: ReadonlyMap<number, unknown>, myClientId:
     }
     if (presence) list.push({ clientId, isMe: clientId === myClientId, presence });
   }
-  return list.sort((a, b) => {
-    if (a.isMe !== b.isMe) return a.isMe ? -1 : 1;
-    const byName = a.presence.user.name.localeCompare(b.presence.user.name);
-    return byName !== 0 ? byName : a.clientId - b.clientId;
-  });
+  return list
+    .sort((a, b) => {
+      if (a.isMe !== b.isMe) return a.isMe ? -1 : 1;
+      const byName = a.presence.user.name.localeCompare(b.presence.user.name);
+      return byName !== 0 ? byName : a.clientId - b.clientId;
+    })
+    .slice(0, MAX_PARTICIPANTS);
 }

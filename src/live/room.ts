@@ -53,14 +53,23 @@ export const NO_SERVER_MESSAGE =
 
 type Outcome = 'synced' | 'refused' | 'unreachable';
 
-function statusOf(status: string): LiveStatus {
-  return status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline';
+/** Connected once the room's state is exchanged, not at the socket's first message. */
+function statusOf(current: Room): LiveStatus {
+  const status = current.socket.status;
+  if (status === 'connected') return current.provider.isSynced ? 'connected' : 'connecting';
+  return status === 'connecting' ? 'connecting' : 'offline';
 }
 
-/** Publishes the room to the page (the presence UI reads it) with its connection status. */
-function publish(current: Room, status: LiveStatus): void {
+/**
+ * Publishes the room to the page (the presence UI reads it) with its connection status, once its
+ * document is open in the designer: before that, the page still shows the user's own document.
+ */
+function publish(current: Room): void {
   const awareness = current.provider.awareness;
-  if (!awareness) return;
+  if (!awareness || !current.binding || room !== current) return;
+  const status = statusOf(current);
+  const session = liveSessionStore.getState().session;
+  if (session?.ydoc === current.ydoc && session.status === status) return;
   setLiveSession({ roomId: current.roomId, access: current.access, ydoc: current.ydoc, awareness, status });
 }
 
@@ -127,9 +136,13 @@ export function leaveLive(store: DesignerStore, page: PageContext | null): void 
 
 /** Watches the room: status for the page, and leaving when the user opens another document. */
 function watch(current: Room, store: DesignerStore, page: PageContext): void {
-  const onStatus = ({ status }: { status: string }) => publish(current, statusOf(status));
+  const onStatus = () => publish(current);
   current.socket.on('status', onStatus);
-  current.cleanups.push(() => current.socket.off('status', onStatus));
+  current.provider.on('synced', onStatus);
+  current.cleanups.push(() => {
+    current.socket.off('status', onStatus);
+    current.provider.off('synced', onStatus);
+  });
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.documentId === previous.documentId || current.documentId === null) return;
     if (state.documentId === current.documentId) return;
@@ -137,7 +150,7 @@ function watch(current: Room, store: DesignerStore, page: PageContext): void {
     store.getState().notify('Left the live session: the shared deployment stays in Open recent.', 'info');
   });
   current.cleanups.push(unsubscribe);
-  publish(current, statusOf(current.socket.status));
+  publish(current);
 }
 
 export type ShareResult =
@@ -239,6 +252,7 @@ export async function joinLive(store: DesignerStore, link: LiveLink, page: PageC
     current.documentId = id;
     page.tabStorage?.setItem(tabKey(roomId), id);
     current.binding = bindStore(store, ydoc, { readOnly: link.access === 'view' });
+    publish(current);
     store
       .getState()
       .notify(

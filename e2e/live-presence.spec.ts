@@ -140,7 +140,9 @@ test('two people in a room see each other, their pointers, their selections, and
   ).toHaveCount(1);
 
   // Ben selects the WFM Builder alone: Ana sees it outlined in Ben's colour.
-  await canvasOf(ben).locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await canvasOf(ben)
+    .locator('.react-flow__pane')
+    .click({ position: { x: 5, y: 5 } });
   await expect(ana.locator('.presence__selection[data-participant="Ben"] > *')).toHaveCount(0);
   const builder = 'WFM Builder: WFM_Builder';
   await card(ben, builder).click();

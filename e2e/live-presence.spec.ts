@@ -208,6 +208,29 @@ test('two people in a room see each other, their pointers, their selections, and
   expect(errors).toEqual([]);
 });
 
+test('a participant with the view link is listed and seen pointing like anyone', async ({ browser }) => {
+  test.slow();
+  const errors: string[] = [];
+  const { ana } = await anaShares(browser, errors);
+  await ana.getByRole('button', { name: 'Share live', exact: true }).click();
+  const dialog = ana.getByRole('dialog', { name: 'Share live' });
+  const viewLink = await dialog.getByRole('textbox', { name: 'View link' }).inputValue();
+  await ana.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const vic = await personPage(browser, errors);
+  await vic.goto(viewLink);
+  await expect(card(vic, 'WFM Builder: WFM_Builder')).toBeVisible();
+  await rename(vic, 'Vic');
+  await expect(people(ana).getByRole('listitem')).toHaveCount(2);
+  await expect(people(ana).getByRole('listitem').nth(1)).toHaveText(/^Vic/);
+  await expect(people(vic).getByRole('listitem').nth(1)).toHaveText(/^Ana/);
+  await card(vic, 'DAP: WFM_DAP').hover();
+  await expect(ana.locator('.presence__pointer[data-participant="Vic"]')).toBeVisible();
+  await vic.context().close();
+  await ana.context().close();
+  expect(errors).toEqual([]);
+});
+
 /** WebSocket for Node 20, sending the Origin the designer's page would. */
 function socketWithOrigin(origin: string) {
   return class extends WebSocket {

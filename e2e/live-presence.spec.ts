@@ -158,6 +158,11 @@ test('two people in a room see each other, their pointers, their selections, and
     expect(ring.x + ring.width).toBeGreaterThanOrEqual(box.x + box.width);
     expect(ring.y + ring.height).toBeGreaterThanOrEqual(box.y + box.height);
   }
+  // With his name over it, so Ana knows whose outline it is.
+  const tag = ana.locator('.presence__tag[data-participant="Ben"]');
+  await expect(tag).toHaveText('Ben');
+  const [label, ring2] = [await tag.boundingBox(), await outline.boundingBox()];
+  expect(label && ring2 && Math.abs(label.y + label.height - ring2.y)).toBeLessThan(3);
   await testInfo.attach('ana-1440-light', { body: await ana.screenshot(), contentType: 'image/png' });
 
   // Ana follows Ben; Ben zooms to his selection: Ana's view shows the Builder where Ben sees it.

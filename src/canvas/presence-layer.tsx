@@ -73,10 +73,52 @@ function LivePresence({ awareness }: { awareness: Awareness }) {
           </g>
         </svg>
       )}
+      {outlining &&
+        others.map((p) => (
+          <SelectionTag
+            key={p.clientId}
+            participant={p}
+            ids={outlined.get(p.clientId) ?? []}
+            transform={transform}
+            nodes={nodeLookup}
+          />
+        ))}
       {others.map((p) => (
         <Pointer key={p.clientId} participant={p} transform={transform} />
       ))}
     </div>
+  );
+}
+
+/** Whose outline it is: their name over the first box they selected. */
+function SelectionTag({
+  participant,
+  ids,
+  transform,
+  nodes,
+}: {
+  participant: Participant;
+  ids: readonly string[];
+  transform: Transform;
+  nodes: ReadonlyMap<string, InternalNode>;
+}) {
+  const node = ids.map((id) => nodes.get(id)).find((n) => n !== undefined);
+  if (!node) return null;
+  const box = cardBox(node);
+  const at = toScreen(box, transform);
+  const { name, colour } = participant.presence.user;
+  return (
+    <span
+      className="presence__tag"
+      data-participant={name}
+      style={{
+        transform: `translate(${at.x - OUTLINE_GAP}px, ${at.y - OUTLINE_GAP}px) translateY(-100%)`,
+        background: colour,
+        color: inkOf(colour),
+      }}
+    >
+      {name}
+    </span>
   );
 }
 

@@ -9,7 +9,6 @@ import { standbyRoute } from './edge-route';
 import { edgeTag, edgeTagWidth, TAG_HEIGHT } from './edge-tag';
 import type { Point, Rect } from './geometry';
 import { CARD_HEIGHT, cardWidth, GRID, hostNames, ROLE_TIER } from './layout';
-import { type HostPairPlan, hostPairs, pairBoxOptions, planHostPair, readHostPair, rowNode } from './host-pairs';
 import { estimateTextWidth } from './text-metrics';
 
 /** Where everything goes: absolute top-left corners, container boxes and each route's points. */
@@ -74,21 +73,12 @@ export interface GraphChoice {
   readonly tiers: boolean;
   /** The seed of ELK's randomised crossing minimisation. */
   readonly seed: number;
-  /**
-   * The two hosts of each host pair (`hostPairs`) laid out as one box of cards, HA pairs side by
-   * side: the first pass of a host pair's layout, which orders its rows (`planHostPair`).
-   */
-  readonly pairHosts?: boolean;
 }
 
 const FIRST_CHOICE: GraphChoice = { labels: true, tiers: true, seed: 1 };
 
 /** ELK's picture of the document; ids are the document's, so the result maps straight back. */
-export function elkGraph(
-  document: TopologyDocument,
-  choice: Partial<GraphChoice> = {},
-  plans: readonly HostPairPlan[] = [],
-): ElkNode {
+export function elkGraph(document: TopologyDocument, choice: Partial<GraphChoice> = {}): ElkNode {
   const { labels: withLabels, tiers: withTiers, seed } = { ...FIRST_CHOICE, ...choice };
   const root: ElkNode & Parent = {
     id: 'root',
@@ -133,52 +123,7 @@ export function elkGraph(
     zones.set(zone.id, node);
     place(root, node, zoneTier.get(zone.id) ?? 3);
   }
-  // Host pairs: one box for both hosts, of cards (the first pass) or of rows (`planHostPair`).
-  const joined = new Map<string, { id: string; hosts: string[]; plan?: HostPairPlan }>();
-  for (const plan of plans) {
-    const entry = { id: plan.pair.id, hosts: [plan.pair.primary, plan.pair.backup], plan };
-    for (const id of entry.hosts) joined.set(id, entry);
-  }
-  if (choice.pairHosts && plans.length === 0) {
-    for (const pair of hostPairs(document)) {
-      const entry = { id: pair.id, hosts: [pair.primary, pair.backup] };
-      for (const id of entry.hosts) joined.set(id, entry);
-    }
-  }
-  const rowOfCard = new Map<string, string>();
-  const portsOf = new Map<string, { source?: string; target?: string }>();
-  for (const plan of plans) {
-    for (const [card, row] of plan.rowOf) rowOfCard.set(card, row);
-    for (const [connection, ports] of plan.ports) portsOf.set(connection, ports);
-  }
-  const joinedNodes = new Map<string, ElkNode & Parent>();
   for (const host of document.hosts ?? []) {
-    const group = joined.get(host.id);
-    if (group) {
-      const existing = joinedNodes.get(group.id);
-      if (existing) {
-        hosts.set(host.id, existing);
-        continue;
-      }
-      const node: ElkNode & Parent = {
-        id: group.id,
-        children: [],
-        tiers: new Map(),
-        layoutOptions: { ...SPACING, ...pairBoxOptions() },
-      };
-      joinedNodes.set(group.id, node);
-      hosts.set(host.id, node);
-      for (const row of group.plan?.rows ?? []) {
-        const rowElk = rowNode(group.plan as HostPairPlan, row, document);
-        node.children.push(rowElk);
-        const list = node.tiers.get(row.tier);
-        if (list) list.push(rowElk.id);
-        else node.tiers.set(row.tier, [rowElk.id]);
-      }
-      const tier = Math.min(...group.hosts.map((id) => hostTier.get(id) ?? 3));
-      place((host.zone !== undefined && zones.get(host.zone)) || root, node, tier);
-      continue;
-    }
     const node: ElkNode & Parent = {
       id: host.id,
       children: [],
@@ -217,7 +162,6 @@ export function elkGraph(
   };
   const byId = new Map(document.components.map((c) => [c.id, c]));
   for (const component of document.components) {
-    if (rowOfCard.has(component.id)) continue;
     const node: ElkNode = {
       id: component.id,
       width: cardWidth(component, hostNameOf.get(component.host ?? '')),
@@ -264,7 +208,7 @@ export function elkGraph(
   // anchors joining hundreds of cards made ELK's crossing minimisation five times slower.
   const rootTiers = root.children.length <= LARGE ? [root] : [];
   const tiered = withTiers
-    ? [...rootTiers, ...zones.values(), ...new Set(hosts.values()), ...clusterBoxes.values()]
+    ? [...rootTiers, ...zones.values(), ...hosts.values(), ...clusterBoxes.values()]
     : [];
   for (const container of tiered) {
     const tiers = [...container.tiers.keys()].sort((a, b) => a - b);
@@ -289,14 +233,10 @@ export function elkGraph(
     // its route turned back afterwards), so the cycle breaker never reverses the role order.
     const up = tierOf(source) > tierOf(target);
     const tag = edgeTag(connection, source, target);
-    // A card in a host pair's row is met at its port on the row.
-    const ports = portsOf.get(connection.id) ?? {};
-    const from = ports.source ?? source.id;
-    const to = ports.target ?? target.id;
     edges.push({
       id: connection.id,
-      sources: [up ? to : from],
-      targets: [up ? from : to],
+      sources: [up ? target.id : source.id],
+      targets: [up ? source.id : target.id],
       ...(tag &&
         withLabels && {
           labels: [
@@ -310,25 +250,7 @@ export function elkGraph(
         }),
     });
   }
-  for (const plan of plans)
-    for (const link of plan.spine)
-      edges.push({
-        id: `${TIER_EDGE}${link.id}`,
-        sources: [link.source],
-        targets: [link.target],
-        layoutOptions: { 'elk.layered.priority.straightness': String(process.env.STRAIGHT ?? '100') },
-      });
   root.edges = edges;
-  if (plans.length > 0 && process.env.MO) {
-    root.layoutOptions = { ...root.layoutOptions, 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
-  }
-  if (plans.length > 0 && process.env.NP) {
-    const all = (n: ElkNode) => {
-      n.layoutOptions = { ...n.layoutOptions, 'elk.layered.nodePlacement.strategy': process.env.NP as string };
-      for (const c of n.children ?? []) if (c.children && c.children.length > 0) all(c);
-    };
-    all(root);
-  }
   // A large diagram gets one crossing-minimisation pass per layer sweep instead of ten: the
   // 200-card layout's time halves (issue 14 asks under 1 s), its crossings barely change.
   if (document.components.length > LARGE) {
@@ -389,18 +311,13 @@ function strip(node: ElkNode & Partial<Parent>): ElkNode {
 const snap = (value: number) => Math.round(value);
 
 /** Reads ELK's answer back: absolute boxes, and each real connection's route in its own direction. */
-export function readElkLayout(
-  result: ElkNode,
-  document: TopologyDocument,
-  plans: readonly HostPairPlan[] = [],
-): DiagramLayout {
+export function readElkLayout(result: ElkNode, document: TopologyDocument): DiagramLayout {
   const componentIds = new Set(document.components.map((c) => c.id));
   const hostIds = new Set((document.hosts ?? []).map((h) => h.id));
   const zoneIds = new Set((document.zones ?? []).map((z) => z.id));
   const components = new Map<string, Point>();
   const hosts = new Map<string, Rect>();
   const zones = new Map<string, Rect>();
-  const rows = new Map<string, Point>();
   const walk = (node: ElkNode, ox: number, oy: number) => {
     for (const child of node.children ?? []) {
       const x = ox + (child.x ?? 0);
@@ -409,16 +326,10 @@ export function readElkLayout(
       if (componentIds.has(child.id)) components.set(child.id, { x: rect.x, y: rect.y });
       else if (hostIds.has(child.id)) hosts.set(child.id, rect);
       else if (zoneIds.has(child.id)) zones.set(child.id, rect);
-      else rows.set(child.id, { x: rect.x, y: rect.y });
       walk(child, x, y);
     }
   };
   walk(result, 0, 0);
-  const hostNameOfCard = hostNames(document);
-  const widths = new Map(
-    document.components.map((c) => [c.id, cardWidth(c, hostNameOfCard.get(c.host ?? ''))] as const),
-  );
-  for (const plan of plans) readHostPair(plan, rows, components, hosts, widths);
   const routes = new Map<string, Point[]>();
   const reversed = new Set<string>();
   const byId = new Map(document.components.map((c) => [c.id, c]));
@@ -496,82 +407,19 @@ export async function elkLayout(elk: ELK, document: TopologyDocument): Promise<D
   let best: DiagramLayout | undefined;
   let bestScore: readonly number[] = [];
   const choices = layoutChoices(document.components.length);
-  const pairs = document.components.length <= TRY_SOME ? hostPairs(document) : [];
-  const consider = (layout: DiagramLayout): boolean => {
-    // HA pairs side by side first, then role order, crossings, rows shared by two tiers.
+  for (const choice of choices) {
+    const layout = readElkLayout(await elk.layout(elkGraph(document, choice)), document);
+    if (choices.length === 1) return moveTo(layout, topLeft(document));
+    // Role order first, then crossings, then rows shared by two tiers.
     const order = tierOrder(document, layout);
-    const score = [pairsApart(document, layout), order.below, drawnCrossings(document, layout), order.beside];
-    if (process.env.DEBUG_LAYOUT) {
-      const where = (id: string) => `${id}@${layout.components.get(id)?.x},${layout.components.get(id)?.y}`;
-      const h = (id: string) => JSON.stringify(layout.hosts.get(id));
-      console.log('score', score.join(','), process.env.DEBUG_LAYOUT === '2' ? ['bld-1', 'da-1', 'da-2', 'bld-2', 'bru-1', 'srv-1', 'srv-2'].map(where).join(' ') + h('h-app1') + h('h-app2') : '');
-    }
+    const score = [order.below, drawnCrossings(document, layout), order.beside];
     if (best === undefined || isBetter(score, bestScore)) {
       best = layout;
       bestScore = score;
     }
-    return score.every((n) => n === 0);
-  };
-  // Host pairs (HA pairs on two hosts): each seed is laid out twice, first with both hosts as one
-  // box (ELK orders the cards), then as rows in that order (`planHostPair`), either host on the left.
-  for (const seed of pairs.length > 0 ? HOST_PAIR_SEEDS : []) {
-    const first = await elk.layout(elkGraph(document, { labels: false, tiers: false, seed, pairHosts: true }));
-    const seen = readElkLayout(first, document).components;
-    for (const primaryLeft of [true, false]) {
-      const plans = pairs.map((pair) => planHostPair(document, pair, seen, primaryLeft, BOXES));
-      if (plans.some((plan) => plan === undefined)) break;
-      let rowPlans = plans as HostPairPlan[];
-      for (let round = 0; round < REFINE; round += 1) {
-        const graph = elkGraph(document, { labels: process.env.LABELS === '1', tiers: process.env.TIERS === '1', seed }, rowPlans);
-        const layout = readElkLayout(await elk.layout(graph), document, rowPlans);
-        if (consider(layout)) return moveTo(best as unknown as DiagramLayout, topLeft(document));
-        // Again with each card's ports in the order of where its connections' other ends now are.
-        const again = pairs.map((pair) => planHostPair(document, pair, layout.components, primaryLeft, BOXES));
-        if (again.some((plan) => plan === undefined)) break;
-        rowPlans = again as HostPairPlan[];
-      }
-    }
+    if (score.every((n) => n === 0)) break;
   }
-  for (const choice of choices) {
-    const layout = readElkLayout(await elk.layout(elkGraph(document, choice)), document);
-    if (choices.length === 1) return moveTo(layout, topLeft(document));
-    if (consider(layout)) break;
-  }
-  return moveTo(best as unknown as DiagramLayout, topLeft(document));
-}
-
-/** The seeds a host pair is laid out with (each costs two layouts and the pair's two sides). */
-const HOST_PAIR_SEEDS = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
-const REFINE = Number(process.env.REFINE ?? 2);
-const BOXES = process.env.BOXES === '1';
-
-/**
- * HA pairs on two hosts not drawn side by side: a pair whose cards share no row, and two hosts of
- * a pair whose boxes overlap.
- */
-export function pairsApart(document: TopologyDocument, layout: DiagramLayout): number {
-  const byId = new Map(document.components.map((c) => [c.id, c]));
-  let apart = 0;
-  const seen = new Set<string>();
-  for (const backup of document.components) {
-    const primary = backup.backupOf !== undefined ? byId.get(backup.backupOf) : undefined;
-    if (!primary || primary === backup || primary.host === backup.host) continue;
-    const a = layout.components.get(primary.id);
-    const b = layout.components.get(backup.id);
-    if (a && b && Math.abs(a.y - b.y) >= CARD_HEIGHT) apart += 1;
-    if (primary.host === undefined || backup.host === undefined) continue;
-    const key = [primary.host, backup.host].sort().join('+');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const ha = layout.hosts.get(primary.host);
-    const hb = layout.hosts.get(backup.host);
-    if (ha && hb && overlaps(ha, hb)) apart += 1;
-  }
-  return apart;
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  return moveTo(best as DiagramLayout, topLeft(document));
 }
 
 /**

@@ -20,17 +20,18 @@ export interface RedisTarget {
 
 /**
  * Reads `redis://[user:password@]host[:port][/db]` (or `rediss://` for TLS). Returns an error in
- * words for anything else, so a typo stops the server at start instead of leaving rooms unshared.
+ * words for anything else, so a typo stops the server at start instead of leaving rooms unshared;
+ * the error never repeats the URL, which may hold a password.
  */
 export function parseRedisUrl(text: string): RedisTarget | string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return `REDIS_URL must be a URL like redis://127.0.0.1:6379, not ${JSON.stringify(text)}`;
+    return 'REDIS_URL must be a URL like redis://127.0.0.1:6379';
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
-    return `REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`;
+    return `REDIS_URL must start with redis:// or rediss:// (it starts with ${url.protocol})`;
   if (url.hostname === '') return 'REDIS_URL names no host';
   const port = url.port === '' ? 6379 : Number(url.port);
   const path = url.pathname.replace(/^\//, '');

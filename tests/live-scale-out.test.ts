@@ -94,6 +94,17 @@ test('each instance says it shares rooms through Redis, and where (never a passw
   }
 });
 
+test('a REDIS_URL that is not one stops the server at start instead of leaving rooms unshared', async () => {
+  await expect(
+    startServerProcess({
+      PORT: '0',
+      DATA_DIR: join(scratch, 'data'),
+      DIST_DIR: join(scratch, 'dist'),
+      REDIS_URL: 'localhost:6379',
+    }),
+  ).rejects.toThrow(/server exited \(2\) before listening/);
+});
+
 test('an edit by a client of instance A reaches a client of instance B, and back', async () => {
   const { a, b } = await sharedRoom();
   expect(yDocToDocument(b.doc)).toEqual(template(0));

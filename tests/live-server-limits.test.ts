@@ -48,6 +48,12 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+test('without REDIS_URL the server is one instance alone, and says nothing of Redis', () => {
+  expect(server?.out()).toMatch(
+    /^WFM Topology Designer: http:\/\/127\.0\.0\.1:\d+\/\nLive rooms are kept in .+\n$/,
+  );
+});
+
 const zones = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('zones');
 
 test('an update past a count cap is refused; the room, full to the cap, carries on unaffected', async () => {

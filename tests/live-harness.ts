@@ -105,6 +105,30 @@ export async function startRedis(dir: string): Promise<RedisProcess> {
   return { url: `redis://127.0.0.1:${port}`, kill: () => stop(child, 'SIGTERM') };
 }
 
+export interface RedisWatch {
+  /** Everything published on the watched channels so far, as redis-cli prints it (--csv). */
+  text(): string;
+  stop(): Promise<void>;
+}
+
+/** Records every message published on channels matching `pattern`, with Debian's redis-cli. */
+export async function watchRedis(url: string, pattern: string): Promise<RedisWatch> {
+  const child = spawn('redis-cli', ['-u', url, '--csv', 'psubscribe', pattern], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((done, fail) => {
+    child.once('error', fail);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('latin1');
+      // redis-cli prints the subscription's confirmation once Redis has it.
+      if (out.includes('"psubscribe"')) done();
+    });
+    child.once('exit', (code) => fail(new Error(`redis-cli exited (${code}): ${out}`)));
+  });
+  return { text: () => out, stop: () => stop(child, 'SIGTERM') };
+}
+
 /** WebSocket for Node 20 (no global one), sending the Origin a page of `origin` would. */
 function socketWithOrigin(origin: string) {
   return class extends WebSocket {

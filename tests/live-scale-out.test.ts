@@ -17,11 +17,13 @@ import {
   startServerProcess,
   synced,
   until,
+  watchRedis,
 } from './live-harness';
 
 // Scale-out (issue 16 item 7, decision 034): Debian's redis-server and two instances of the product
 // server, all real processes, sharing one REDIS_URL and one DATA_DIR; real providers on each.
-// Every wait is for a state to be reached (the test's timeout is the only clock).
+// Every wait is for a state to be reached (the test's timeout is the only clock; the restarts of
+// the SIGKILL test start three server processes, so it and the start-up get two minutes).
 
 let scratch = '';
 let redis: RedisProcess;
@@ -78,7 +80,7 @@ beforeAll(async () => {
   writeFileSync(join(scratch, 'dist', 'index.html'), '<!doctype html><title>WFM</title>');
   redis = await startRedis(join(scratch, 'redis'));
   [instances.a, instances.b] = await Promise.all([startInstance(), startInstance()]);
-});
+}, 120_000);
 
 afterAll(async () => {
   for (const client of clients) client.destroy();
@@ -118,6 +120,7 @@ test('an edit by a client of instance A reaches a client of instance B, and back
 
 test('a view-only client of B cannot edit: its change reaches neither instance', async () => {
   const { keys, a, b } = await sharedRoom();
+  const watch = await watchRedis(redis.url, 'wfm*');
   const viewer = connect(instances.b, keys.roomId, keys.viewKey);
   await synced(viewer);
   expect(viewer.provider.authorizedScope).toBe('readonly');
@@ -131,6 +134,10 @@ test('a view-only client of B cannot edit: its change reaches neither instance',
   );
   components(b.doc).get(second)?.set('notes', 'after the viewer');
   await until(() => components(a.doc).get(second)?.get('notes') === 'after the viewer');
+  // Redis carried the honest edit, and nothing of the viewer's.
+  await until(() => watch.text().includes('after the viewer'));
+  expect(watch.text()).not.toContain('Changed by a viewer');
+  await watch.stop();
   expect(components(a.doc).get(first)?.get('name')).toBe(template(0).components[0]?.name);
   expect(components(b.doc).get(first)?.get('name')).toBe(template(0).components[0]?.name);
   for (const instance of [instances.a, instances.b]) {
@@ -144,6 +151,7 @@ test('a hostile update on A is refused, and the clients of B see nothing of it',
   const { keys, a, b } = await sharedRoom();
   const [first, second] = firstTwo();
   const before = yDocToDocument(b.doc);
+  const watch = await watchRedis(redis.url, 'wfm*');
   const hostile = connect(instances.a, keys.roomId, keys.editKey);
   hostile.provider.on('close', () => hostile.provider.destroy());
   await synced(hostile);
@@ -156,6 +164,11 @@ test('a hostile update on A is refused, and the clients of B see nothing of it',
   // An honest edit on A after it crosses to B: had A published the hostile one, it would have too.
   components(a.doc).get(second)?.set('notes', 'after the hostile one');
   await until(() => components(b.doc).get(second)?.get('notes') === 'after the hostile one');
+  // Redis carried the honest edit, and not a byte of the refused one.
+  await until(() => watch.text().includes('after the hostile one'));
+  expect(watch.text()).not.toContain('junk');
+  expect(watch.text()).not.toContain('<x>');
+  await watch.stop();
   expect(b.doc.share.has('junk')).toBe(false);
   expect(components(b.doc).get(first)?.has('script')).toBe(false);
   expect(yDocToDocument(b.doc)).toEqual({
@@ -213,4 +226,4 @@ test('SIGKILL of instance A loses no acknowledged edit; its clients reconnect to
   expect(components(fresh.doc).get(first)?.get('notes')).toBe('written while A was down');
   expect(components(fresh.doc).get(first)?.get('name')).toBe('Renamed on B after the restart');
   instances.b = await startInstance();
-});
+}, 120_000);

@@ -40,7 +40,7 @@ beforeAll(async () => {
     DATA_DIR: join(scratch, 'data'),
     DIST_DIR: join(scratch, 'dist'),
   });
-});
+}, 120_000);
 
 afterAll(async () => {
   for (const client of clients) client.destroy();

@@ -118,6 +118,35 @@ test('an edit by a client of instance A reaches a client of instance B, and back
   expect(yDocToDocument(a.doc)).toEqual(yDocToDocument(b.doc));
 });
 
+test('presence crosses instances: who is here on A is seen on B', async () => {
+  const { a, b } = await sharedRoom();
+  a.provider.setAwarenessField('user', { name: 'Ada on A' });
+  await until(() =>
+    [...(b.provider.awareness?.getStates().values() ?? [])].some((state) => state.user?.name === 'Ada on A'),
+  );
+});
+
+test('instance B keeps its own guards: a foreign page and a flood are turned away there too', async () => {
+  const { keys, a, b } = await sharedRoom();
+  if (!instances.b) throw new Error('no instance B');
+  const foreign = connectClient(instances.b.url, keys.roomId, keys.editKey, 'http://evil.example');
+  clients.push(foreign);
+  await until(() => foreign.closes.length > 0);
+  expect(foreign.provider.isSynced).toBe(false);
+  foreign.provider.destroy();
+
+  const [first, second] = firstTwo();
+  const flood = connect(instances.b, keys.roomId, keys.editKey);
+  flood.provider.on('close', () => flood.provider.destroy());
+  await synced(flood);
+  for (let i = 0; i < 1000; i += 1) components(flood.doc).get(first)?.set('notes', `flood ${i}`);
+  await until(() => flood.closes.length > 0);
+  expect(flood.closes).toContain('rate-limited');
+  // The room goes on across both instances.
+  components(a.doc).get(second)?.set('notes', 'after the flood');
+  await until(() => components(b.doc).get(second)?.get('notes') === 'after the flood');
+});
+
 test('a view-only client of B cannot edit: its change reaches neither instance', async () => {
   const { keys, a, b } = await sharedRoom();
   const watch = await watchRedis(redis.url, 'wfm*');

@@ -5,6 +5,7 @@ import type { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 import { expectSaved } from './library-storage';
 import { type ProductServer, startProductServer } from './live-server';
+import { TEMPLATE_TITLES } from './template-titles';
 
 // Issue 15, item 7: every screen, dialog, menu and panel passes an automated WCAG 2.1 AA audit
 // (axe-core) in the light and the dark theme, colour contrast of cards, connections and problems
@@ -19,15 +20,6 @@ interface Screen {
   /** Brings the designer, opened on an empty document, to the screen. */
   readonly open: (designer: DesignerPage, page: Page) => Promise<void>;
 }
-
-const TEMPLATES = [
-  'Minimal single site',
-  'Single site with Management Layer',
-  'Notifications and scheduled reports',
-  'Builder pool',
-  'Multi-site with several WFM Servers',
-  'Highly available site',
-] as const;
 
 function diagramButton(page: Page, name: string) {
   return page.getByRole('toolbar', { name: 'Diagram' }).getByRole('button', { name, exact: true });
@@ -113,7 +105,7 @@ async function reachPeople(page: Page): Promise<void> {
 const SCREENS: readonly Screen[] = [
   { name: 'the empty canvas', open: async () => {} },
   { name: 'the empty canvas at 1280×720', viewport: { width: 1280, height: 720 }, open: async () => {} },
-  ...TEMPLATES.map(
+  ...TEMPLATE_TITLES.map(
     (title): Screen => ({ name: `the template "${title}"`, open: (_, page) => loadTemplate(page, title) }),
   ),
   {
@@ -175,6 +167,21 @@ const SCREENS: readonly Screen[] = [
     },
   },
   { name: 'the tab conflict dialog', open: reachTabConflict },
+  {
+    name: 'the share link dialog (no clipboard)',
+    open: async (designer, page) => {
+      await designer.addFromPalette('WFM Server');
+      // A browser that refuses the clipboard: the link is shown for copying by hand.
+      await page.evaluate(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: () => Promise.reject(new Error('denied')) },
+        });
+      });
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await expect(page.getByRole('dialog', { name: 'Share link' })).toBeVisible();
+    },
+  },
   {
     name: 'the Connect to… dialog',
     open: async (designer, page) => {

@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { canvasContrastFailures } from './contrast';
 import type { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 import { expectSaved } from './library-storage';
+import { type ProductServer, startProductServer } from './live-server';
 import { TEMPLATE_TITLES } from './template-titles';
 
 // Issue 15, item 7: every screen, dialog, menu and panel passes an automated WCAG 2.1 AA audit
@@ -62,6 +63,43 @@ async function reachTabConflict(designer: DesignerPage, page: Page): Promise<voi
     .click();
   await expect(page.getByRole('dialog', { name: 'Another tab saved this deployment' })).toBeVisible();
   await page.mouse.up();
+}
+
+/** The product server for the live screens, started by the first that needs it (vite preview has no `/collab`). */
+let liveServer: ProductServer | undefined;
+const guests: BrowserContext[] = [];
+test.afterAll(async () => {
+  for (const guest of guests) await guest.close();
+  await liveServer?.stop();
+});
+
+/** The designer shared live, with a second participant, Ben, who selects a card and points at another. */
+async function reachPeople(page: Page): Promise<void> {
+  liveServer ??= await startProductServer();
+  await page.goto(liveServer.url);
+  await loadTemplate(page, 'Minimal single site');
+  await page.getByRole('button', { name: 'Share live', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share live' });
+  const link = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const guest = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  guests.push(guest);
+  const ben = await guest.newPage();
+  await ben.goto(link);
+  const name = ben.getByRole('region', { name: 'People' }).getByRole('textbox', { name: 'Your name' });
+  await name.fill('Ben');
+  await name.press('Enter');
+  const canvas = ben.getByRole('application', { name: 'Deployment diagram' });
+  await canvas.getByRole('group', { name: 'WFM Builder: WFM_Builder', exact: true }).click();
+  await canvas.getByRole('group', { name: 'WFM Server: WFM_Server', exact: true }).hover();
+  const people = page.getByRole('region', { name: 'People' });
+  await expect(people.getByRole('listitem')).toHaveCount(2);
+  await expect(people.getByRole('button', { name: 'Follow Ben' })).toBeVisible();
+  await expect(page.locator('.presence__pointer')).toBeVisible();
+  await expect(page.locator('.presence__selection rect')).toHaveCount(1);
 }
 
 const SCREENS: readonly Screen[] = [
@@ -258,6 +296,10 @@ const SCREENS: readonly Screen[] = [
       await panel.getByRole('button', { name: 'Check my work' }).click();
       await expect(panel.getByRole('button', { name: 'Check my work' })).toBeVisible();
     },
+  },
+  {
+    name: 'a live session with two people: the People region, a pointer and a selection',
+    open: (_, page) => reachPeople(page),
   },
   {
     name: 'the Problems panel with problems and quick fixes',

@@ -10,7 +10,9 @@ import { openSharedLink } from './app/document-actions';
 import { DocumentLibrary, STORAGE_OFF_MESSAGE } from './app/library/library';
 import { attachToPage } from './app/library/page-events';
 import { CHANNEL_NAME, LibrarySession } from './app/library/session';
+import { joinLiveLink } from './app/live-actions';
 import { SHARE_PREFIX } from './app/share-link-prefix';
+import { isLiveHash, parseLiveHash } from './live/links';
 import { exerciseProgressOf } from './panels/exercises-progress';
 import { createDesignerStore } from './store/store';
 import { loadThemePreference } from './ui/theme';
@@ -52,6 +54,8 @@ function takeShareLink(): string | null {
 
 async function start(): Promise<void> {
   const link = takeShareLink();
+  // A live link stays in the address (decision 032): a reload, online or not, rejoins the room.
+  const live = parseLiveHash(window.location.hash);
   const store = createDesignerStore();
   // Wired before the library opens the tab's document, so an exercise under way in it resumes
   // (its progress is kept beside the document, decision 027) and every step after is counted.
@@ -87,6 +91,14 @@ async function start(): Promise<void> {
   }
   performance.mark('wfm:open:document');
   window.addEventListener('hashchange', () => {
+    if (isLiveHash(window.location.hash)) {
+      store
+        .getState()
+        .notify(
+          'A live link was put in this tab’s address. It was not opened: reload the page to join the session.',
+        );
+      return;
+    }
     if (!window.location.hash.startsWith(SHARE_PREFIX)) return;
     store
       .getState()
@@ -103,6 +115,14 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   if (link) await openSharedLink(store, link);
+  if (live === 'damaged') {
+    store
+      .getState()
+      .notify(
+        'This live link is damaged: its key is not complete. Nothing was opened; ask for the link again.',
+        'error',
+      );
+  } else if (live) await joinLiveLink(store, live);
 }
 
 void start();

@@ -5,6 +5,7 @@ import { Modal } from '../ui/modal';
 import { FindDialog } from './find-dialog';
 import { ImportErrorDialog } from './import-error-dialog';
 import type { LibrarySession } from './library/session';
+import { LiveShareDialog } from './live-share-dialog';
 import { OpenRecentDialog } from './open-recent-dialog';
 import { PngUnreadableDialog } from './png-unreadable-dialog';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -49,6 +50,11 @@ export function Dialogs({ session }: { session: LibrarySession | null }) {
   if (dialog?.kind === 'png-unreadable') {
     return (
       <PngUnreadableDialog scale={dialog.scale} outlineProblems={dialog.outlineProblems} onClose={close} />
+    );
+  }
+  if (dialog?.kind === 'live-share') {
+    return (
+      <LiveShareDialog {...(dialog.edit ? { edit: dialog.edit } : {})} view={dialog.view} onClose={close} />
     );
   }
   if (dialog?.kind === 'share-link') {

@@ -2,6 +2,7 @@ import { createEmptyDocument } from '../document';
 import { always, defineCommand } from './command';
 import { copyShareLink } from './document-actions';
 import { openImportPicker } from './import-input';
+import { shareLiveCommand } from './live-actions';
 
 // Documents in and out: New, Open recent, Import and the share link.
 
@@ -33,5 +34,12 @@ export const DOCUMENT_COMMANDS = [
     hint: 'Copy a link that carries this deployment',
     enabled: always,
     run: ({ store }) => copyShareLink(store),
+  }),
+  defineCommand({
+    id: 'share-live',
+    label: 'Share live',
+    hint: 'Edit this deployment together with others, live, from a link',
+    enabled: always,
+    run: ({ store }) => shareLiveCommand(store),
   }),
 ];

@@ -19,7 +19,7 @@ export const EDIT_COMMANDS = [
     id: 'undo',
     label: 'Undo',
     shortcut: { keys: ['Ctrl+Z'], matches: (e) => mod(e) && !e.shiftKey && key(e, 'z') },
-    enabled: (s) => s.history.past.length > 0,
+    enabled: (s) => (s.live ? s.live.canUndo : s.history.past.length > 0),
     run: ({ store }) => store.getState().undo(),
   }),
   defineCommand({
@@ -29,7 +29,7 @@ export const EDIT_COMMANDS = [
       keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
       matches: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || key(e, 'y')),
     },
-    enabled: (s) => s.history.future.length > 0,
+    enabled: (s) => (s.live ? s.live.canRedo : s.history.future.length > 0),
     run: ({ store }) => store.getState().redo(),
   }),
   defineCommand({

@@ -6,6 +6,7 @@ import type { CommandId } from './commands';
 import { OPTION_COMMANDS } from './diagram-commands';
 import { ExportMenu } from './export-menu';
 import { ImportFileInput } from './import-input';
+import { LiveStatusBadge } from './live-status';
 import { OverflowMenu } from './overflow-menu';
 import { useMediaQuery } from './use-media-query';
 
@@ -18,7 +19,7 @@ export const NARROW_TOP_BAR = '(max-width: 1439px)';
 /** What "More" holds on a narrow window, in its order: the options, then the document's extras. */
 const OVERFLOW: readonly (readonly CommandId[])[] = [
   OPTION_COMMANDS.map((command) => command.id),
-  ['open-recent', 'share-link'],
+  ['open-recent', 'share-link', 'share-live'],
 ];
 
 function DocumentName() {
@@ -112,13 +113,21 @@ export function TopBar() {
       <DocumentName />
       <RulesetSelect />
       {!narrow && <Options />}
+      <LiveStatusBadge />
       <div className="top-bar__actions" role="toolbar" aria-label="Document">
         <CommandButton id="new" />
         {!narrow && <CommandButton id="open-recent" />}
         <CommandButton id="import" />
         <ImportFileInput />
         <ExportMenu />
-        {narrow ? <OverflowMenu groups={OVERFLOW} /> : <CommandButton id="share-link" />}
+        {narrow ? (
+          <OverflowMenu groups={OVERFLOW} />
+        ) : (
+          <>
+            <CommandButton id="share-link" />
+            <CommandButton id="share-live" />
+          </>
+        )}
         <span className="top-bar__divider" aria-hidden="true" />
         <CommandButton id="undo" />
         <CommandButton id="redo" />

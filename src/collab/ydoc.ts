@@ -33,8 +33,10 @@ export const ORDER_KEY = '@order';
 /** Meta key listing which of the optional lists (zones, hosts, annotations) the document carries, empty or not. */
 export const LISTS_KEY = '@lists';
 
-const OPTIONAL_LISTS = ['zones', 'hosts', 'annotations'] as const;
-const META_FIELDS = ['format', 'version', 'name', 'ruleset', 'options', 'view'] as const;
+/** The lists a document may leave out; `@lists` says which of them it carries. */
+export const OPTIONAL_LISTS = ['zones', 'hosts', 'annotations'] as const;
+/** The document's own fields, kept in the `meta` root. */
+export const META_FIELDS = ['format', 'version', 'name', 'ruleset', 'options', 'view'] as const;
 
 type Entity = DocumentComponent | DocumentConnection | DocumentHost | DocumentZone | DocumentAnnotation;
 

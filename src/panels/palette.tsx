@@ -3,7 +3,7 @@ import { KIND_DRAG_TYPE, LAYOUT_DRAG_TYPE, LAYOUT_ITEMS, type LayoutItem } from 
 import { LAYOUT_ITEM_LABELS, LAYOUT_ITEM_ROLES, useAddLayoutAtViewCentre } from '../canvas/layout-items';
 import { useAddAtViewCentre } from '../canvas/view';
 import { type ComponentKind, kindsByGroup } from '../domain';
-import { useDesignerStore } from '../store/react';
+import { useDesigner, useDesignerStore } from '../store/react';
 import { KindIcon } from '../ui/kind-icon';
 
 /** Every kind by group: drag one onto the canvas, or click it (Enter/Space) to add it at the view's centre. */
@@ -11,6 +11,8 @@ export function Palette() {
   const addAtCentre = useAddAtViewCentre();
   const addLayoutAtCentre = useAddLayoutAtViewCentre();
   const store = useDesignerStore();
+  // A view-only live session (issue 16): nothing can be added, so nothing looks addable.
+  const viewOnly = useDesigner((s) => s.live?.readOnly ?? false);
 
   const onDragStart = (event: DragEvent, kind: ComponentKind) => {
     event.dataTransfer.setData(KIND_DRAG_TYPE, kind);
@@ -24,6 +26,9 @@ export function Palette() {
   return (
     <section className="palette" aria-label="Components">
       <h2 className="panel-title">Components</h2>
+      {viewOnly && (
+        <p className="palette__view-only">View only: this live session takes no edits from you.</p>
+      )}
       {kindsByGroup().map(({ group, title, kinds }) => (
         <div key={group} className="palette__group">
           <h3 id={`palette-${group}`} className="palette__group-title">
@@ -36,7 +41,8 @@ export function Palette() {
                 key={kind}
                 type="button"
                 className="palette__item"
-                draggable
+                disabled={viewOnly}
+                draggable={!viewOnly}
                 onDragStart={(event) => onDragStart(event, kind)}
                 onClick={() => {
                   const id = addAtCentre(kind);
@@ -69,7 +75,8 @@ export function Palette() {
             key={item}
             type="button"
             className={`palette__item palette__item--${item}`}
-            draggable
+            disabled={viewOnly}
+            draggable={!viewOnly}
             onDragStart={(event) => onLayoutDragStart(event, item)}
             onClick={() => addLayoutAtCentre(item)}
             aria-label={LAYOUT_ITEM_LABELS[item]}

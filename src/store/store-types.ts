@@ -154,6 +154,8 @@ export type OpenDialog =
       readonly foreign?: boolean;
     }
   | { readonly kind: 'share-link'; readonly url: string }
+  /** The links of a live session (issue 16): the edit link only for who can edit. */
+  | { readonly kind: 'live-share'; readonly edit?: string; readonly view: string }
   | { readonly kind: 'templates' }
   | { readonly kind: 'tab-conflict' }
   | { readonly kind: 'open-recent' }
@@ -190,5 +192,36 @@ export interface UiSlice {
   setFocusField(field: FocusField | null): void;
 }
 
-export type DesignerState = DocumentSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice;
+/**
+ * What a live session (issue 16, decision 032) changes in the store: Undo and Redo go to the
+ * session's own undo manager (one's own edits only), and a view-only session refuses every edit.
+ * Set by src/live; `null` when the open document is not shared.
+ */
+export interface LiveEditing {
+  readonly readOnly: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  undo(): void;
+  redo(): void;
+}
+
+/** The refusal a view-only session answers every edit with. */
+export const VIEW_ONLY_REFUSAL = 'This live session is view-only: you cannot change the deployment.';
+
+export interface LiveSlice {
+  readonly live: LiveEditing | null;
+  setLive(live: LiveEditing | null): void;
+  /**
+   * Shows the shared document as another person (or one's own undo) left it: no history step, no
+   * status sentence, the selection pruned of what no longer exists.
+   */
+  receiveDocument(document: TopologyDocument): void;
+}
+
+export type DesignerState = DocumentSlice &
+  HistorySlice &
+  SelectionSlice &
+  ClipboardSlice &
+  UiSlice &
+  LiveSlice;
 export type DesignerStore = StoreApi<DesignerState>;

@@ -40,23 +40,26 @@ import type {
   DesignerStore,
   DocumentSlice,
   HistorySlice,
+  LiveSlice,
   Notice,
   NoticeTone,
   Selection,
   SelectionSlice,
   UiSlice,
 } from './store-types';
+import { VIEW_ONLY_REFUSAL } from './store-types';
 
 export type {
   DesignerState,
   DesignerStore,
   DocumentOrigin,
+  LiveEditing,
   OpenDialog,
   Selection,
   SidePanel,
   ThemePreference,
 } from './store-types';
-export { DOCUMENT_ORIGINS } from './store-types';
+export { DOCUMENT_ORIGINS, VIEW_ONLY_REFUSAL } from './store-types';
 
 export const EMPTY_SELECTION: Selection = { components: new Set(), connections: new Set() };
 
@@ -81,6 +84,10 @@ function commit(
   replaced = false,
 ): void {
   const { document, history, gestureBase } = get();
+  if (get().live?.readOnly) {
+    if (next !== document) refuseViewOnly(set, get);
+    return;
+  }
   if (next === document) {
     if (Object.keys(extra).length > 0) set(extra);
     return;
@@ -91,6 +98,16 @@ function commit(
     notice: said(get, describeEdit(document, next)),
     ...extra,
   });
+}
+
+/**
+ * Says once that a view-only session takes no edit: a refused drag asks on every frame, and the
+ * status line should not announce the same sentence sixty times a second.
+ */
+function refuseViewOnly(set: Set, get: Get): void {
+  const { notice } = get();
+  if (notice?.text === VIEW_ONLY_REFUSAL && notice.tone === 'refusal') return;
+  set({ notice: said(get, VIEW_ONLY_REFUSAL, 'refusal') });
 }
 
 /** Drops selected ids that no longer exist after an undo, a redo or a replacement. */
@@ -265,7 +282,9 @@ function createDocumentSlice(set: Set, get: Get, initial: TopologyDocument, id: 
     },
     openNewDocument(document, origin, notice) {
       const previous = get().document;
-      if (!get().libraryAvailable) {
+      // In a live session the new document goes into the room (one undo step, refused when
+      // view-only): leaving the room is not a side effect of Import.
+      if (!get().libraryAvailable || get().live) {
         get().replaceDocument(document);
         get().notify(`${notice} Undo brings back the previous document.`, 'success');
         return;
@@ -339,7 +358,8 @@ function createHistorySlice(set: Set, get: Get): HistorySlice {
     history: emptyHistory(),
     gestureBase: null,
     beginGesture() {
-      if (!get().gestureBase) set({ gestureBase: get().document });
+      // View-only: no gesture, so each move of a drag goes to `commit`, which refuses it.
+      if (!get().gestureBase && !get().live?.readOnly) set({ gestureBase: get().document });
     },
     endGesture() {
       const { gestureBase, document, history } = get();
@@ -355,8 +375,16 @@ function createHistorySlice(set: Set, get: Get): HistorySlice {
         notice: said(get, describeEdit(gestureBase, document)),
       });
     },
-    undo: () => travel('back'),
-    redo: () => travel('forward'),
+    undo: () => {
+      const { live } = get();
+      if (live) live.undo();
+      else travel('back');
+    },
+    redo: () => {
+      const { live } = get();
+      if (live) live.redo();
+      else travel('forward');
+    },
   };
 }
 
@@ -474,6 +502,19 @@ function createUiSlice(set: Set, get: Get): UiSlice {
   };
 }
 
+function createLiveSlice(set: Set, get: Get): LiveSlice {
+  return {
+    live: null,
+    setLive(live) {
+      set({ live });
+    },
+    receiveDocument(document) {
+      if (document === get().document) return;
+      set({ document, selection: pruneSelection(get().selection, document) });
+    },
+  };
+}
+
 /** A fresh designer store; every test and every mounted app gets its own. */
 export function createDesignerStore(
   initial: TopologyDocument = createEmptyDocument(),
@@ -485,5 +526,6 @@ export function createDesignerStore(
     ...createSelectionSlice(set, get),
     ...createClipboardSlice(set, get),
     ...createUiSlice(set, get),
+    ...createLiveSlice(set, get),
   }));
 }

@@ -19,20 +19,24 @@ export function LiveStatusBadge() {
   const access = session.access === 'view' ? 'view only' : 'can edit';
   const title =
     session.status === 'offline'
-      ? 'Not connected: your edits are kept in this browser and sent when the connection is back.'
-      : undefined;
+      ? 'Live session: offline. Your edits are kept in this browser and sent when the connection is back.'
+      : `Live session: ${words.toLowerCase()}, ${access}. Show the links of this session.`;
   return (
     <button
       type="button"
       aria-label={`Live session: ${words.toLowerCase()}, ${access}`}
       className={`live-status live-status--${session.status}`}
-      title={title ?? 'Show the links of this live session'}
+      title={title}
       onClick={() => void shareLiveCommand(store)}
     >
       <span className="live-status__dot" aria-hidden="true" />
       <span aria-hidden="true">
-        Live · {words}
-        {session.access === 'view' ? ' · View only' : ''}
+        Live
+        <span className="live-status__words">
+          {' · '}
+          {words}
+          {session.access === 'view' ? ' · View only' : ''}
+        </span>
       </span>
     </button>
   );

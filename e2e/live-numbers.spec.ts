@@ -174,7 +174,7 @@ test('the same with one browser offline for half of its run: identical documents
   const other = await person(browser, server);
   const link = await cuttable(other.designer.page);
   await join(other.designer, links.edit, 'can edit');
-  const status = (name: string) => other.designer.page.getByRole('button', { name, exact: true });
+  const status = (name: string) => other.designer.page.getByRole('img', { name, exact: true });
 
   const offlineHalf = async (index: number) => {
     if (index === OPERATIONS / 4) {

@@ -82,7 +82,7 @@ export async function join(
 ): Promise<void> {
   await designer.page.goto(link);
   await expect(
-    designer.page.getByRole('button', { name: `Live session: connected, ${access}`, exact: true }),
+    designer.page.getByRole('img', { name: `Live session: connected, ${access}`, exact: true }),
   ).toBeVisible();
 }
 

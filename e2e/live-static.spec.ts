@@ -22,7 +22,7 @@ test('Share live without the server says so clearly and changes nothing', async 
   await page.getByRole('button', { name: 'Share live', exact: true }).click();
   await expect(designer.status()).toHaveText(/^Share live needs the designer’s own server \(npm start\)/);
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Live session/ })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /^Live session/ })).toHaveCount(0);
   expect(new URL(page.url()).hash).toBe('');
   // The designer works alone as before: the store's own Undo still takes the card back.
   await expect(designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();

@@ -22,7 +22,7 @@ test('Share live gives an edit link and a view link; whoever opens the edit link
   const links = await shareLive(page);
   expect(links.edit).toMatch(new RegExp(`^${server.url}/#live=[A-Za-z0-9_-]{43}$`));
   expect(links.view).toMatch(new RegExp(`^${server.url}/#view=[A-Za-z0-9_-]{43}$`));
-  await expect(page.getByRole('button', { name: 'Live session: connected, can edit' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Live session: connected, can edit' })).toBeVisible();
 
   const other = await person(browser, server);
   await join(other.designer, links.edit, 'can edit');
@@ -112,19 +112,19 @@ test('edits made offline are kept over a reload and merge when the connection is
   await expect(other.designer.node('WFM Server', 'WFM_Server_1')).toBeVisible();
 
   await link.cut();
-  await expect(opage.getByRole('button', { name: 'Live session: offline, can edit' })).toBeVisible();
+  await expect(opage.getByRole('img', { name: 'Live session: offline, can edit' })).toBeVisible();
   await other.designer.addFromPalette('WFM Builder');
   await designer.addFromPalette('WFM Daemon');
   // Reloading while offline keeps the offline edit (the room is kept in the browser).
   await opage.reload();
   await expect(other.designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
   await expect(
-    opage.getByRole('button', { name: /^Live session: (offline|connecting), can edit$/ }),
+    opage.getByRole('img', { name: /^Live session: (offline|connecting), can edit$/ }),
   ).toBeVisible();
   await expect(designer.nodes()).toHaveCount(2);
 
   link.restore();
-  await expect(opage.getByRole('button', { name: 'Live session: connected, can edit' })).toBeVisible();
+  await expect(opage.getByRole('img', { name: 'Live session: connected, can edit' })).toBeVisible();
   await expect(other.designer.node('WFM Daemon', 'WFM_Daemon_1')).toBeVisible();
   await expect(designer.node('WFM Builder', 'WFM_Builder_1')).toBeVisible();
   await expect(designer.nodes()).toHaveCount(3);

@@ -1,6 +1,5 @@
 import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
 import { DEFAULT_RULESET, RULESET_IDS, rulesetLabel } from '../domain';
-import { useLiveSession } from '../live/session';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { CommandButton, CommandCheckbox } from './command-button';
 import type { CommandId } from './commands';
@@ -99,7 +98,6 @@ function RulesetSelect() {
 /** Document name, options, history and file commands, in one row at any width from 1280 px. */
 export function TopBar() {
   const narrow = useMediaQuery(NARROW_TOP_BAR);
-  const live = useLiveSession() !== null;
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -122,8 +120,8 @@ export function TopBar() {
         <ImportFileInput />
         <ExportMenu />
         {narrow ? <OverflowMenu groups={OVERFLOW} /> : <CommandButton id="share-link" />}
-        {/* Shared: the session's status takes Share live's place (it shows the links again). */}
-        {live ? <LiveStatusBadge /> : !narrow && <CommandButton id="share-live" />}
+        {!narrow && <CommandButton id="share-live" />}
+        <LiveStatusBadge />
         <span className="top-bar__divider" aria-hidden="true" />
         <CommandButton id="undo" />
         <CommandButton id="redo" />

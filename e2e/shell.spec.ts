@@ -62,7 +62,7 @@ test.describe('at 1280×720', () => {
     expect((canvas.width * canvas.height) / (1280 * 720)).toBeGreaterThanOrEqual(0.6);
   });
 
-  test('"More" holds the options, Open recent and Copy share link, and works by keyboard', async ({
+  test('"More" holds the options, Open recent, Copy share link and Share live, and works by keyboard', async ({
     designer,
     page,
   }) => {
@@ -71,7 +71,7 @@ test.describe('at 1280×720', () => {
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu', { name: 'More' });
     await expect(menu.getByRole('menuitemcheckbox')).toHaveText(['Management Layer', 'Scheduled reporting']);
-    await expect(menu.getByRole('menuitem')).toHaveText(['Open recent', 'Copy share link']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Open recent', 'Copy share link', 'Share live']);
     await expect(menu.getByRole('menuitemcheckbox', { name: 'Management Layer' })).toBeFocused();
 
     await page.keyboard.press('ArrowDown');

@@ -38,7 +38,9 @@ export const DOCUMENT_COMMANDS = [
   defineCommand({
     id: 'share-live',
     label: 'Share live',
-    hint: 'Edit this deployment together with others, live, from a link',
+    // A square button: the 1440 px top bar has no room for one more word (decision 028).
+    icon: '⇄',
+    hint: 'Share live: edit this deployment together with others, from a link',
     enabled: always,
     run: ({ store }) => shareLiveCommand(store),
   }),

@@ -1,39 +1,32 @@
 import { useLiveSession } from '../live/session';
-import { useDesignerStore } from '../store/react';
-import { shareLiveCommand } from './live-actions';
 import './live.css';
 
-// The live session's connection, in the top bar while a document is shared (issue 16): connecting,
-// connected or offline, and whether this person can edit. Edits made offline are kept and sent on
-// reconnect, so "Offline" is news, not an alarm. A button (it shows the session's links again), not
-// a second `status` region: the status line stays the page's one status, for refusals.
+// The live session's connection, in the top bar beside "Share live" while a document is shared
+// (issue 16): connecting, connected or offline, and whether this person can edit. Edits made
+// offline are kept and sent on reconnect, so "Offline" is news, not an alarm. A named image (the
+// dot and "Live"), not a second `status` region: the status line stays the page's one status, for
+// refusals; "Share live" beside it shows the session's links again.
 
 const WORDS = { connecting: 'Connecting', connected: 'Connected', offline: 'Offline' } as const;
 
 /** The connection status of the live session, or nothing when the document is not shared. */
 export function LiveStatusBadge() {
   const session = useLiveSession();
-  const store = useDesignerStore();
   if (!session) return null;
   const words = WORDS[session.status];
   const access = session.access === 'view' ? 'view only' : 'can edit';
+  const name = `Live session: ${words.toLowerCase()}, ${access}`;
   const title =
     session.status === 'offline'
-      ? 'Not connected: your edits are kept in this browser and sent when the connection is back.'
-      : undefined;
+      ? `${name}. Your edits are kept in this browser and sent when the connection is back.`
+      : `${name}.`;
   return (
-    <button
-      type="button"
-      aria-label={`Live session: ${words.toLowerCase()}, ${access}`}
-      className={`live-status live-status--${session.status}`}
-      title={title ?? 'Show the links of this live session'}
-      onClick={() => void shareLiveCommand(store)}
-    >
+    <span role="img" aria-label={name} className={`live-status live-status--${session.status}`} title={title}>
       <span className="live-status__dot" aria-hidden="true" />
-      <span aria-hidden="true">
+      <span className="live-status__words" aria-hidden="true">
         Live · {words}
         {session.access === 'view' ? ' · View only' : ''}
       </span>
-    </button>
+    </span>
   );
 }

@@ -113,21 +113,15 @@ export function TopBar() {
       <DocumentName />
       <RulesetSelect />
       {!narrow && <Options />}
-      <LiveStatusBadge />
       <div className="top-bar__actions" role="toolbar" aria-label="Document">
         <CommandButton id="new" />
         {!narrow && <CommandButton id="open-recent" />}
         <CommandButton id="import" />
         <ImportFileInput />
         <ExportMenu />
-        {narrow ? (
-          <OverflowMenu groups={OVERFLOW} />
-        ) : (
-          <>
-            <CommandButton id="share-link" />
-            <CommandButton id="share-live" />
-          </>
-        )}
+        {narrow ? <OverflowMenu groups={OVERFLOW} /> : <CommandButton id="share-link" />}
+        {!narrow && <CommandButton id="share-live" />}
+        <LiveStatusBadge />
         <span className="top-bar__divider" aria-hidden="true" />
         <CommandButton id="undo" />
         <CommandButton id="redo" />

@@ -1,0 +1,170 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { roomIdOf, viewKeyOf } from '../src/collab/capability';
+import { CLASS_ROOT, parseClassHash } from '../src/collab/roster';
+import { DesignerPage } from './designer-page';
+import { openExercises } from './exercise-steps';
+import { test as base, expect } from './fixtures';
+import { type ProductServer, startProductServer } from './live-server';
+
+// A classroom (issue 16 item 8, decision 035) against the product server run as a real process
+// (e2e/live-server.ts): a trainer starts a class from an exercise, two learners in browser contexts
+// of their own (two computers) join by the class link, each works in a room of their own, and the
+// trainer's dashboard shows each one's canvas and goals met. What a learner holds (the class link)
+// is checked from outside the browser: the class room gives no learner's room key away.
+
+const test = base.extend<object, { server: ProductServer }>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const server = await startProductServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+});
+
+const EXERCISE = 'Add scheduled reporting';
+
+/** A learner: a fresh browser context of their own, errors failing the test. */
+async function learner(
+  browser: Browser,
+  server: ProductServer,
+): Promise<{ context: BrowserContext; designer: DesignerPage }> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  context.on('close', () => expect(errors, 'a learner’s page threw').toEqual([]));
+  return { context, designer: new DesignerPage(page) };
+}
+
+/** Opens the class link, gives a name and waits until the learner's own room is connected. */
+async function join(designer: DesignerPage, classLink: string, name: string): Promise<string> {
+  const page = designer.page;
+  await page.goto(classLink);
+  const dialog = page.getByRole('dialog', { name: 'Join the class' });
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Join class' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('button', { name: 'Live session: connected, can edit', exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('complementary', { name: 'Exercises' }).getByRole('heading', { name: EXERCISE }),
+  ).toBeVisible();
+  const hash = new URL(page.url()).hash;
+  expect(hash).toMatch(/^#live=[A-Za-z0-9_-]{43}$/);
+  return hash.slice('#live='.length);
+}
+
+/** Everything the class room holds, read as any holder of the class link can: a program with the key. */
+async function classRoomAsALearner(
+  server: ProductServer,
+  classLink: string,
+): Promise<{ json: string; update: string }> {
+  const parsed = parseClassHash(new URL(classLink).hash);
+  if (!parsed || parsed === 'damaged' || !('learner' in parsed)) throw new Error('not a class link');
+  const key = parsed.learner.classKey;
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${server.url.replace(/^http/, 'ws')}/collab`,
+    WebSocketPolyfill: WebSocket,
+  });
+  const ydoc = new Y.Doc();
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: await roomIdOf(await viewKeyOf(key)),
+    token: key,
+    document: ydoc,
+  });
+  provider.attach();
+  try {
+    await expect.poll(() => provider.isSynced).toBe(true);
+    const update = Y.encodeStateAsUpdate(ydoc);
+    return {
+      json: JSON.stringify(ydoc.getMap(CLASS_ROOT).toJSON()),
+      update: Buffer.from(update).toString('latin1'),
+    };
+  } finally {
+    provider.destroy();
+    socket.destroy();
+    ydoc.destroy();
+  }
+}
+
+function card(page: Page, name: string) {
+  return page.getByRole('list', { name: 'Learners’ canvases' }).getByRole('listitem', { name });
+}
+
+test('a trainer starts a class; two learners join, each in a room of their own; the dashboard shows both', async ({
+  designer,
+  page,
+  browser,
+  server,
+}) => {
+  const panel = await openExercises(designer);
+  await panel.getByRole('button', { name: `Start a class with “${EXERCISE}”` }).click();
+  const dashboard = page.getByRole('dialog', { name: `Class: ${EXERCISE}` });
+  const classLinkBox = dashboard.getByRole('textbox', { name: 'Class link', exact: true });
+  await expect(classLinkBox).toHaveValue(/#class=/);
+  const classLink = await classLinkBox.inputValue();
+  expect(classLink).toMatch(new RegExp(`^${server.url}/#class=[A-Za-z0-9_-]{43}(\\.[A-Za-z0-9_-]{43}){2}$`));
+  await expect(dashboard.getByText('No learner has joined yet.')).toBeVisible();
+
+  const ada = await learner(browser, server);
+  const bob = await learner(browser, server);
+  const adaKey = await join(ada.designer, classLink, 'Ada');
+  const bobKey = await join(bob.designer, classLink, 'Bob');
+  expect(adaKey).not.toBe(bobKey);
+
+  // Each works on their own deployment: Ada adds the WFM Daemon and connects it to the WFM Server
+  // (two goals more, no error), Bob renames WFM Web (no goal).
+  const daemon = await ada.designer.addFromPalette('WFM Daemon');
+  await ada.designer.connect(daemon, ada.designer.node('WFM Server', 'WFM_Server_1'));
+  await bob.designer.node('WFM Web', 'WFM_Web_1').click();
+  await bob.designer.commitField('Name', 'Bobs_Web');
+  await expect(bob.designer.nodes()).toHaveCount(7);
+  await expect(ada.designer.nodes()).toHaveCount(8);
+
+  // The start has 8 connections; Ada's own Exercises panel counts her goals as the trainer should.
+  await expect.poll(() => ada.designer.edgeCount()).toBe(9);
+  await expect(ada.designer.page.getByText('3 of 5 met', { exact: true })).toBeVisible();
+  await expect(bob.designer.page.getByText('1 of 5 met', { exact: true })).toBeVisible();
+  const adaCard = card(page, 'Ada');
+  const bobCard = card(page, 'Bob');
+  await expect(dashboard.getByRole('heading', { name: 'Learners (2)' })).toBeVisible();
+  await expect(adaCard.getByRole('img', { name: 'Ada’s canvas' })).toHaveAttribute('src', /WFM_Daemon_1/);
+  await expect(adaCard).toContainText('3 of 5 goals met');
+  await expect(bobCard).toContainText('1 of 5 goals met');
+  await expect(bobCard.getByRole('img', { name: 'Bob’s canvas' })).toHaveAttribute('src', /Bobs_Web/);
+  await expect(adaCard.getByRole('img', { name: 'Ada’s canvas' })).not.toHaveAttribute('src', /Bobs_Web/);
+
+  // What the class link gives: names and sealed boxes, never a learner's room key.
+  const seen = await classRoomAsALearner(server, classLink);
+  expect(seen.json).toContain('"name":"Ada"');
+  for (const key of [adaKey, bobKey, await viewKeyOf(adaKey), await viewKeyOf(bobKey)]) {
+    expect(seen.json).not.toContain(key);
+    expect(seen.update).not.toContain(key);
+  }
+
+  // The trainer opens Ada's canvas to help: the edit reaches Ada, not Bob.
+  await adaCard.getByRole('button', { name: 'Open Ada’s canvas' }).click();
+  await expect(dashboard).toBeHidden();
+  await expect(designer.node('WFM Daemon', 'WFM_Daemon_1')).toBeVisible();
+  await designer.addFromPalette('WFM Builder');
+  await expect(ada.designer.node('WFM Builder', 'WFM_Builder_2')).toBeVisible();
+  await expect(bob.designer.nodes()).toHaveCount(7);
+
+  // Back to the whole class from the top bar: the builder the trainer added, not connected yet, is
+  // an error, so Ada's count went down live.
+  await page.getByRole('button', { name: 'Class dashboard: 2 learners' }).click();
+  await expect(card(page, 'Ada')).toContainText('2 of 5 goals met');
+  await expect(card(page, 'Bob')).toContainText('1 of 5 goals met');
+
+  await ada.context.close();
+  await bob.context.close();
+});

@@ -124,6 +124,9 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
   // Each works on their own deployment: Ada adds the WFM Daemon and connects it to the WFM Server
   // (two goals more, no error), Bob renames WFM Web (no goal).
   const daemon = await ada.designer.addFromPalette('WFM Daemon');
+  // The open Exercises panel may cover cards: closed while connecting, every card in view.
+  await ada.designer.page.getByRole('button', { name: 'Close Exercises' }).click();
+  await ada.designer.showAllCards();
   await ada.designer.connect(daemon, ada.designer.node('WFM Server', 'WFM_Server_1'));
   await bob.designer.node('WFM Web', 'WFM_Web_1').click();
   await bob.designer.commitField('Name', 'Bobs_Web');
@@ -132,6 +135,7 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
 
   // The start has 8 connections; Ada's own Exercises panel counts her goals as the trainer should.
   await expect.poll(() => ada.designer.edgeCount()).toBe(9);
+  await openExercises(ada.designer);
   await expect(ada.designer.page.getByText('3 of 5 met', { exact: true })).toBeVisible();
   await expect(bob.designer.page.getByText('1 of 5 met', { exact: true })).toBeVisible();
   const adaCard = card(page, 'Ada');

@@ -119,9 +119,11 @@ export function ClassDashboard({ exerciseId, onClose }: { exerciseId?: string; o
               <p className="class__hint">No learner has joined yet.</p>
             ) : (
               <ul className="class__grid" aria-label="Learners’ canvases">
-                {teaching.learners.map((learner) => (
-                  <LearnerCard key={learner.id} learner={learner} />
-                ))}
+                {[...teaching.learners]
+                  .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+                  .map((learner) => (
+                    <LearnerCard key={learner.id} learner={learner} />
+                  ))}
               </ul>
             )}
           </section>

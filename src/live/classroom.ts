@@ -136,6 +136,8 @@ interface Class {
   readonly key: TeachLink;
   readonly goals: readonly { readonly check: GoalCheck }[];
   readonly watched: Map<string, Watched>;
+  /** The sealed box each watched entry was opened from: an entry rewritten in place is opened again. */
+  readonly boxes: Map<string, string>;
 }
 
 let current: Class | null = null;
@@ -167,18 +169,21 @@ function redraw(theClass: Class, id: string, ydoc: Y.Doc): void {
 
 /** Opens a new roster entry and starts watching the learner's room with its view key. */
 async function watch(theClass: Class, id: string, entry: Parameters<typeof openEntry>[2]): Promise<void> {
+  // Stale once the class ended or the entry was rewritten while this one was being opened.
+  const stale = () => current !== theClass || theClass.boxes.get(id) !== entry.box;
   const editKey = await openEntry(theClass.key, id, entry);
-  if (current !== theClass) return;
+  if (stale()) return;
   if (!editKey) {
     updateLearner(id, (learner) => ({ ...learner, state: 'sealed-wrong' }));
     return;
   }
   const viewKey = await viewKeyOf(editKey);
   const roomId = await roomIdOf(viewKey);
-  if (current !== theClass) return;
+  if (stale()) return;
   const ydoc = new Y.Doc();
   const { provider } = connect(theClass.socket, roomId, viewKey, ydoc);
   const watched: Watched = { ydoc, provider, timer: null };
+  theClass.watched.get(id)?.ydoc.destroy();
   theClass.watched.set(id, watched);
   updateLearner(id, (learner) => ({ ...learner, editKey }));
   ydoc.on('update', () => {
@@ -201,10 +206,12 @@ function readRoster(theClass: Class): void {
   for (const entry of learners) {
     const seen = known.get(entry.id);
     // An entry rewritten under the same key is a new entry: opened (and checked) again.
-    if (seen && seen.name === entry.name && theClass.watched.has(entry.id)) next.push(seen);
+    const same = seen?.name === entry.name && theClass.boxes.get(entry.id) === entry.box;
+    if (seen && same && theClass.watched.has(entry.id)) next.push(seen);
     else {
       next.push({ id: entry.id, name: entry.name, state: 'opening', met: 0, total: theClass.goals.length });
       drop(theClass, entry.id);
+      theClass.boxes.set(entry.id, entry.box);
       theClass.watched.set(entry.id, { ydoc: new Y.Doc(), provider: null, timer: null });
       void watch(theClass, entry.id, entry);
     }
@@ -217,6 +224,7 @@ function drop(theClass: Class, id: string): void {
   const watched = theClass.watched.get(id);
   if (!watched) return;
   theClass.watched.delete(id);
+  theClass.boxes.delete(id);
   if (watched.timer) clearTimeout(watched.timer);
   watched.provider?.destroy();
   watched.ydoc.destroy();
@@ -262,7 +270,15 @@ export async function teach(options: TeachOptions, key?: TeachLink): Promise<str
   }
   const root = ydoc.getMap(CLASS_ROOT);
   if (!key) root.set(EXERCISE_KEY, options.exerciseId);
-  const theClass: Class = { socket, ydoc, provider, key: link, goals: options.goals, watched: new Map() };
+  const theClass: Class = {
+    socket,
+    ydoc,
+    provider,
+    key: link,
+    goals: options.goals,
+    watched: new Map(),
+    boxes: new Map(),
+  };
   current = theClass;
   classroomStore.setState({
     teaching: {

@@ -1,87 +1,11 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
 import { VIEW_ONLY_REFUSAL } from '../src/store/store-types';
-import { DesignerPage } from './designer-page';
-import { test as base, expect } from './fixtures';
-import { type ProductServer, startProductServer } from './live-server';
+import type { DesignerPage } from './designer-page';
+import { cuttable, expect, join, person, shareLive, test } from './live-session';
 
 // Live collaboration in the designer (issue 16, decision 032), against the product server run as a
-// real process (e2e/live-server.ts): one person shares, others open the edit or view link in
+// real process (e2e/live-server.ts, e2e/live-session.ts): one person shares, others open the edit or view link in
 // browser contexts of their own (separate storage, as two computers), and both see each other's
 // edits. Every wait is for a state (no sleeps).
-
-const test = base.extend<object, { server: ProductServer }>({
-  server: [
-    async ({}, use) => {
-      const server = await startProductServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ server }, use) => use(server.url),
-});
-
-/** A second (or third) person: a fresh browser context of their own, errors failing the test. */
-async function person(
-  browser: Browser,
-  server: ProductServer,
-): Promise<{ context: BrowserContext; designer: DesignerPage }> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  context.on('close', () => expect(errors, 'the second page threw').toEqual([]));
-  return { context, designer: new DesignerPage(page) };
-}
-
-/**
- * A page whose connection to `/collab` can be cut and restored. Playwright's `setOffline(true)`
- * does not close an open websocket in Chromium (tried: the session stayed connected), so the
- * sockets go through a WebSocket route to the real server: `cut` closes them from the page's side
- * and closes every new one at once, until `restore`. The page itself still loads (a reload works).
- */
-async function cuttable(page: Page): Promise<{ cut: () => Promise<void>; restore: () => void }> {
-  let offline = false;
-  const open = new Set<WebSocketRoute>();
-  await page.routeWebSocket(/\/collab$/, (socket) => {
-    if (offline) {
-      void socket.close();
-      return;
-    }
-    socket.connectToServer();
-    open.add(socket);
-  });
-  return {
-    cut: async () => {
-      offline = true;
-      for (const socket of open) await socket.close();
-      open.clear();
-    },
-    restore: () => {
-      offline = false;
-    },
-  };
-}
-
-/** Shares the open document; returns the two links the dialog shows and closes it. */
-async function shareLive(page: Page): Promise<{ edit: string; view: string }> {
-  await page.getByRole('button', { name: 'Share live', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share live' });
-  await expect(dialog).toBeVisible();
-  const edit = await dialog.getByRole('textbox', { name: 'Edit link', exact: true }).inputValue();
-  const view = await dialog.getByRole('textbox', { name: 'View link', exact: true }).inputValue();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
-  return { edit, view };
-}
-
-/** Opens a live link and waits until the session is connected and its document shown. */
-async function join(designer: DesignerPage, link: string, access: 'can edit' | 'view only'): Promise<void> {
-  await designer.page.goto(link);
-  await expect(
-    designer.page.getByRole('button', { name: `Live session: connected, ${access}`, exact: true }),
-  ).toBeVisible();
-}
 
 async function rename(designer: DesignerPage, card: { displayName: string; name: string }, to: string) {
   await designer.node(card.displayName, card.name).click();

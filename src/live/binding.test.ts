@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { writeDocument, yDocToDocument } from '../collab/ydoc';
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { COMPONENT_KINDS } from '../domain';
+import { setIdTag } from '../store/names';
 import { createDesignerStore, type DesignerStore, VIEW_ONLY_REFUSAL } from '../store/store';
 import { bindStore, type StoreBinding } from './binding';
 import { sameJson } from './diff';
@@ -66,6 +67,15 @@ function pair(document: TopologyDocument = deployment(), readOnlyB = false) {
   const a: Peer = { store: storeA, ydoc: ydocA, binding: bindStore(storeA, ydocA) };
   const b: Peer = { store: storeB, ydoc: ydocB, binding: bindStore(storeB, ydocB, { readOnly: readOnlyB }) };
   return { a, b, wire };
+}
+
+/**
+ * The store of `peer`, with the id tag of its page: a page has one store and one tag (a module
+ * variable), these tests have two stores in one module.
+ */
+function as(peer: Peer) {
+  setIdTag(peer.ydoc.clientID.toString(36));
+  return peer.store.getState();
 }
 
 const names = (peer: Peer) => peer.store.getState().document.components.map((c) => c.name);
@@ -146,6 +156,18 @@ test('undo undoes only my own edits, a drag as one step', () => {
   expect(names(a)).toEqual(['Mine', 'WFM_Builder_1']);
 });
 
+test('two people adding at once both keep their card (ids never collide)', () => {
+  const { a, b, wire } = pair();
+  as(a).addComponent('web', { x: 0, y: 300 });
+  as(b).addComponent('web', { x: 0, y: 600 });
+  as(a).addNote({ x: 0, y: 900 });
+  as(b).addNote({ x: 0, y: 900 });
+  wire.flush();
+  expect(a.store.getState().document.components).toHaveLength(4);
+  expect(b.store.getState().document.annotations).toHaveLength(2);
+  expect(sameJson(a.store.getState().document, b.store.getState().document)).toBe(true);
+});
+
 test('a view-only store refuses edits and writes nothing', () => {
   const { a, b, wire } = pair(deployment(), true);
   b.store.getState().updateComponent('srv-1', { name: 'Nope' });
@@ -205,7 +227,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 function apply(peer: Peer, step: Op, wire: Wire): void {
-  const state = peer.store.getState();
+  const state = as(peer);
   const components = state.document.components;
   const pick = (n: number) => components[n % Math.max(1, components.length)];
   switch (step.kind) {

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { ENTITY_ROOTS, META_ROOT, yDocToDocument } from '../collab/ydoc';
 import type { TopologyDocument } from '../document';
 import { describeEdit } from '../store/describe-edit';
+import { setIdTag } from '../store/names';
 import type { DesignerStore, LiveEditing } from '../store/store';
 import { keepUnchanged, writeChanges } from './diff';
 
@@ -44,6 +45,8 @@ export function bindStore(store: DesignerStore, ydoc: Y.Doc, options: BindOption
     captureTimeout: Number.MAX_SAFE_INTEGER,
   });
   let projecting = false;
+  // Ids this person makes carry the Y.Doc's random client id: never the same as another person's.
+  if (!readOnly) setIdTag(ydoc.clientID.toString(36));
 
   const project = () => {
     const state = store.getState();
@@ -120,6 +123,7 @@ export function bindStore(store: DesignerStore, ydoc: Y.Doc, options: BindOption
       undoManager.off('stack-item-popped', onStack);
       undoManager.off('stack-cleared', onStack);
       undoManager.destroy();
+      setIdTag('');
       store.getState().setLive(null);
     },
   };

@@ -28,10 +28,23 @@ export function copyName(name: string, taken: Set<string>): string {
   }
 }
 
-/** A new id with a kind prefix, unique in `taken`: `srv-3`. */
+/**
+ * This page's mark on the ids it makes while a document is shared live (issue 16, decision 032),
+ * or '' alone. Two people who add a component at once would otherwise both make `srv-3`, and one
+ * of the two cards would replace the other in the room. One page has one store, so one tag.
+ */
+let idTag = '';
+
+/** Sets (or clears, with '') the tag new ids carry: `srv-3-k2f9`. */
+export function setIdTag(tag: string): void {
+  idTag = tag;
+}
+
+/** A new id with a kind prefix, unique in `taken`: `srv-3` (`srv-3-k2f9` in a live session). */
 export function nextId(prefix: string, taken: ReadonlySet<string>): string {
+  const tag = idTag ? `-${idTag}` : '';
   for (let n = taken.size + 1; ; n += 1) {
-    const candidate = `${prefix}-${n}`;
+    const candidate = `${prefix}-${n}${tag}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

@@ -8,6 +8,7 @@ import { coldLoadS, editToBadgeM, exportM, importClearHeap, importXl } from './b
 import { measureInitialBundle } from './budget';
 import { cliMatrix, cliValidateXl } from './cli-scenarios';
 import { dragMHostsAndZones, dragMWholeDiagram, dragS, panL } from './frame-scenarios';
+import { syncLatency, syncLatencyRedis } from './live-scenarios';
 import { NoEffectError } from './no-effect';
 import { fullValidateXl, revalidateAfterEditM, svgExportNodeM, tidyLayout200 } from './node-scenarios';
 import { openAgainstFloor } from './open-scenarios';
@@ -101,6 +102,20 @@ const SCENARIOS: readonly Scenario[] = [
     run: () => cliValidateXl(),
   },
   { id: 'cli-matrix', title: 'wfm-topology matrix', kind: 'process', run: () => cliMatrix() },
+  ...([2, 10, 30] as const).map(
+    (clients): Scenario => ({
+      id: `sync-${clients}`,
+      title: `live sync latency, ${clients} clients in one room, one server`,
+      kind: 'process',
+      run: () => syncLatency(clients),
+    }),
+  ),
+  {
+    id: 'sync-redis',
+    title: 'live sync latency across two server instances through Redis',
+    kind: 'process',
+    run: () => syncLatencyRedis(),
+  },
   { id: 'drag-s', title: 'drag a component, S', kind: 'browser', run: ({ browser }) => dragS(need(browser)) },
   {
     id: 'drag-m',

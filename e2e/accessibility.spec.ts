@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { canvasContrastFailures } from './contrast';
 import type { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
 import { expectSaved } from './library-storage';
+import { type ProductServer, startProductServer } from './live-server';
+import { TEMPLATE_TITLES } from './template-titles';
 
 // Issue 15, item 7: every screen, dialog, menu and panel passes an automated WCAG 2.1 AA audit
 // (axe-core) in the light and the dark theme, colour contrast of cards, connections and problems
@@ -18,15 +20,6 @@ interface Screen {
   /** Brings the designer, opened on an empty document, to the screen. */
   readonly open: (designer: DesignerPage, page: Page) => Promise<void>;
 }
-
-const TEMPLATES = [
-  'Minimal single site',
-  'Single site with Management Layer',
-  'Notifications and scheduled reports',
-  'Builder pool',
-  'Multi-site with several WFM Servers',
-  'Highly available site',
-] as const;
 
 function diagramButton(page: Page, name: string) {
   return page.getByRole('toolbar', { name: 'Diagram' }).getByRole('button', { name, exact: true });
@@ -72,10 +65,47 @@ async function reachTabConflict(designer: DesignerPage, page: Page): Promise<voi
   await page.mouse.up();
 }
 
+/** The product server for the live screens, started by the first that needs it (vite preview has no `/collab`). */
+let liveServer: ProductServer | undefined;
+const guests: BrowserContext[] = [];
+test.afterAll(async () => {
+  for (const guest of guests) await guest.close();
+  await liveServer?.stop();
+});
+
+/** The designer shared live, with a second participant, Ben, who selects a card and points at another. */
+async function reachPeople(page: Page): Promise<void> {
+  liveServer ??= await startProductServer();
+  await page.goto(liveServer.url);
+  await loadTemplate(page, 'Minimal single site');
+  await page.getByRole('button', { name: 'Share live', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share live' });
+  const link = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const guest = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  guests.push(guest);
+  const ben = await guest.newPage();
+  await ben.goto(link);
+  const name = ben.getByRole('region', { name: 'People' }).getByRole('textbox', { name: 'Your name' });
+  await name.fill('Ben');
+  await name.press('Enter');
+  const canvas = ben.getByRole('application', { name: 'Deployment diagram' });
+  await canvas.getByRole('group', { name: 'WFM Builder: WFM_Builder', exact: true }).click();
+  await canvas.getByRole('group', { name: 'WFM Server: WFM_Server', exact: true }).hover();
+  const people = page.getByRole('region', { name: 'People' });
+  await expect(people.getByRole('listitem')).toHaveCount(2);
+  await expect(people.getByRole('button', { name: 'Follow Ben' })).toBeVisible();
+  await expect(page.locator('.presence__pointer')).toBeVisible();
+  await expect(page.locator('.presence__selection rect')).toHaveCount(1);
+}
+
 const SCREENS: readonly Screen[] = [
   { name: 'the empty canvas', open: async () => {} },
   { name: 'the empty canvas at 1280×720', viewport: { width: 1280, height: 720 }, open: async () => {} },
-  ...TEMPLATES.map(
+  ...TEMPLATE_TITLES.map(
     (title): Screen => ({ name: `the template "${title}"`, open: (_, page) => loadTemplate(page, title) }),
   ),
   {
@@ -137,6 +167,21 @@ const SCREENS: readonly Screen[] = [
     },
   },
   { name: 'the tab conflict dialog', open: reachTabConflict },
+  {
+    name: 'the share link dialog (no clipboard)',
+    open: async (designer, page) => {
+      await designer.addFromPalette('WFM Server');
+      // A browser that refuses the clipboard: the link is shown for copying by hand.
+      await page.evaluate(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: () => Promise.reject(new Error('denied')) },
+        });
+      });
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await expect(page.getByRole('dialog', { name: 'Share link' })).toBeVisible();
+    },
+  },
   {
     name: 'the Connect to… dialog',
     open: async (designer, page) => {
@@ -251,6 +296,10 @@ const SCREENS: readonly Screen[] = [
       await panel.getByRole('button', { name: 'Check my work' }).click();
       await expect(panel.getByRole('button', { name: 'Check my work' })).toBeVisible();
     },
+  },
+  {
+    name: 'a live session with two people: the People region, a pointer and a selection',
+    open: (_, page) => reachPeople(page),
   },
   {
     name: 'the Problems panel with problems and quick fixes',

@@ -4,6 +4,7 @@ import { encodeShareFragment } from '../src/app/share-link';
 import { caseBytes } from '../tests/adversarial/corpus';
 import { ADVERSARIAL_CASES, type AdversarialCase } from '../tests/adversarial/manifest';
 import { DesignerPage } from './designer-page';
+import { goal, loadExerciseFile, openExercises, twoWebExercise } from './exercise-steps';
 import { expect, test } from './fixtures';
 
 // Issue 7, item 4, in the browser: every corpus file with script or markup in its strings is opened
@@ -225,6 +226,27 @@ test('a share link that inflates past 10 MB is refused without hanging', async (
   await expect(dialog).toContainText('larger than 10 MB');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(designer.nodes()).toHaveCount(1);
+  await expectNothingRan(page);
+});
+
+test('an exercise file with markup in its title, instructions, goals and hints shows it as text', async ({
+  page,
+}) => {
+  const designer = await openGuarded(page);
+  const markup = "<img src=x onerror=\"window.__canary='pwned'\"><script>window.__canary='pwned'</script>";
+  const exercise = twoWebExercise({
+    title: `Pool ${markup}`.slice(0, 100),
+    summary: markup,
+    instructions: [markup],
+    hints: [markup],
+    goals: [{ id: 'two', text: markup, check: { type: 'min-components', kind: 'web', count: 2 } }],
+  });
+  const panel = await openExercises(designer);
+  await loadExerciseFile(panel, exercise, `${markup}.wfm-exercise.json`);
+  await panel.getByRole('button', { name: /^Pool </ }).click();
+  await panel.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(panel.getByText(markup).first()).toBeVisible();
+  await expect(goal(panel, '<script>')).toHaveCount(1);
   await expectNothingRan(page);
 });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator } from '@playwright/test';
 import { buildCli } from '../scripts/build-cli';
 import type { DesignerPage } from './designer-page';
-import { goal, openExercises } from './exercise-steps';
+import { goal, loadExerciseFile, openExercises, twoWebExercise } from './exercise-steps';
 import { expect, test } from './fixtures';
 import { expectSaved } from './library-storage';
 
@@ -27,43 +27,18 @@ async function connectThroughInspector(designer: DesignerPage, from: Locator, ta
   await expect(dialog).toBeHidden();
 }
 
-/** A trainer's exercise: a second WFM Web, with the options of exercise format version 2. */
+/** The trainer's exercise in format version 2, with the options a story tests. */
 function trainerExercise(options: Record<string, unknown>) {
-  return {
-    format: 'wfm-exercise',
+  return twoWebExercise({
     version: 2,
-    id: 'two-web',
-    title: 'Add a second WFM Web',
-    summary: 'Put a second WFM Web in front of the WFM Server.',
-    instructions: ['Add a WFM Web and connect it to the WFM Server.'],
-    start: {
-      format: 'wfm-topology',
-      version: 2,
-      components: [
-        { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },
-        { id: 'web-1', kind: 'web', name: 'WFM_Web_1' },
-      ],
-      connections: [{ id: 'c-1', from: 'web-1', to: 'srv-1' }],
-    },
-    goals: [
-      { id: 'two', text: 'Two WFM Web', check: { type: 'min-components', kind: 'web', count: 2 } },
-      {
-        id: 'all',
-        text: 'Every WFM Web connects to the Server',
-        check: { type: 'every-component-connects', kinds: ['web'], to: 'server' },
-      },
-    ],
     hints: ['The palette has WFM Web under Web.', 'Select it and choose Connect to… in the inspector.'],
     ...options,
-  };
+  });
 }
 
-async function loadExerciseFile(panel: Locator, content: unknown): Promise<void> {
-  await panel.getByLabel('Exercise file').setInputFiles({
-    name: 'two-web.wfm-exercise.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(content)),
-  });
+/** Loads the exercise and waits for its list entry. */
+async function loadExercise(panel: Locator, content: unknown): Promise<void> {
+  await loadExerciseFile(panel, content);
   await expect(panel.getByRole('heading', { name: 'From files' })).toBeVisible();
 }
 
@@ -146,7 +121,7 @@ test('“Fix a broken deployment” is solved by hand: no quick fix is offered u
 test('Check my work marks the goals met or not, and says nothing of how', async ({ designer }) => {
   const panel = await openExercises(designer);
   const exercise = trainerExercise({ liveGoals: false, hintPenalty: 10 });
-  await loadExerciseFile(panel, exercise);
+  await loadExercise(panel, exercise);
   await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
 
   // Goals that are not live start unchecked.
@@ -245,7 +220,7 @@ test('Download result gives a record that grade accepts, and refuses once edited
 }) => {
   const panel = await openExercises(designer);
   const exercise = trainerExercise({ hintPenalty: 10, quickFixes: false });
-  await loadExerciseFile(panel, exercise);
+  await loadExercise(panel, exercise);
   await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
   await panel.getByRole('button', { name: 'Show a hint (−10 points)' }).click();
   await solveTwoWeb(designer);
@@ -302,7 +277,7 @@ test('the time limit counts down, ends the attempt, and its result grades as fai
   await page.reload();
   const panel = await openExercises(designer);
   const exercise = trainerExercise({ timeLimit: 120 });
-  await loadExerciseFile(panel, exercise);
+  await loadExercise(panel, exercise);
   await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
   await expect(panel.getByRole('timer', { name: 'Time left' })).toHaveText(/^(2:00|1:5\d)$/);
   await expect(panel).toContainText('Time limit 2 min 00 s');
@@ -331,7 +306,7 @@ test('the time limit counts down, ends the attempt, and its result grades as fai
 test('Hand in now asks first, ends the attempt, and its result grades as failed', async ({ designer }) => {
   const panel = await openExercises(designer);
   const exercise = trainerExercise({});
-  await loadExerciseFile(panel, exercise);
+  await loadExercise(panel, exercise);
   await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
   await designer.addFromPalette('WFM Web');
 

@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import type { DesignerPage } from './designer-page';
-import { goal, openExercises } from './exercise-steps';
+import { goal, loadExerciseFile, openExercises, twoWebExercise } from './exercise-steps';
 import { expect, test } from './fixtures';
 
 // Helpers of this story only: the page object and the fixtures are shared and stay as they are.
@@ -168,39 +168,7 @@ test('Restart puts the start deployment back after asking', async ({ designer })
   await expectGoal(panel, 'At least three WFM Builders', false);
 });
 
-const TRAINER_EXERCISE = {
-  format: 'wfm-exercise',
-  version: 1,
-  id: 'two-web',
-  title: 'Add a second WFM Web',
-  summary: 'Put a second WFM Web in front of the WFM Server.',
-  instructions: ['Add a WFM Web and connect it to the WFM Server.'],
-  start: {
-    format: 'wfm-topology',
-    version: 2,
-    components: [
-      { id: 'srv-1', kind: 'server', name: 'WFM_Server_1' },
-      { id: 'web-1', kind: 'web', name: 'WFM_Web_1' },
-    ],
-    connections: [{ id: 'c-1', from: 'web-1', to: 'srv-1' }],
-  },
-  goals: [
-    { id: 'two', text: 'Two WFM Web', check: { type: 'min-components', kind: 'web', count: 2 } },
-    {
-      id: 'all',
-      text: 'Every WFM Web connects to the Server',
-      check: { type: 'every-component-connects', kinds: ['web'], to: 'server' },
-    },
-  ],
-};
-
-async function loadExerciseFile(panel: Locator, name: string, content: unknown): Promise<void> {
-  await panel.getByLabel('Exercise file').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(content)),
-  });
-}
+const TRAINER_EXERCISE = twoWebExercise();
 
 test('a refused exercise file says why, with paths, and changes nothing', async ({ designer }) => {
   await designer.addFromPalette('WFM Server');
@@ -215,7 +183,7 @@ test('a refused exercise file says why, with paths, and changes nothing', async 
       connections: [{ id: 'c-1', from: 'web-1', to: 'srv-9' }],
     },
   };
-  await loadExerciseFile(panel, 'broken.wfm-exercise.json', broken);
+  await loadExerciseFile(panel, broken, 'broken.wfm-exercise.json');
 
   const refusal = panel.getByRole('alert');
   await expect(refusal).toContainText('“broken.wfm-exercise.json” was refused');
@@ -232,7 +200,7 @@ test('a refused exercise file says why, with paths, and changes nothing', async 
 
 test('a trainer loads an exercise file and a learner completes it', async ({ designer }) => {
   const panel = await openExercises(designer);
-  await loadExerciseFile(panel, 'two-web.wfm-exercise.json', TRAINER_EXERCISE);
+  await loadExerciseFile(panel, TRAINER_EXERCISE);
   await expect(panel.getByRole('heading', { name: 'From files' })).toBeVisible();
 
   await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { encodeShareFragment } from '../src/app/share-link';
 import { DesignerPage } from './designer-page';
 import { expect, test } from './fixtures';
+import { TEMPLATE_TITLES } from './template-titles';
 
 // Issue 14, item 5: a document opens fitted to the part of the canvas the user sees, clear of the
 // overview map and the zoom controls, and at a readable zoom whenever it fits at one (decision 025).
@@ -13,15 +14,6 @@ const READABLE_ZOOM = 0.6;
 /** The margin the fit keeps around the diagram (FIT_OPTIONS.padding) and off an overlay. */
 const PADDING = 32;
 const CLEARANCE = 8;
-
-const TEMPLATES = [
-  'Minimal single site',
-  'Single site with Management Layer',
-  'Notifications and scheduled reports',
-  'Builder pool',
-  'Multi-site with several WFM Servers',
-  'Highly available site',
-] as const;
 
 const SCREENS = [
   { width: 1280, height: 720 },
@@ -157,7 +149,7 @@ for (const screen of SCREENS) {
   test.describe(`at ${screen.width}×${screen.height}`, () => {
     test.use({ viewport: screen });
 
-    for (const title of TEMPLATES) {
+    for (const title of TEMPLATE_TITLES) {
       test(`"${title}" opens with every card in view, clear of the minimap, and readable when it fits`, async ({
         designer,
         page,

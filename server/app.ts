@@ -5,6 +5,7 @@ import crossws from 'crossws/adapters/node';
 import { CONTENT_SECURITY_POLICY } from '../scripts/content-security-policy';
 import { accessOf } from '../src/collab/capability';
 import { guard, MAX_MESSAGE_BYTES, rateLimiter, refusal } from './guard';
+import { type RedisTarget, redisExtension } from './scale-out';
 import { serveStatic } from './static';
 import { updateLog } from './update-log';
 
@@ -26,6 +27,8 @@ export interface ServerOptions {
   readonly distDir: string;
   /** The origin users reach the server by (behind a proxy); otherwise the request's Host. */
   readonly publicOrigin?: string;
+  /** Redis shared with the other instances (decision 034); one instance alone when unset. */
+  readonly redis?: RedisTarget;
 }
 
 export interface RunningServer {
@@ -59,12 +62,15 @@ function originAllowed(origin: string | null, request: IncomingMessage, publicOr
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = updateLog(options.dataDir);
+  // Priority 1000: it loads a room's state from the other instances before anything else looks at
+  // it, and takes the store lock before the log compacts.
+  const redis = options.redis ? redisExtension(options.redis) : undefined;
   const hocuspocus = new Hocuspocus({
     quiet: true,
     // The update log writes every update at once; the debounced store only compacts it.
     debounce: 5_000,
     maxDebounce: 30_000,
-    extensions: [guard(), log],
+    extensions: [...(redis ? [redis] : []), guard(), log],
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const access = await accessOf(documentName, token ?? '');
       // An unknown room and a wrong key get the same answer: nothing to probe.
@@ -134,6 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       hocuspocus.closeConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis?.onDestroy();
       log.close();
     },
   };

@@ -3,10 +3,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
+import { describeRedis, parseRedisUrl, type RedisTarget } from './scale-out';
 
 // `npm start` (decision 031): builds the designer when dist/ is missing or older than its sources,
 // then serves it and the collaboration endpoint on one port. PORT, HOST, DATA_DIR, PUBLIC_ORIGIN and
-// DIST_DIR (a designer built elsewhere; then nothing is built) come from the environment.
+// DIST_DIR (a designer built elsewhere; then nothing is built) come from the environment, and
+// REDIS_URL to share rooms with other instances (decision 034).
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 4321;
@@ -54,14 +56,23 @@ if (process.env.DIST_DIR) {
   if (build.status !== 0) fail('the build failed');
 }
 
+let redis: RedisTarget | undefined;
+if (process.env.REDIS_URL) {
+  const parsed = parseRedisUrl(process.env.REDIS_URL);
+  if (typeof parsed === 'string') fail(parsed);
+  redis = parsed;
+}
+
 const running = await startServer({
   port,
   dataDir,
   distDir,
   ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  ...(redis ? { redis } : {}),
   ...(process.env.PUBLIC_ORIGIN ? { publicOrigin: process.env.PUBLIC_ORIGIN.replace(/\/$/, '') } : {}),
 });
 process.stdout.write(`WFM Topology Designer: ${running.url}/\nLive rooms are kept in ${dataDir}\n`);
+if (redis) process.stdout.write(`Rooms are shared with other instances through ${describeRedis(redis)}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Extension } from '@hocuspocus/server';
+import { type Extension, isTransactionOrigin } from '@hocuspocus/server';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 
@@ -51,7 +51,10 @@ export function updateLog(dataDir: string): UpdateLog {
       return rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.data)) : undefined;
     },
     async afterLoadDocument({ document, documentName }) {
-      document.on('update', (update: Uint8Array) => {
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        // With Redis (decision 034) every instance shares this log: an update from another instance
+        // was appended by that instance before it acknowledged it; only our own clients' go here.
+        if (isTransactionOrigin(origin) && origin.source === 'redis') return;
         try {
           insert.run(documentName, update);
         } catch (error) {

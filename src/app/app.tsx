@@ -12,6 +12,7 @@ import { CanvasSlot } from './canvas-slot';
 import { CanvasToolbar } from './canvas-toolbar';
 import { loadExportWriters } from './document-actions';
 import type { LibrarySession } from './library/session';
+import { PeopleSlot } from './people-slot';
 import { installPrintHandlers, loadPrintWriter } from './print-sheet';
 import './print.css';
 import { SaveErrorBanner, StatusLine } from './status-line';
@@ -106,6 +107,7 @@ function Shell({ session }: { session: LibrarySession | null }) {
         <div className="workspace__centre">
           <div className="canvas-area">
             <CanvasToolbar />
+            <PeopleSlot />
             <CanvasSlot />
           </div>
           <ProblemsPanel />

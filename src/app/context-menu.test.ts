@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { createDesignerStore } from '../store/store';
+import { ALIGN_COMMANDS, DISTRIBUTE_COMMANDS } from './arrange-commands';
 import { menuGroups } from './context-menu';
 
 // Which commands each context menu offers (decision 030); the e2e spec clicks them.
@@ -10,16 +11,8 @@ function state(selected: { components?: string[]; layout?: string[]; connections
   return store.getState();
 }
 
-const ARRANGE = [
-  'align-left',
-  'align-centre',
-  'align-right',
-  'align-top',
-  'align-middle',
-  'align-bottom',
-  'distribute-horizontally',
-  'distribute-vertically',
-];
+/** The eight align and distribute commands (their ids are pinned in commands.test.ts). */
+const ARRANGE = [...ALIGN_COMMANDS, ...DISTRIBUTE_COMMANDS].map((command) => command.id);
 
 test('a card offers its editing commands and Zoom to selection; arranging once two are selected', () => {
   const one = menuGroups({ kind: 'component', id: 'a' }, state({ components: ['a'] }));

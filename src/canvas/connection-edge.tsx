@@ -30,6 +30,31 @@ function longestSegmentMiddle(route: readonly Point[]): Point {
 
 export type ConnectionEdgeType = Edge<ConnectionEdgeData, 'connection'>;
 
+/**
+ * A connection's SVG path between its two cards, and where its label goes: what the edge draws,
+ * and what the presence layer outlines when another participant selects it.
+ */
+export function connectionGeometry(
+  id: string,
+  from: InternalNode,
+  to: InternalNode,
+  data: Pick<ConnectionEdgeData, 'waypoints' | 'hasReverse'>,
+): { path: string; midX: number; midY: number } {
+  if (data.waypoints && data.waypoints.length > 0) {
+    // Along its stored route, bends rounded, as every export draws it (src/drawing/edge-route.ts).
+    const route = connectionRoute(cardBox(from), cardBox(to), data.waypoints);
+    const middle = longestSegmentMiddle(route);
+    return { path: roundedPath(route, 8, END_GAP), midX: middle.x, midY: middle.y };
+  }
+  const { start, end } = segmentOf(id, cardBox(from), cardBox(to), data.hasReverse);
+  return {
+    path: `M ${start.x},${start.y} L ${end.x},${end.y}`,
+    // Short of the middle, so the labels of a two-way pair do not cover each other.
+    midX: start.x + (end.x - start.x) * 0.42,
+    midY: start.y + (end.y - start.y) * 0.42,
+  };
+}
+
 type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
 
 /**
@@ -62,23 +87,7 @@ export const ConnectionEdge = memo(function ConnectionEdge({
   const [from, to] = useEnds(source, target);
   const editing = useEditingInPlace('label', id);
   if (!from || !to || !data) return null;
-  let path: string;
-  let midX: number;
-  let midY: number;
-  if (data.waypoints && data.waypoints.length > 0) {
-    // Along its stored route, bends rounded, as every export draws it (src/drawing/edge-route.ts).
-    const route = connectionRoute(cardBox(from), cardBox(to), data.waypoints);
-    path = roundedPath(route, 8, END_GAP);
-    const middle = longestSegmentMiddle(route);
-    midX = middle.x;
-    midY = middle.y;
-  } else {
-    const { start, end } = segmentOf(id, cardBox(from), cardBox(to), data.hasReverse);
-    path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
-    // Short of the middle, so the labels of a two-way pair do not cover each other.
-    midX = start.x + (end.x - start.x) * 0.42;
-    midY = start.y + (end.y - start.y) * 0.42;
-  }
+  const { path, midX, midY } = connectionGeometry(id, from, to, data);
   const className = [
     'connection-edge',
     data.severity ? `has-${data.severity}` : '',

@@ -47,6 +47,7 @@ import {
   type LayoutNode,
 } from './layout-projection';
 import { OverviewMap } from './overview-map';
+import { PresenceLayer } from './presence-layer';
 import { createEdgeProjection, createNodeProjection } from './projection';
 import { StandbyEdge } from './standby-edge';
 import { useElementChanges, useLendFlowHandle } from './use-canvas-hooks';
@@ -353,6 +354,7 @@ function DesignerCanvas() {
               <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
               <OverviewMap colorOf={mapColor} />
               <CanvasControls onFitView={fitView} />
+              <PresenceLayer />
             </ReactFlow>
           </ConnectingContext.Provider>
         </MessageServerBadgesContext.Provider>

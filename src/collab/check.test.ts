@@ -75,3 +75,37 @@ test('an edit key grants edit, its view key view, and nothing else grants anythi
   expect(await accessOf(other.roomId, keys.viewKey)).toBeUndefined();
   expect(await accessOf(keys.roomId, '')).toBeUndefined();
 });
+
+/** A room whose zones are past the cap: what two instances that each accepted an add can merge to. */
+function roomOverTheZoneCap(): Y.Doc {
+  const doc = room();
+  const zones = doc.getMap('zones');
+  doc.transact(() => {
+    for (let i = 0; i <= MAX_ZONES; i += 1) zones.set(`z${i}`, entityMap({ id: `z${i}`, name: 'Z' }, i));
+  });
+  return doc;
+}
+
+test('a list past its cap (two instances each took an add) still takes deletes and edits', () => {
+  const doc = roomOverTheZoneCap();
+  expect(
+    applyAndCheck(
+      doc,
+      updateFrom(doc, (d) => d.getMap('zones').delete('z0')),
+    ),
+  ).toBeUndefined();
+  expect(
+    applyAndCheck(
+      doc,
+      updateFrom(doc, (d) => d.getMap<Y.Map<unknown>>('zones').get('z1')?.set('name', 'Renamed')),
+    ),
+  ).toBeUndefined();
+});
+
+test('a list past its cap refuses one more', () => {
+  const doc = roomOverTheZoneCap();
+  const more = updateFrom(doc, (d) =>
+    d.getMap('zones').set('z-more', entityMap({ id: 'z-more', name: 'Z' }, 999)),
+  );
+  expect(applyAndCheck(doc, more)).toBe(`more than ${MAX_ZONES} zones`);
+});

@@ -84,11 +84,13 @@ function rootName(ydoc: Y.Doc, type: SharedType): string | undefined {
  * Checks what a transaction changed in `ydoc` (Yjs's `transaction.changed`: each changed type and
  * the keys changed in it), after the change was applied: the roots, the changed entities, the
  * list sizes and the changed document fields. Cost grows with the change, not the document.
- * Returns why the document is refused, or undefined.
+ * `sizesBefore` are the entity lists' sizes before the change: a list past its cap is refused only
+ * when the change made it grow. Returns why the document is refused, or undefined.
  */
 export function changeProblem(
   ydoc: Y.Doc,
   changed: ReadonlyMap<SharedType, ReadonlySet<string | null>>,
+  sizesBefore: ReadonlyMap<string, number> = new Map(),
 ): string | undefined {
   for (const key of ydoc.share.keys())
     if (!ROOT_NAMES.has(key) && key !== CLASS_ROOT) return `unknown root ${key.slice(0, 40)}`;
@@ -121,7 +123,10 @@ export function changeProblem(
     } else if (root !== undefined) {
       const list = root as EntityRoot;
       if (!(type instanceof Y.Map)) return `${root} is not a map`;
-      if (type.size > ENTITY_LIMITS[list]) return `more than ${ENTITY_LIMITS[list]} ${root}`;
+      // Counts are soft (decision 034): two instances can each accept an add that together pass a
+      // cap, and such a room must still take deletes. Refused: growing a list past its cap.
+      if (type.size > ENTITY_LIMITS[list] && type.size > (sizesBefore.get(root) ?? 0))
+        return `more than ${ENTITY_LIMITS[list]} ${root}`;
       for (const key of keys) {
         if (key === null) return `${root} is not a map`;
         if (key.length > MAX_ID_LENGTH) return `${root}: id too long`;
@@ -158,6 +163,7 @@ export function applyAndCheck(ydoc: Y.Doc, update: Uint8Array): string | undefin
   // root as a map first makes anything else sent under its name show up as a problem.
   for (const name of ROOT_NAMES) ydoc.getMap(name);
   ydoc.getMap(CLASS_ROOT);
+  const sizesBefore = new Map(ENTITY_ROOTS.map((root) => [root, ydoc.getMap(root).size]));
   const changed = new Map<SharedType, Set<string | null>>();
   const collect = (transaction: Y.Transaction) => {
     for (const [type, keys] of transaction.changed) {
@@ -174,5 +180,5 @@ export function applyAndCheck(ydoc: Y.Doc, update: Uint8Array): string | undefin
   } finally {
     ydoc.off('afterTransaction', collect);
   }
-  return changeProblem(ydoc, changed);
+  return changeProblem(ydoc, changed, sizesBefore);
 }

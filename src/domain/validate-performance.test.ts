@@ -4,8 +4,10 @@ import type { Topology, TopologyComponent, TopologyConnection } from './model';
 import { comp, conn } from './test-builders';
 import { validate } from './validate';
 
-// A generous ceiling: it only guards against quadratic regressions, not small slowdowns.
-const CEILING_MS = 300;
+// A generous ceiling: it only guards against quadratic regressions (thousands of times the work at
+// 10,000 components), not slowdowns, which `npm run bench` measures. 300 ms was not generous: a CI
+// run on a shared 2-core machine at load 12 measured 314 ms as the fastest of its runs.
+const CEILING_MS = 1_500;
 
 /** `sites` copies of a ten-component site, linked to each other, with a few faults sprinkled in. */
 function bigDeployment(sites: number): Topology {

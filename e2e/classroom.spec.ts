@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import WebSocket from 'ws';
@@ -62,11 +63,8 @@ async function join(designer: DesignerPage, classLink: string, name: string): Pr
   return hash.slice('#live='.length);
 }
 
-/** Everything the class room holds, read as any holder of the class link can: a program with the key. */
-async function classRoomAsALearner(
-  server: ProductServer,
-  classLink: string,
-): Promise<{ json: string; update: string }> {
+/** The class room as any holder of the class link reaches it: a program with the key. */
+async function classRoom(server: ProductServer, classLink: string) {
   const parsed = parseClassHash(new URL(classLink).hash);
   if (!parsed || parsed === 'damaged' || !('learner' in parsed)) throw new Error('not a class link');
   const key = parsed.learner.classKey;
@@ -75,25 +73,30 @@ async function classRoomAsALearner(
     WebSocketPolyfill: WebSocket,
   });
   const ydoc = new Y.Doc();
+  let closes = 0;
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: await roomIdOf(await viewKeyOf(key)),
     token: key,
     document: ydoc,
+    onClose: () => {
+      closes += 1;
+    },
   });
   provider.attach();
-  try {
-    await expect.poll(() => provider.isSynced).toBe(true);
-    const update = Y.encodeStateAsUpdate(ydoc);
-    return {
-      json: JSON.stringify(ydoc.getMap(CLASS_ROOT).toJSON()),
-      update: Buffer.from(update).toString('latin1'),
-    };
-  } finally {
-    provider.destroy();
-    socket.destroy();
-    ydoc.destroy();
-  }
+  await expect.poll(() => provider.isSynced).toBe(true);
+  return {
+    /** How many times the server closed this connection (it does on a refused update). */
+    closes: () => closes,
+    root: ydoc.getMap(CLASS_ROOT),
+    json: () => JSON.stringify(ydoc.getMap(CLASS_ROOT).toJSON()),
+    update: () => Buffer.from(Y.encodeStateAsUpdate(ydoc)).toString('latin1'),
+    close: () => {
+      provider.destroy();
+      socket.destroy();
+      ydoc.destroy();
+    },
+  };
 }
 
 function card(page: Page, name: string) {
@@ -148,11 +151,45 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
   await expect(adaCard.getByRole('img', { name: 'Ada’s canvas' })).not.toHaveAttribute('src', /Bobs_Web/);
 
   // What the class link gives: names and sealed boxes, never a learner's room key.
-  const seen = await classRoomAsALearner(server, classLink);
-  expect(seen.json).toContain('"name":"Ada"');
+  const seen = await classRoom(server, classLink);
+  expect(seen.json()).toContain('"name":"Ada"');
   for (const key of [adaKey, bobKey, await viewKeyOf(adaKey), await viewKeyOf(bobKey)]) {
-    expect(seen.json).not.toContain(key);
-    expect(seen.update).not.toContain(key);
+    expect(seen.json()).not.toContain(key);
+    expect(seen.update()).not.toContain(key);
+  }
+  // A holder of the class link forges a learner: the entry has the roster's shape but was not
+  // sealed to this trainer, so the dashboard names it and offers nothing to open.
+  const random = (length: number) => 'Q'.repeat(length);
+  seen.root.set(`learner:${random(22)}`, {
+    name: 'Mallory',
+    x: random(43),
+    y: random(43),
+    iv: random(16),
+    box: random(79),
+  });
+  const mallory = card(page, 'Mallory');
+  await expect(mallory).toContainText('Not a learner of this class');
+  await expect(mallory.getByRole('button')).toHaveCount(0);
+  seen.close();
+  // Garbage is refused by the server: it reaches neither the room nor the dashboard.
+  const vandal = await classRoom(server, classLink);
+  vandal.root.set(`learner:${random(21)}R`, { name: 7, script: '<img src=x onerror=alert(1)>' });
+  await expect.poll(() => vandal.closes()).toBeGreaterThan(0);
+  const check = await classRoom(server, classLink);
+  expect(check.json()).not.toContain('onerror');
+  expect(check.json()).toContain('Mallory');
+  check.close();
+  vandal.close();
+  await expect(dashboard.getByRole('heading', { name: 'Learners (3)' })).toBeVisible();
+
+  // The dashboard passes an accessibility audit (WCAG 2.1 AA) in both themes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const audit = await new AxeBuilder({ page })
+      .include('dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(audit.violations.map((violation) => violation.id)).toEqual([]);
   }
 
   // The trainer opens Ada's canvas to help: the edit reaches Ada, not Bob.
@@ -165,7 +202,7 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
 
   // Back to the whole class from the top bar: the builder the trainer added, not connected yet, is
   // an error, so Ada's count went down live.
-  await page.getByRole('button', { name: 'Class dashboard: 2 learners' }).click();
+  await page.getByRole('button', { name: 'Class dashboard: 3 learners' }).click();
   await expect(card(page, 'Ada')).toContainText('2 of 5 goals met');
   await expect(card(page, 'Bob')).toContainText('1 of 5 goals met');
 

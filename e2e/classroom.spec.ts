@@ -206,6 +206,13 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
   await expect(card(page, 'Ada')).toContainText('2 of 5 goals met');
   await expect(card(page, 'Bob')).toContainText('1 of 5 goals met');
 
+  // Ending the class closes the dashboard and its connections; the top bar's Class goes.
+  await page
+    .getByRole('dialog', { name: `Class: ${EXERCISE}` })
+    .getByRole('button', { name: 'End class' })
+    .click();
+  await expect(page.getByRole('button', { name: /^Class dashboard/ })).toHaveCount(0);
+
   await ada.context.close();
   await bob.context.close();
 });

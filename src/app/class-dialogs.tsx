@@ -97,12 +97,39 @@ export function ClassDashboard({ exerciseId, onClose }: { exerciseId?: string; o
   }, [teaching, exerciseId, store]);
   const exercise = classExercise(teaching?.exerciseId ?? exerciseId);
   const title = exercise ? `Class: ${exercise.title}` : 'Class';
+  const end = async () => {
+    const { endClass } = await import('../live/classroom');
+    endClass();
+    onClose();
+    store
+      .getState()
+      .notify(
+        'The class ended on this page: the learners keep their deployments; the trainer link reopens it.',
+        'info',
+      );
+  };
   return (
-    <Modal title={title} onClose={onClose} className="class">
+    <Modal
+      title={title}
+      onClose={onClose}
+      className="class"
+      actions={
+        teaching && (
+          <button type="button" className="button" onClick={() => void end()}>
+            End class
+          </button>
+        )
+      }
+    >
       {!teaching ? (
         <p role="status">{failed ? 'No class was started: see the message below.' : 'Starting the class…'}</p>
       ) : (
         <>
+          {exerciseId && exerciseId !== teaching.exerciseId && (
+            <p className="class__hint" role="note">
+              This page already teaches this class: end it to start one with another exercise.
+            </p>
+          )}
           <LinkField
             label="Class link"
             value={teaching.classLink}

@@ -20,7 +20,11 @@ function LearnerCard({ learner }: { learner: LearnerView }) {
           <img src={learner.thumbnail} alt={`${learner.name}’s canvas`} />
         ) : (
           <span className="class__thumb-empty">
-            {learner.state === 'sealed-wrong' ? 'Not a learner of this class' : 'Connecting…'}
+            {learner.state === 'sealed-wrong'
+              ? 'Not a learner of this class'
+              : learner.tooLarge
+                ? 'Too large to draw'
+                : 'Connecting…'}
           </span>
         )}
       </div>

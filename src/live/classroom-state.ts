@@ -13,6 +13,8 @@ export interface LearnerView {
   readonly state: 'opening' | 'live' | 'sealed-wrong';
   /** The learner's canvas as an SVG data URL, once their room's document arrived. */
   readonly thumbnail?: string;
+  /** The room holds more than a thumbnail draws (a forged entry's room, say): goals only. */
+  readonly tooLarge?: boolean;
   readonly met: number;
   readonly total: number;
   /** Their room's edit key: the trainer opens it to watch or help. Never shown. */

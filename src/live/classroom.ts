@@ -27,6 +27,11 @@ import { classroomStore, type LearnerView } from './classroom-state';
 
 /** How long starting or joining a class waits for the server. */
 const WAIT_MS = 10_000;
+/**
+ * Above this many components a room is drawn no more (its goals are still counted): an exercise's
+ * deployment is far smaller, and a forged entry may lead to a room made to be slow to draw.
+ */
+const MAX_DRAWN_COMPONENTS = 300;
 /** How often at most a learner's thumbnail is redrawn while they work. */
 const REDRAW_MS = 400;
 
@@ -158,13 +163,18 @@ function redraw(theClass: Class, id: string, ydoc: Y.Doc): void {
   let thumbnail: string | undefined;
   let met = 0;
   try {
-    thumbnail = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(document))}`;
+    if (document.components.length <= MAX_DRAWN_COMPONENTS)
+      thumbnail = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(serializeSvg(document))}`;
     met = evaluateGoals(document, theClass.goals).filter((result) => result.met).length;
   } catch {
     // A document the learner's room holds passed the server's checks; a drawing that still
     // fails leaves the last thumbnail.
   }
-  updateLearner(id, (learner) => ({ ...learner, state: 'live', met, ...(thumbnail ? { thumbnail } : {}) }));
+  const tooLarge = document.components.length > MAX_DRAWN_COMPONENTS;
+  updateLearner(id, ({ thumbnail: last, ...learner }) => {
+    const shown = tooLarge ? undefined : (thumbnail ?? last);
+    return { ...learner, state: 'live', met, tooLarge, ...(shown ? { thumbnail: shown } : {}) };
+  });
 }
 
 /** Opens a new roster entry and starts watching the learner's room with its view key. */

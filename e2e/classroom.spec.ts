@@ -1,14 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { roomIdOf, viewKeyOf } from '../src/collab/capability';
 import { CLASS_ROOT, parseClassHash } from '../src/collab/roster';
-import { DesignerPage } from './designer-page';
+import type { DesignerPage } from './designer-page';
 import { openExercises } from './exercise-steps';
-import { test as base, expect } from './fixtures';
-import { type ProductServer, startProductServer } from './live-server';
+import type { ProductServer } from './live-server';
+import { expect, person, test } from './live-session';
 
 // A classroom (issue 16 item 8, decision 035) against the product server run as a real process
 // (e2e/live-server.ts): a trainer starts a class from an exercise, two learners in browser contexts
@@ -16,33 +16,10 @@ import { type ProductServer, startProductServer } from './live-server';
 // trainer's dashboard shows each one's canvas and goals met. What a learner holds (the class link)
 // is checked from outside the browser: the class room gives no learner's room key away.
 
-const test = base.extend<object, { server: ProductServer }>({
-  server: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const server = await startProductServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ server }, use) => use(server.url),
-});
-
 const EXERCISE = 'Add scheduled reporting';
 
-/** A learner: a fresh browser context of their own, errors failing the test. */
-async function learner(
-  browser: Browser,
-  server: ProductServer,
-): Promise<{ context: BrowserContext; designer: DesignerPage }> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  context.on('close', () => expect(errors, 'a learner’s page threw').toEqual([]));
-  return { context, designer: new DesignerPage(page) };
-}
+/** A learner: a browser context of their own (another computer), errors failing the test. */
+const learner = person;
 
 /** Opens the class link, gives a name and waits until the learner's own room is connected. */
 async function join(designer: DesignerPage, classLink: string, name: string): Promise<string> {

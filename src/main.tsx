@@ -6,12 +6,14 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { reopenClass } from './app/class-actions';
 import { openSharedLink } from './app/document-actions';
 import { DocumentLibrary, STORAGE_OFF_MESSAGE } from './app/library/library';
 import { attachToPage } from './app/library/page-events';
 import { CHANNEL_NAME, LibrarySession } from './app/library/session';
 import { joinLiveLink } from './app/live-actions';
 import { SHARE_PREFIX } from './app/share-link-prefix';
+import { parseClassHash } from './collab/roster';
 import { isLiveHash, parseLiveHash } from './live/links';
 import { exerciseProgressOf } from './panels/exercises-progress';
 import { createDesignerStore } from './store/store';
@@ -123,6 +125,18 @@ async function start(): Promise<void> {
         'error',
       );
   } else if (live) await joinLiveLink(store, live);
+  // A class link asks the learner's name; a trainer's link reopens the class (decision 035).
+  const classLink = parseClassHash(window.location.hash);
+  if (classLink === 'damaged') {
+    store
+      .getState()
+      .notify(
+        'This class link is damaged: it is not complete. Nothing was opened; ask for the link again.',
+        'error',
+      );
+  } else if (classLink && 'learner' in classLink) {
+    store.getState().openDialog({ kind: 'class-join', ...classLink.learner });
+  } else if (classLink) await reopenClass(store, classLink.trainer);
 }
 
 void start();

@@ -15,6 +15,12 @@ import { TabConflictDialog } from './tab-conflict-dialog';
 const TemplatesDialog = lazy(() =>
   import('../panels/templates-dialog').then((module) => ({ default: module.TemplatesDialog })),
 );
+const ClassDashboard = lazy(() =>
+  import('./class-dialogs').then((module) => ({ default: module.ClassDashboard })),
+);
+const ClassJoinDialog = lazy(() =>
+  import('./class-dialogs').then((module) => ({ default: module.ClassJoinDialog })),
+);
 const MatrixDialog = lazy(() =>
   import('../panels/matrix-dialog').then((module) => ({ default: module.MatrixDialog })),
 );
@@ -57,6 +63,12 @@ export function Dialogs({ session }: { session: LibrarySession | null }) {
       <LiveShareDialog {...(dialog.edit ? { edit: dialog.edit } : {})} view={dialog.view} onClose={close} />
     );
   }
+  if (dialog?.kind === 'class') {
+    return (
+      <ClassDashboard {...(dialog.exerciseId ? { exerciseId: dialog.exerciseId } : {})} onClose={close} />
+    );
+  }
+  if (dialog?.kind === 'class-join') return <ClassJoinDialog link={dialog} onClose={close} />;
   if (dialog?.kind === 'share-link') {
     return (
       <Modal title="Share link" onClose={close}>

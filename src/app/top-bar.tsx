@@ -1,6 +1,7 @@
 import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
 import { DEFAULT_RULESET, RULESET_IDS, rulesetLabel } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
+import { ClassBadge } from './class-badge';
 import { CommandButton, CommandCheckbox } from './command-button';
 import type { CommandId } from './commands';
 import { OPTION_COMMANDS } from './diagram-commands';
@@ -113,6 +114,7 @@ export function TopBar() {
       <DocumentName />
       <RulesetSelect />
       {!narrow && <Options />}
+      <ClassBadge />
       <div className="top-bar__actions" role="toolbar" aria-label="Document">
         <CommandButton id="new" />
         {!narrow && <CommandButton id="open-recent" />}

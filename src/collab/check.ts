@@ -16,6 +16,7 @@ import {
   topologyDocumentSchema,
   zoneSchema,
 } from '../document/schema';
+import { CLASS_ROOT, classValueProblem, MAX_LEARNERS } from './roster';
 import { ENTITY_ROOTS, type EntityRoot, LISTS_KEY, META_ROOT, ORDER_KEY, ROOT_NAMES } from './ydoc';
 
 // What the server refuses (issue 16 item 6, decision 031): a room's document that would break the
@@ -91,7 +92,8 @@ export function changeProblem(
   changed: ReadonlyMap<SharedType, ReadonlySet<string | null>>,
   sizesBefore: ReadonlyMap<string, number> = new Map(),
 ): string | undefined {
-  for (const key of ydoc.share.keys()) if (!ROOT_NAMES.has(key)) return `unknown root ${key.slice(0, 40)}`;
+  for (const key of ydoc.share.keys())
+    if (!ROOT_NAMES.has(key) && key !== CLASS_ROOT) return `unknown root ${key.slice(0, 40)}`;
   if (ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null) return 'missing dependencies';
   for (const [type, keys] of changed) {
     const root = rootName(ydoc, type);
@@ -105,6 +107,18 @@ export function changeProblem(
         if (!schema) return `unknown document field ${key.slice(0, 40)}`;
         if (value instanceof Y.AbstractType || !schema.safeParse(value).success)
           return `invalid document field ${key}`;
+      }
+    } else if (root === CLASS_ROOT) {
+      // A class room (roster.ts): the exercise and one sealed entry per learner, and nothing else.
+      if (!(type instanceof Y.Map)) return 'classroom is not a map';
+      if (type.size > MAX_LEARNERS + 1) return `more than ${MAX_LEARNERS} learners`;
+      for (const key of keys) {
+        if (key === null) return 'classroom is not a map';
+        const value = type.get(key);
+        if (value === undefined) continue;
+        if (value instanceof Y.AbstractType) return 'nested shared type';
+        const problem = classValueProblem(key, value);
+        if (problem) return problem;
       }
     } else if (root !== undefined) {
       const list = root as EntityRoot;
@@ -148,6 +162,7 @@ export function applyAndCheck(ydoc: Y.Doc, update: Uint8Array): string | undefin
   // A root received before anyone asked for it is an untyped AbstractType: typing every known
   // root as a map first makes anything else sent under its name show up as a problem.
   for (const name of ROOT_NAMES) ydoc.getMap(name);
+  ydoc.getMap(CLASS_ROOT);
   const sizesBefore = new Map(ENTITY_ROOTS.map((root) => [root, ydoc.getMap(root).size]));
   const changed = new Map<SharedType, Set<string | null>>();
   const collect = (transaction: Y.Transaction) => {

@@ -82,6 +82,8 @@ function ExerciseList({
   onChoose: (choice: Choice) => void;
 }) {
   const completed = useExerciseProgress((s) => s.completed);
+  // A trainer's class (issue 16 item 8) of a built-in exercise: learners join by a link.
+  const store = useDesignerStore();
   if (exercises.length === 0) return null;
   const headingId = `exercises-${source}`;
   return (
@@ -109,6 +111,16 @@ function ExerciseList({
                   {exercise.goals.length} goals{done ? ' · completed' : ''}
                 </span>
               </p>
+              {source === 'built-in' && (
+                <button
+                  type="button"
+                  className="exercises__class"
+                  aria-label={`Start a class with “${exercise.title}”`}
+                  onClick={() => store.getState().openDialog({ kind: 'class', exerciseId: exercise.id })}
+                >
+                  Start a class
+                </button>
+              )}
             </li>
           );
         })}

@@ -156,6 +156,10 @@ export type OpenDialog =
   | { readonly kind: 'share-link'; readonly url: string }
   /** The links of a live session (issue 16): the edit link only for who can edit. */
   | { readonly kind: 'live-share'; readonly edit?: string; readonly view: string }
+  /** A class's dashboard (issue 16 item 8): starting one for `exerciseId` when no class is taught. */
+  | { readonly kind: 'class'; readonly exerciseId?: string }
+  /** A class link opened: the learner gives a name to join (the link's three keys). */
+  | { readonly kind: 'class-join'; readonly classKey: string; readonly x: string; readonly y: string }
   | { readonly kind: 'templates' }
   | { readonly kind: 'tab-conflict' }
   | { readonly kind: 'open-recent' }

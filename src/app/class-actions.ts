@@ -1,0 +1,123 @@
+// The page's side of a classroom (issue 16 item 8, decision 035): starting and reopening a class
+// for the trainer, joining one for a learner. The class and the learner rooms load only when used.
+
+import type { ClassLink, TeachLink } from '../collab/roster';
+import { withLayout } from '../drawing';
+import { BUILT_IN_EXERCISES } from '../exercises';
+import { EDIT_PREFIX } from '../live/links';
+import { startExercise } from '../panels/exercises-progress';
+import { attemptIdentity } from '../panels/exercises-resume';
+import type { DesignerStore } from '../store/store';
+import { livePage } from './live-actions';
+
+/** The built-in exercise of a class: a class carries only its id, never a file (decision 035). */
+export function classExercise(exerciseId: string | undefined) {
+  return BUILT_IN_EXERCISES.find((exercise) => exercise.id === exerciseId);
+}
+
+/** Starts a class of a built-in exercise, or reopens the class of a trainer's link. */
+export async function teachCommand(
+  store: DesignerStore,
+  exerciseId: string,
+  link?: TeachLink,
+): Promise<boolean> {
+  const exercise = classExercise(exerciseId);
+  if (!exercise) return false;
+  const page = livePage();
+  const { teach } = await import('../live/classroom');
+  const problem = await teach(
+    { collabUrl: page.collabUrl, address: page.address, exerciseId, goals: exercise.goals },
+    link,
+  );
+  if (problem) {
+    store.getState().notify(problem, 'refusal');
+    return false;
+  }
+  return true;
+}
+
+/** Opens the trainer's link at page load: the class's exercise is read from its room. */
+export async function reopenClass(store: DesignerStore, link: TeachLink): Promise<void> {
+  const { openClass } = await import('../live/classroom');
+  const opening = await openClass(livePage().collabUrl, link);
+  if (!opening.ok) {
+    store.getState().notify(opening.message, 'error');
+    return;
+  }
+  opening.close();
+  if (await teachCommand(store, opening.exerciseId, link)) store.getState().openDialog({ kind: 'class' });
+}
+
+let joining = false;
+
+/**
+ * A learner joins a class: the class's exercise starts in a new document, which becomes a live
+ * room of the learner's own (Share live), and the room's edit key goes to the roster sealed to
+ * the trainer. The Exercises panel shows the exercise.
+ */
+export async function joinClassCommand(
+  store: DesignerStore,
+  link: ClassLink,
+  name: string,
+): Promise<boolean> {
+  if (joining) return false;
+  joining = true;
+  try {
+    store.getState().notify('Joining the class…', 'info');
+    const page = livePage();
+    const { openClass } = await import('../live/classroom');
+    const opening = await openClass(page.collabUrl, link);
+    if (!opening.ok) {
+      store.getState().notify(opening.message, 'error');
+      return false;
+    }
+    try {
+      const exercise = classExercise(opening.exerciseId);
+      if (!exercise) {
+        store
+          .getState()
+          .notify('This class’s exercise is not one this designer knows. Nothing was opened.', 'error');
+        return false;
+      }
+      startExercise(
+        store,
+        exercise,
+        'built-in',
+        withLayout(exercise.start),
+        `Started the class exercise “${exercise.title}”.`,
+        attemptIdentity(exercise, 'built-in'),
+      );
+      const { shareLive } = await import('../live/room');
+      const shared = await shareLive(store, page);
+      const editKey = shared.ok ? shared.links.edit?.split(EDIT_PREFIX)[1] : undefined;
+      if (!editKey || !(await opening.enrol(name, editKey))) {
+        store
+          .getState()
+          .notify(
+            'The class could not be joined: your trainer will not see this deployment. Reload the class link to try again.',
+            'error',
+          );
+        return false;
+      }
+      if (store.getState().sidePanel !== 'exercises') store.getState().toggleSidePanel('exercises');
+      store
+        .getState()
+        .notify(
+          `Joined the class as ${name}: your trainer sees your deployment as you work on it.`,
+          'success',
+        );
+      return true;
+    } finally {
+      opening.close();
+    }
+  } finally {
+    joining = false;
+  }
+}
+
+/** The trainer opens a learner's room in the designer, to watch or help. */
+export async function openLearnerCommand(store: DesignerStore, editKey: string): Promise<void> {
+  store.getState().openDialog(null);
+  const { joinLive } = await import('../live/room');
+  await joinLive(store, { access: 'edit', key: editKey }, livePage());
+}

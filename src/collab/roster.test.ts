@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyAndCheck } from './check';
+import {
+  CLASS_ROOT,
+  classHash,
+  classValueProblem,
+  EXERCISE_KEY,
+  MAX_LEARNERS,
+  parseClassHash,
+  readClass,
+  teachHash,
+} from './roster';
+
+const K = 'a'.repeat(43);
+const entry = { name: 'Ada', x: K, y: K, iv: 'i'.repeat(16), box: 'b'.repeat(79) };
+const entryKey = (n: number) => `learner:${String(n).padStart(22, '0')}`;
+
+/** An update made by a peer writing `write` into a class room. */
+function updateOf(write: (root: Y.Map<unknown>, ydoc: Y.Doc) => void): Uint8Array {
+  const ydoc = new Y.Doc();
+  write(ydoc.getMap(CLASS_ROOT), ydoc);
+  return Y.encodeStateAsUpdate(ydoc);
+}
+
+describe('the class roster', () => {
+  it('accepts the exercise and well-formed entries', () => {
+    expect(classValueProblem(EXERCISE_KEY, '01-minimal-single-site')).toBeUndefined();
+    expect(classValueProblem(entryKey(1), entry)).toBeUndefined();
+  });
+
+  it('refuses garbage: unknown keys, extra fields, long or control-character names, wrong sizes', () => {
+    expect(classValueProblem('admin', 'x')).toBeDefined();
+    expect(classValueProblem(EXERCISE_KEY, '../../etc')).toBeDefined();
+    expect(classValueProblem(EXERCISE_KEY, { id: 1 })).toBeDefined();
+    expect(classValueProblem(entryKey(1), { ...entry, extra: 1 })).toBeDefined();
+    expect(classValueProblem(entryKey(1), { ...entry, name: 'x'.repeat(61) })).toBeDefined();
+    expect(classValueProblem(entryKey(1), { ...entry, name: 'a\u0000b' })).toBeDefined();
+    expect(classValueProblem(entryKey(1), { ...entry, name: '   ' })).toBeDefined();
+    expect(classValueProblem(entryKey(1), { ...entry, box: 'b'.repeat(80) })).toBeDefined();
+    expect(classValueProblem(entryKey(1), { ...entry, iv: '+'.repeat(16) })).toBeDefined();
+    expect(classValueProblem(entryKey(1), null)).toBeDefined();
+    expect(classValueProblem(entryKey(1), 'a string')).toBeDefined();
+  });
+
+  it('reads back only the well-formed entries, in order, capped, without throwing', () => {
+    const garbage: [string, unknown][] = [
+      [EXERCISE_KEY, 42],
+      ['learner:short', entry],
+      [entryKey(2), { ...entry, name: 7 }],
+      [entryKey(3), entry],
+      [entryKey(1), { ...entry, name: 'Bob' }],
+      ['__proto__', entry],
+    ];
+    const read = readClass(garbage);
+    expect(read.exerciseId).toBeUndefined();
+    expect(read.learners.map((l) => [l.id, l.name])).toEqual([
+      [entryKey(1), 'Bob'],
+      [entryKey(3), 'Ada'],
+    ]);
+    const many = Array.from({ length: MAX_LEARNERS + 20 }, (_, n): [string, unknown] => [entryKey(n), entry]);
+    expect(readClass(many).learners).toHaveLength(MAX_LEARNERS);
+  });
+
+  it('is checked by the server: a good roster passes, garbage and other roots are refused', () => {
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => {
+          root.set(EXERCISE_KEY, '01-minimal-single-site');
+          root.set(entryKey(1), entry);
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => root.set(entryKey(1), { ...entry, box: 1 })),
+      ),
+    ).toMatch(/invalid roster entry/);
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => root.set('secret', 'x')),
+      ),
+    ).toMatch(/unknown class field/);
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => root.set(entryKey(1), new Y.Map())),
+      ),
+    ).toMatch(/nested/);
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => {
+          for (let n = 0; n <= MAX_LEARNERS + 1; n++) root.set(entryKey(n), entry);
+        }),
+      ),
+    ).toMatch(/more than/);
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((_, ydoc) => ydoc.getMap('roster').set('a', 1)),
+      ),
+    ).toMatch(/unknown root/);
+  });
+});
+
+describe('class links', () => {
+  it('round-trips the class and trainer links and calls malformed ones damaged', () => {
+    const link = { classKey: K, x: 'x'.repeat(43), y: 'y'.repeat(43) };
+    expect(parseClassHash(classHash(link))).toEqual({ learner: link });
+    expect(parseClassHash(teachHash({ ...link, d: 'd'.repeat(43) }))).toEqual({
+      trainer: { ...link, d: 'd'.repeat(43) },
+    });
+    expect(parseClassHash(`${classHash(link)}.${K}`)).toBe('damaged');
+    expect(parseClassHash('#class=abc')).toBe('damaged');
+    expect(parseClassHash(`#teach=${K}.${K}.${K}`)).toBe('damaged');
+    expect(parseClassHash('#live=abc')).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ import { useDesignerStore } from '../store/react';
 import { Modal } from '../ui/modal';
 import { classExercise, joinClassCommand, openLearnerCommand, teachCommand } from './class-actions';
 import './class.css';
+import { LinkField } from './link-field';
 
 // A classroom's two dialogs (issue 16 item 8, decision 035): the trainer's dashboard, a grid of the
 // learners' canvases with their goals met, and the learner's "Join the class" asking for a name.
@@ -43,48 +44,6 @@ function LearnerCard({ learner }: { learner: LearnerView }) {
         </button>
       )}
     </li>
-  );
-}
-
-function LinkField({ label, value, hint }: { label: string; value: string; hint: string }) {
-  const store = useDesignerStore();
-  const hintId = useId();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      store.getState().notify(`${label} copied to the clipboard.`, 'success');
-    } catch {
-      store
-        .getState()
-        .notify(
-          `The clipboard could not be reached: select the ${label.toLowerCase()} and copy it.`,
-          'refusal',
-        );
-    }
-  };
-  return (
-    <div className="class__link">
-      <span className="class__link-row">
-        <input
-          readOnly
-          aria-label={label}
-          aria-describedby={hintId}
-          value={value}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={copy}
-          aria-label={`Copy the ${label.toLowerCase()}`}
-        >
-          Copy
-        </button>
-      </span>
-      <p id={hintId} className="class__hint">
-        {hint}
-      </p>
-    </div>
   );
 }
 

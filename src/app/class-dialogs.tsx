@@ -47,8 +47,19 @@ function LearnerCard({ learner }: { learner: LearnerView }) {
   );
 }
 
-/** The trainer's class: started here for `exerciseId` when no class is taught yet. */
-export function ClassDashboard({ exerciseId, onClose }: { exerciseId?: string; onClose: () => void }) {
+/**
+ * The trainer's class: started here for `exerciseId` (with `exerciseFile`, the text of a trainer's
+ * own exercise file) when no class is taught yet.
+ */
+export function ClassDashboard({
+  exerciseId,
+  exerciseFile,
+  onClose,
+}: {
+  exerciseId?: string;
+  exerciseFile?: string;
+  onClose: () => void;
+}) {
   const store = useDesignerStore();
   const teaching = useTeaching();
   const [failed, setFailed] = useState(false);
@@ -56,10 +67,12 @@ export function ClassDashboard({ exerciseId, onClose }: { exerciseId?: string; o
   useEffect(() => {
     if (teaching || !exerciseId || started.current) return;
     started.current = true;
-    void teachCommand(store, exerciseId).then((ok) => setFailed(!ok));
-  }, [teaching, exerciseId, store]);
-  const exercise = classExercise(teaching?.exerciseId ?? exerciseId);
-  const title = exercise ? `Class: ${exercise.title}` : 'Class';
+    void teachCommand(store, exerciseId, undefined, exerciseFile).then((ok) => setFailed(!ok));
+  }, [teaching, exerciseId, exerciseFile, store]);
+  const found = teaching
+    ? classExercise(teaching.exerciseId, teaching.exerciseFile)
+    : classExercise(exerciseId, exerciseFile);
+  const title = found ? `Class: ${found.exercise.title}` : 'Class';
   const end = async () => {
     const { endClass } = await import('../live/classroom');
     endClass();

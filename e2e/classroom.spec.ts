@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { roomIdOf, viewKeyOf } from '../src/collab/capability';
 import { CLASS_ROOT, parseClassHash } from '../src/collab/roster';
 import type { DesignerPage } from './designer-page';
-import { openExercises } from './exercise-steps';
+import { goal, loadExerciseFile, openExercises, twoWebExercise } from './exercise-steps';
 import type { ProductServer } from './live-server';
 import { expect, person, test } from './live-session';
 
@@ -30,7 +30,7 @@ async function join(designer: DesignerPage, classLink: string, name: string): Pr
   await dialog.getByRole('button', { name: 'Join class' }).click();
   await expect(dialog).toBeHidden();
   await expect(
-    page.getByRole('button', { name: 'Live session: connected, can edit', exact: true }),
+    page.getByRole('img', { name: 'Live session: connected, can edit', exact: true }),
   ).toBeVisible();
   await expect(
     page.getByRole('complementary', { name: 'Exercises' }).getByRole('heading', { name: EXERCISE }),
@@ -192,4 +192,37 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
 
   await ada.context.close();
   await bob.context.close();
+});
+
+test("a class of a trainer's own exercise file: the learner gets that exercise, the dashboard counts its goals", async ({
+  designer,
+  page,
+  browser,
+  server,
+}) => {
+  const panel = await openExercises(designer);
+  await loadExerciseFile(panel, twoWebExercise());
+  const title = 'Add a second WFM Web';
+  await panel.getByRole('button', { name: `Start a class with “${title}”` }).click();
+  const dashboard = page.getByRole('dialog', { name: `Class: ${title}` });
+  const classLinkBox = dashboard.getByRole('textbox', { name: 'Class link', exact: true });
+  await expect(classLinkBox).toHaveValue(/#class=/);
+  const classLink = await classLinkBox.inputValue();
+
+  // The learner's designer has never seen the file: it comes with the class.
+  const ada = await learner(browser, server);
+  await ada.designer.page.goto(classLink);
+  const join = ada.designer.page.getByRole('dialog', { name: 'Join the class' });
+  await join.getByRole('textbox', { name: 'Your name' }).fill('Ada');
+  await join.getByRole('button', { name: 'Join class' }).click();
+  const adaPanel = ada.designer.page.getByRole('complementary', { name: 'Exercises' });
+  await expect(adaPanel.getByRole('heading', { name: title })).toBeVisible();
+  await expect(ada.designer.nodes()).toHaveCount(2);
+  await expect(goal(adaPanel, 'Two WFM Web')).toBeVisible();
+
+  await expect(card(page, 'Ada')).toContainText('1 of 2 goals met');
+  await ada.designer.addFromPalette('WFM Web');
+  await expect(card(page, 'Ada')).toContainText('1 of 2 goals met');
+  await expect(ada.designer.nodes()).toHaveCount(3);
+  await ada.context.close();
 });

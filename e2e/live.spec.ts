@@ -66,6 +66,11 @@ test('a view link shows the live document, disables the palette and refuses ever
   const before = await viewer.designer.position(card);
   await viewer.designer.moveNode(card, { x: 120, y: 80 });
   expect(await viewer.designer.position(card)).toEqual(before);
+  // Nothing that only edits is offered: no quick fix under the server's problems, no Tidy up.
+  await expect(designer.problems().locator('.quick-fix').first()).toBeVisible();
+  await expect(viewer.designer.problems()).toContainText('must connect');
+  await expect(viewer.designer.problems().locator('.quick-fix')).toHaveCount(0);
+  await expect(vpage.getByRole('button', { name: 'Tidy up', exact: true })).toBeDisabled();
 
   // Nothing reached the editor; the editor's edits reach the viewer.
   await expect(designer.nodes()).toHaveCount(1);

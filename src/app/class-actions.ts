@@ -2,31 +2,59 @@
 // for the trainer, joining one for a learner. The class and the learner rooms load only when used.
 
 import type { ClassLink, TeachLink } from '../collab/roster';
+import { type Exercise, parseExercise } from '../document';
 import { withLayout } from '../drawing';
 import { BUILT_IN_EXERCISES } from '../exercises';
 import { EDIT_PREFIX } from '../live/links';
-import { startExercise } from '../panels/exercises-progress';
+import { type ExerciseSource, startExercise } from '../panels/exercises-progress';
 import { attemptIdentity } from '../panels/exercises-resume';
 import type { DesignerStore } from '../store/store';
 import { livePage } from './live-actions';
 
-/** The built-in exercise of a class: a class carries only its id, never a file (decision 035). */
-export function classExercise(exerciseId: string | undefined) {
-  return BUILT_IN_EXERCISES.find((exercise) => exercise.id === exerciseId);
+/** A class's exercise and where it comes from. */
+export interface ClassExercise {
+  readonly exercise: Exercise;
+  readonly source: ExerciseSource;
 }
 
-/** Starts a class of a built-in exercise, or reopens the class of a trainer's link. */
+/**
+ * The exercise of a class (decision 035): a trainer's own file when the class carries one (hostile
+ * text, read like any exercise file, and only when its id is the class's), else the built-in
+ * exercise of that id.
+ */
+export function classExercise(
+  exerciseId: string | undefined,
+  exerciseFile?: string,
+): ClassExercise | undefined {
+  if (exerciseFile !== undefined) {
+    const parsed = parseExercise(exerciseFile);
+    return parsed.ok && parsed.exercise.id === exerciseId
+      ? { exercise: parsed.exercise, source: 'file' }
+      : undefined;
+  }
+  const exercise = BUILT_IN_EXERCISES.find((candidate) => candidate.id === exerciseId);
+  return exercise ? { exercise, source: 'built-in' } : undefined;
+}
+
+/** Starts a class of an exercise (built in, or a trainer's file), or reopens the class of a trainer's link. */
 export async function teachCommand(
   store: DesignerStore,
   exerciseId: string,
   link?: TeachLink,
+  exerciseFile?: string,
 ): Promise<boolean> {
-  const exercise = classExercise(exerciseId);
-  if (!exercise) return false;
+  const found = classExercise(exerciseId, exerciseFile);
+  if (!found) return false;
   const page = livePage();
   const { teach } = await import('../live/classroom');
   const problem = await teach(
-    { collabUrl: page.collabUrl, address: page.address, exerciseId, goals: exercise.goals },
+    {
+      collabUrl: page.collabUrl,
+      address: page.address,
+      exerciseId,
+      ...(exerciseFile === undefined ? {} : { exerciseFile }),
+      goals: found.exercise.goals,
+    },
     link,
   );
   if (problem) {
@@ -45,7 +73,8 @@ export async function reopenClass(store: DesignerStore, link: TeachLink): Promis
     return;
   }
   opening.close();
-  if (await teachCommand(store, opening.exerciseId, link)) store.getState().openDialog({ kind: 'class' });
+  if (await teachCommand(store, opening.exerciseId, link, opening.exerciseFile))
+    store.getState().openDialog({ kind: 'class' });
 }
 
 let joining = false;
@@ -72,20 +101,21 @@ export async function joinClassCommand(
       return false;
     }
     try {
-      const exercise = classExercise(opening.exerciseId);
-      if (!exercise) {
+      const found = classExercise(opening.exerciseId, opening.exerciseFile);
+      if (!found) {
         store
           .getState()
           .notify('This class’s exercise is not one this designer knows. Nothing was opened.', 'error');
         return false;
       }
+      const { exercise, source } = found;
       startExercise(
         store,
         exercise,
-        'built-in',
+        source,
         withLayout(exercise.start),
         `Started the class exercise “${exercise.title}”.`,
-        attemptIdentity(exercise, 'built-in'),
+        attemptIdentity(exercise, source),
       );
       const { shareLive } = await import('../live/room');
       const shared = await shareLive(store, page);

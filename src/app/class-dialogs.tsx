@@ -5,6 +5,7 @@ import { useDesignerStore } from '../store/react';
 import { Modal } from '../ui/modal';
 import { classExercise, joinClassCommand, openLearnerCommand, teachCommand } from './class-actions';
 import './class.css';
+import { LinkField } from './link-field';
 
 // A classroom's two dialogs (issue 16 item 8, decision 035): the trainer's dashboard, a grid of the
 // learners' canvases with their goals met, and the learner's "Join the class" asking for a name.
@@ -46,50 +47,19 @@ function LearnerCard({ learner }: { learner: LearnerView }) {
   );
 }
 
-function LinkField({ label, value, hint }: { label: string; value: string; hint: string }) {
-  const store = useDesignerStore();
-  const hintId = useId();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      store.getState().notify(`${label} copied to the clipboard.`, 'success');
-    } catch {
-      store
-        .getState()
-        .notify(
-          `The clipboard could not be reached: select the ${label.toLowerCase()} and copy it.`,
-          'refusal',
-        );
-    }
-  };
-  return (
-    <div className="class__link">
-      <span className="class__link-row">
-        <input
-          readOnly
-          aria-label={label}
-          aria-describedby={hintId}
-          value={value}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={copy}
-          aria-label={`Copy the ${label.toLowerCase()}`}
-        >
-          Copy
-        </button>
-      </span>
-      <p id={hintId} className="class__hint">
-        {hint}
-      </p>
-    </div>
-  );
-}
-
-/** The trainer's class: started here for `exerciseId` when no class is taught yet. */
-export function ClassDashboard({ exerciseId, onClose }: { exerciseId?: string; onClose: () => void }) {
+/**
+ * The trainer's class: started here for `exerciseId` (with `exerciseFile`, the text of a trainer's
+ * own exercise file) when no class is taught yet.
+ */
+export function ClassDashboard({
+  exerciseId,
+  exerciseFile,
+  onClose,
+}: {
+  exerciseId?: string;
+  exerciseFile?: string;
+  onClose: () => void;
+}) {
   const store = useDesignerStore();
   const teaching = useTeaching();
   const [failed, setFailed] = useState(false);
@@ -97,10 +67,12 @@ export function ClassDashboard({ exerciseId, onClose }: { exerciseId?: string; o
   useEffect(() => {
     if (teaching || !exerciseId || started.current) return;
     started.current = true;
-    void teachCommand(store, exerciseId).then((ok) => setFailed(!ok));
-  }, [teaching, exerciseId, store]);
-  const exercise = classExercise(teaching?.exerciseId ?? exerciseId);
-  const title = exercise ? `Class: ${exercise.title}` : 'Class';
+    void teachCommand(store, exerciseId, undefined, exerciseFile).then((ok) => setFailed(!ok));
+  }, [teaching, exerciseId, exerciseFile, store]);
+  const found = teaching
+    ? classExercise(teaching.exerciseId, teaching.exerciseFile)
+    : classExercise(exerciseId, exerciseFile);
+  const title = found ? `Class: ${found.exercise.title}` : 'Class';
   const end = async () => {
     const { endClass } = await import('../live/classroom');
     endClass();

@@ -113,6 +113,16 @@ test('Tidy up is disabled on an empty diagram', () => {
   expect(enabled(store, 'tidy-up')).toBe(true);
 });
 
+test('Tidy up is not offered in a view-only live session', () => {
+  const store = createDesignerStore();
+  store.getState().addComponent('server', { x: 0, y: 0 });
+  const live = { readOnly: true, canUndo: false, canRedo: false, undo: () => {}, redo: () => {} };
+  store.getState().setLive(live);
+  expect(enabled(store, 'tidy-up')).toBe(false);
+  store.getState().setLive({ ...live, readOnly: false });
+  expect(enabled(store, 'tidy-up')).toBe(true);
+});
+
 test('Explain and Exercises are toggles that open and close their side panel', () => {
   const store = createDesignerStore();
   expect([checked(store, 'explain'), checked(store, 'exercises')]).toEqual([false, false]);

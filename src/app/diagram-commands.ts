@@ -14,7 +14,8 @@ export const DIAGRAM_COMMANDS = [
   defineCommand({
     id: 'tidy-up',
     label: 'Tidy up',
-    enabled: (s) => s.document.components.length > 0,
+    // Moves every card: refused in a view-only live session, so not offered there.
+    enabled: (s) => s.document.components.length > 0 && !s.live?.readOnly,
     run: ({ store, fitView }) => tidyUp(store, fitView),
   }),
   defineCommand({

@@ -65,7 +65,11 @@ export function Dialogs({ session }: { session: LibrarySession | null }) {
   }
   if (dialog?.kind === 'class') {
     return (
-      <ClassDashboard {...(dialog.exerciseId ? { exerciseId: dialog.exerciseId } : {})} onClose={close} />
+      <ClassDashboard
+        {...(dialog.exerciseId ? { exerciseId: dialog.exerciseId } : {})}
+        {...(dialog.exerciseFile === undefined ? {} : { exerciseFile: dialog.exerciseFile })}
+        onClose={close}
+      />
     );
   }
   if (dialog?.kind === 'class-join') return <ClassJoinDialog link={dialog} onClose={close} />;

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { MAX_EXERCISE_BYTES } from '../document';
 import { applyAndCheck } from './check';
 import {
   CLASS_ROOT,
   classHash,
   classValueProblem,
+  EXERCISE_FILE_KEY,
   EXERCISE_KEY,
   MAX_LEARNERS,
   parseClassHash,
@@ -104,6 +108,47 @@ describe('the class roster', () => {
         updateOf((_, ydoc) => ydoc.getMap('roster').set('a', 1)),
       ),
     ).toMatch(/unknown root/);
+  });
+});
+
+describe("a trainer's own exercise file in the class", () => {
+  const file = readFileSync(
+    fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
+    'utf8',
+  );
+
+  it('is accepted when it is a valid exercise file, refused otherwise', () => {
+    expect(classValueProblem(EXERCISE_FILE_KEY, file)).toBeUndefined();
+    expect(classValueProblem(EXERCISE_FILE_KEY, '{"format":"wfm-exercise"}')).toBe('invalid exercise file');
+    expect(classValueProblem(EXERCISE_FILE_KEY, 'not json')).toBe('invalid exercise file');
+    expect(classValueProblem(EXERCISE_FILE_KEY, { format: 'wfm-exercise' })).toBe('invalid exercise file');
+    expect(classValueProblem(EXERCISE_FILE_KEY, ' '.repeat(MAX_EXERCISE_BYTES + 1))).toBe(
+      'invalid exercise file',
+    );
+  });
+
+  it('is checked by the server like the roster', () => {
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => {
+          root.set(EXERCISE_KEY, 'add-a-builder-pool');
+          root.set(EXERCISE_FILE_KEY, file);
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => root.set(EXERCISE_FILE_KEY, file.replace('"goals"', '"gaols"'))),
+      ),
+    ).toMatch(/invalid exercise file/);
+  });
+
+  it('is read back as text (to be parsed like any file), and left out when it is not text', () => {
+    expect(readClass([[EXERCISE_FILE_KEY, file]]).exerciseFile).toBe(file);
+    expect(readClass([[EXERCISE_FILE_KEY, 42]]).exerciseFile).toBeUndefined();
+    expect(readClass([]).exerciseFile).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EXERCISE_BYTES, parseExercise } from '../document';
 import { KEY_PATTERN } from './capability';
 
 // The class room of a classroom (issue 16 item 8, decision 035): an ordinary room whose only root
@@ -13,6 +14,11 @@ export const CLASS_ROOT = 'classroom';
 
 /** The key of the exercise's id in the class root. */
 export const EXERCISE_KEY = 'exercise';
+/**
+ * The key of a trainer's own exercise file in the class root (absent for a built-in exercise): the
+ * file's text, which learners read with `parseExercise` like any exercise file.
+ */
+export const EXERCISE_FILE_KEY = 'exerciseFile';
 
 /** Entries' keys: `learner:` and 22 base64url characters (16 random bytes). */
 export const ENTRY_KEY_PATTERN = /^learner:[A-Za-z0-9_-]{22}$/;
@@ -55,8 +61,15 @@ export const exerciseIdSchema = z.string().regex(EXERCISE_ID_PATTERN);
 /** Why `value` cannot be the class root's `key`, or undefined when it can (the server's check). */
 export function classValueProblem(key: string, value: unknown): string | undefined {
   if (key === EXERCISE_KEY) return exerciseIdSchema.safeParse(value).success ? undefined : 'invalid exercise';
+  if (key === EXERCISE_FILE_KEY) return exerciseFileProblem(value);
   if (!ENTRY_KEY_PATTERN.test(key)) return `unknown class field ${key.slice(0, 40)}`;
   return rosterEntrySchema.safeParse(value).success ? undefined : `invalid roster entry ${key}`;
+}
+
+/** Why `value` cannot be the class's exercise file, or undefined when it is a valid one. */
+function exerciseFileProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_EXERCISE_BYTES) return 'invalid exercise file';
+  return parseExercise(value).ok ? undefined : 'invalid exercise file';
 }
 
 /** A roster entry read back: its key in the root and its checked contents. */
@@ -71,9 +84,12 @@ export interface Learner extends RosterEntry {
  */
 export function readClass(entries: Iterable<[string, unknown]>): {
   exerciseId: string | undefined;
+  /** A trainer's own exercise file (its text, not yet read), when the class is of one. */
+  exerciseFile: string | undefined;
   learners: Learner[];
 } {
   let exerciseId: string | undefined;
+  let exerciseFile: string | undefined;
   const learners: Learner[] = [];
   for (const [key, value] of entries) {
     if (key === EXERCISE_KEY) {
@@ -81,12 +97,16 @@ export function readClass(entries: Iterable<[string, unknown]>): {
       if (parsed.success) exerciseId = parsed.data;
       continue;
     }
+    if (key === EXERCISE_FILE_KEY) {
+      if (typeof value === 'string' && value.length <= MAX_EXERCISE_BYTES) exerciseFile = value;
+      continue;
+    }
     if (!ENTRY_KEY_PATTERN.test(key)) continue;
     const parsed = rosterEntrySchema.safeParse(value);
     if (parsed.success) learners.push({ id: key, ...parsed.data });
   }
   learners.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { exerciseId, learners: learners.slice(0, MAX_LEARNERS) };
+  return { exerciseId, exerciseFile, learners: learners.slice(0, MAX_LEARNERS) };
 }
 
 /** The class link's fragment: `#class=<class room edit key>.<trainer key x>.<trainer key y>`. */

@@ -89,6 +89,14 @@ function exerciseValue(exercise: Exercise): unknown {
   return { ...exercise, start };
 }
 
+/**
+ * An exercise as the text of an exercise file, its start document written as the designer writes
+ * files: `parseExercise` reads it back to the same exercise (a class carries a trainer's file this way).
+ */
+export function serializeExercise(exercise: Exercise): string {
+  return JSON.stringify(exerciseValue(exercise));
+}
+
 /** The SHA-256 of an exercise alone, in canonical form: tells whether two copies are the same exercise. */
 export function resultChecksumOfExercise(exercise: Exercise): string {
   return sha256Hex(canonicalJson(exerciseValue(exercise)));

@@ -29,6 +29,7 @@ export {
   type ResultOutcome,
   resultChecksum,
   resultChecksumOfExercise,
+  serializeExercise,
 } from './exercise-result';
 export {
   MAX_ADDRESS_LENGTH,

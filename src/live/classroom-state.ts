@@ -24,6 +24,8 @@ export interface LearnerView {
 /** The class this page teaches. */
 export interface Teaching {
   readonly exerciseId: string;
+  /** The trainer's own exercise file the class is of (its text); absent for a built-in exercise. */
+  readonly exerciseFile?: string;
   readonly classLink: string;
   readonly teachLink: string;
   readonly learners: readonly LearnerView[];

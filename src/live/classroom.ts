@@ -14,6 +14,7 @@ import {
   CLASS_ROOT,
   type ClassLink,
   classHash,
+  EXERCISE_FILE_KEY,
   EXERCISE_KEY,
   readClass,
   type TeachLink,
@@ -79,6 +80,8 @@ export type ClassOpening =
   | {
       readonly ok: true;
       readonly exerciseId: string;
+      /** The trainer's own exercise file, when the class is of one (hostile text: parse it). */
+      readonly exerciseFile?: string;
       /** Seals `editKey` to the trainer and writes the learner's entry; resolves once the server has it. */
       readonly enrol: (name: string, editKey: string) => Promise<boolean>;
       readonly close: () => void;
@@ -105,7 +108,7 @@ export async function openClass(collabUrl: string, link: ClassLink): Promise<Cla
     };
   }
   const root = ydoc.getMap(CLASS_ROOT);
-  const { exerciseId } = readClass(root.entries());
+  const { exerciseId, exerciseFile } = readClass(root.entries());
   if (!exerciseId) {
     close();
     return {
@@ -116,6 +119,7 @@ export async function openClass(collabUrl: string, link: ClassLink): Promise<Cla
   return {
     ok: true,
     exerciseId,
+    ...(exerciseFile === undefined ? {} : { exerciseFile }),
     close,
     enrol: async (name, editKey) => {
       const key = newEntryKey();
@@ -257,6 +261,8 @@ export interface TeachOptions {
   /** The page's address without fragment, for the links. */
   readonly address: string;
   readonly exerciseId: string;
+  /** A trainer's own exercise file: written into the class room for the learners to read. */
+  readonly exerciseFile?: string;
   readonly goals: readonly { readonly check: GoalCheck }[];
 }
 
@@ -279,7 +285,12 @@ export async function teach(options: TeachOptions, key?: TeachLink): Promise<str
     return 'A class needs the designer’s own server (npm start): it could not be reached, so no class was started.';
   }
   const root = ydoc.getMap(CLASS_ROOT);
-  if (!key) root.set(EXERCISE_KEY, options.exerciseId);
+  if (!key) {
+    ydoc.transact(() => {
+      root.set(EXERCISE_KEY, options.exerciseId);
+      if (options.exerciseFile !== undefined) root.set(EXERCISE_FILE_KEY, options.exerciseFile);
+    });
+  }
   const theClass: Class = {
     socket,
     ydoc,
@@ -293,6 +304,7 @@ export async function teach(options: TeachOptions, key?: TeachLink): Promise<str
   classroomStore.setState({
     teaching: {
       exerciseId: options.exerciseId,
+      ...(options.exerciseFile === undefined ? {} : { exerciseFile: options.exerciseFile }),
       classLink: `${options.address}${classHash(link)}`,
       teachLink: `${options.address}${teachHash(link)}`,
       learners: [],

@@ -5,6 +5,7 @@ import {
   formatParseIssue,
   MAX_EXERCISE_BYTES,
   parseExercise,
+  serializeExercise,
 } from '../document';
 import { withLayout } from '../drawing';
 import { BUILT_IN_EXERCISES } from '../exercises';
@@ -111,16 +112,21 @@ function ExerciseList({
                   {exercise.goals.length} goals{done ? ' · completed' : ''}
                 </span>
               </p>
-              {source === 'built-in' && (
-                <button
-                  type="button"
-                  className="exercises__class"
-                  aria-label={`Start a class with “${exercise.title}”`}
-                  onClick={() => store.getState().openDialog({ kind: 'class', exerciseId: exercise.id })}
-                >
-                  Start a class
-                </button>
-              )}
+              <button
+                type="button"
+                className="exercises__class"
+                aria-label={`Start a class with “${exercise.title}”`}
+                onClick={() =>
+                  store.getState().openDialog({
+                    kind: 'class',
+                    exerciseId: exercise.id,
+                    // A trainer's own file travels in the class room; a built-in one by its id.
+                    ...(source === 'file' ? { exerciseFile: serializeExercise(exercise) } : {}),
+                  })
+                }
+              >
+                Start a class
+              </button>
             </li>
           );
         })}

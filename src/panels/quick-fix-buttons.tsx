@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useRevealElement } from '../canvas/view';
 import type { Problem } from '../domain';
 import { type QuickFix, quickFixes } from '../store/quick-fixes';
-import { useDesignerStore } from '../store/react';
+import { useDesigner, useDesignerStore } from '../store/react';
 import { useQuickFixesHidden } from './exercises-progress';
 import './quick-fixes.css';
 
@@ -35,9 +35,11 @@ export function QuickFixButtons({
   const [expanded, setExpanded] = useState(false);
   // A trainer's exercise with `"quickFixes": false` is solved by hand (issue 15): no fix is offered.
   const hidden = useQuickFixesHidden();
+  // A view-only live session takes no edits (decision 032): a fix would only be refused.
+  const viewOnly = useDesigner((state) => state.live?.readOnly ?? false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `problems` marks the document's structure, which the fixes read
   const fixes = useMemo(() => quickFixes(store.getState().document, problem), [store, problem, problems]);
-  if (hidden || fixes.length === 0) return null;
+  if (hidden || viewOnly || fixes.length === 0) return null;
 
   const apply = (fix: QuickFix, button: HTMLElement) => {
     const panel = button.closest<HTMLElement>('[data-quick-fix-home]');

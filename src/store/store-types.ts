@@ -156,8 +156,11 @@ export type OpenDialog =
   | { readonly kind: 'share-link'; readonly url: string }
   /** The links of a live session (issue 16): the edit link only for who can edit. */
   | { readonly kind: 'live-share'; readonly edit?: string; readonly view: string }
-  /** A class's dashboard (issue 16 item 8): starting one for `exerciseId` when no class is taught. */
-  | { readonly kind: 'class'; readonly exerciseId?: string }
+  /**
+   * A class's dashboard (issue 16 item 8): starting one for `exerciseId` when no class is taught,
+   * with the text of a trainer's own exercise file when the exercise is not built in.
+   */
+  | { readonly kind: 'class'; readonly exerciseId?: string; readonly exerciseFile?: string }
   /** A class link opened: the learner gives a name to join (the link's three keys). */
   | { readonly kind: 'class-join'; readonly classKey: string; readonly x: string; readonly y: string }
   | { readonly kind: 'templates' }

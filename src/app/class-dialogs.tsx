@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_LEARNER_NAME_LENGTH } from '../collab/roster';
+import { counted } from '../domain';
 import { type LearnerView, useTeaching } from '../live/classroom-state';
 import { useDesignerStore } from '../store/react';
 import { Modal } from '../ui/modal';
@@ -13,7 +14,7 @@ import { LinkField } from './link-field';
 function LearnerCard({ learner }: { learner: LearnerView }) {
   const store = useDesignerStore();
   const nameId = useId();
-  const goals = `${learner.met} of ${learner.total} goals`;
+  const goals = `${learner.met} of ${counted(learner.total, 'goal')}`;
   return (
     <li className="class__card" aria-labelledby={nameId}>
       <div className="class__thumb">

@@ -9,6 +9,7 @@ import { EDIT_PREFIX } from '../live/links';
 import { type ExerciseSource, startExercise } from '../panels/exercises-progress';
 import { attemptIdentity } from '../panels/exercises-resume';
 import type { DesignerStore } from '../store/store';
+import { readSeat, seatKey, seatStorage, writeSeat } from './class-seat';
 import { livePage } from './live-actions';
 
 /** A class's exercise and where it comes from. */
@@ -117,10 +118,17 @@ export async function joinClassCommand(
         `Started the class exercise “${exercise.title}”.`,
         attemptIdentity(exercise, source),
       );
+      // The name given here is the learner's name in their room too, unless they chose one.
+      const { offerName } = await import('../live/identity');
+      offerName(name);
       const { shareLive } = await import('../live/room');
       const shared = await shareLive(store, page);
       const editKey = shared.ok ? shared.links.edit?.split(EDIT_PREFIX)[1] : undefined;
-      if (!editKey || !(await opening.enrol(name, editKey))) {
+      // This browser's entry of an earlier join is rewritten: the trainer sees it once.
+      const storage = seatStorage();
+      const seatAt = await seatKey(link);
+      const entry = editKey ? await opening.enrol(name, editKey, readSeat(storage, seatAt)?.entry) : null;
+      if (!entry) {
         store
           .getState()
           .notify(
@@ -129,6 +137,7 @@ export async function joinClassCommand(
           );
         return false;
       }
+      writeSeat(storage, seatAt, { entry, name });
       if (store.getState().sidePanel !== 'exercises') store.getState().toggleSidePanel('exercises');
       store
         .getState()

@@ -303,7 +303,7 @@ describe('HA pairs on two hosts (highly-available.wfm.json)', () => {
   // found (the hosts' cards as rows, commit 87a83c6) draws 18-19 crossings against the document's
   // maximum of 17 (13 today), 17 only once in 32 layouts, with the pairs apart in their rows and
   // the DMZ under the notes. When this passes, make it a plain `test`.
-  test.fails('each primary and its backup share a row, and their hosts do not overlap', () => {
+  test('each primary and its backup share a row, and their hosts do not overlap', () => {
     const { document, layout } = laidOut('highly-available.wfm.json');
     const cards = cardRects(document, layout);
     const byId = new Map(document.components.map((c) => [c.id, c]));

@@ -10,6 +10,8 @@ import {
   classValueProblem,
   EXERCISE_FILE_KEY,
   EXERCISE_KEY,
+  learnerName,
+  MAX_LEARNER_NAME_LENGTH,
   MAX_LEARNERS,
   parseClassHash,
   readClass,
@@ -108,6 +110,40 @@ describe('the class roster', () => {
         updateOf((_, ydoc) => ydoc.getMap('roster').set('a', 1)),
       ),
     ).toMatch(/unknown root/);
+  });
+});
+
+describe('learners’ names and the roster’s size (decision 036)', () => {
+  it('refuses a name with bidi controls or invisible characters, and a learner’s page takes them out', () => {
+    for (const name of ['Ada\u202Egnp.exe', '\u2067Ada', 'Ada\u061C', 'A\u200Bda', 'A\uFEFFda']) {
+      expect(classValueProblem(entryKey(1), { ...entry, name })).toBe(`invalid roster entry ${entryKey(1)}`);
+      expect(classValueProblem(entryKey(1), { ...entry, name: learnerName(name) })).toBeUndefined();
+    }
+    expect(learnerName('  Ada\u202E   Lovelace\u200B ')).toBe('Ada Lovelace');
+    expect(learnerName('N'.repeat(100))).toHaveLength(MAX_LEARNER_NAME_LENGTH);
+  });
+
+  it('counts learners, not the exercise and its file: 100 learners in a class of a file, never 101', () => {
+    const learners = (count: number) => (root: Y.Map<unknown>) => {
+      for (let n = 0; n < count; n++) root.set(entryKey(n), entry);
+    };
+    const file = readFileSync(
+      fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
+      'utf8',
+    );
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => {
+          root.set(EXERCISE_KEY, 'add-a-builder-pool');
+          root.set(EXERCISE_FILE_KEY, file);
+          learners(MAX_LEARNERS)(root);
+        }),
+      ),
+    ).toBeUndefined();
+    expect(applyAndCheck(new Y.Doc(), updateOf(learners(MAX_LEARNERS + 1)))).toBe(
+      `more than ${MAX_LEARNERS} learners`,
+    );
   });
 });
 

@@ -130,6 +130,7 @@ test.each([
   ['an unknown field', (doc: Y.Doc, id: string) => components(doc).get(id)?.set('script', '<x>')],
   ['an empty name', (doc: Y.Doc, id: string) => components(doc).get(id)?.set('name', '')],
   ['an unknown root', (doc: Y.Doc) => doc.getMap('junk').set('x', 1)],
+  ['a document field named __proto__', (doc: Y.Doc) => doc.getMap('meta').set('__proto__', { polluted: 1 })],
 ])('an update with %s is refused: its sender is closed, the room sees nothing of it', async (_, edit) => {
   const { keys, a, b } = await sharedRoom();
   const [first] = template(0).components;

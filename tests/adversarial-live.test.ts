@@ -5,20 +5,18 @@ import { applyAndCheck } from '../src/collab/check';
 import { CLASS_ROOT, classValueProblem, parseClassHash, readClass } from '../src/collab/roster';
 import { parseLiveHash } from '../src/live/links';
 import { PALETTE, participantsOf, readPresence } from '../src/live/presence';
+import { EXERCISE_FILE_CASES, ROSTER_CASES } from './adversarial/class-manifest';
 import {
-  EXERCISE_FILE_CASES,
-  GARBAGE_UPDATES,
   LINK_CASES,
   type LinkExpected,
   MAX_PARTICIPANTS_SHOWN,
   PRESENCE_CASES,
   type PresenceExpected,
-  ROSTER_CASES,
-  UPDATE_CASES,
 } from './adversarial/live-manifest';
 import { expectPrototypesUntouched } from './adversarial/prototypes';
+import { GARBAGE_UPDATES, UPDATE_CASES } from './adversarial/update-manifest';
 
-// Issue 16's inputs from other people (tests/adversarial/live-manifest.ts): each hostile link
+// Issue 16's inputs from other people (tests/adversarial/live-manifest.ts and the two after it): each hostile link
 // fragment, awareness state, roster value, exercise file and Yjs update goes through the function
 // the page or the server reads it with, and comes to the outcome the manifest gives it; none
 // throws, and no built-in prototype changes.

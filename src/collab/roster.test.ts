@@ -22,6 +22,12 @@ const K = 'a'.repeat(43);
 const entry = { name: 'Ada', x: K, y: K, iv: 'i'.repeat(16), box: 'b'.repeat(79) };
 const entryKey = (n: number) => `learner:${String(n).padStart(22, '0')}`;
 
+/** A trainer's own exercise file, as a class of it carries it. */
+const file = readFileSync(
+  fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
+  'utf8',
+);
+
 /** An update made by a peer writing `write` into a class room. */
 function updateOf(write: (root: Y.Map<unknown>, ydoc: Y.Doc) => void): Uint8Array {
   const ydoc = new Y.Doc();
@@ -127,10 +133,6 @@ describe('learners’ names and the roster’s size (decision 036)', () => {
     const learners = (count: number) => (root: Y.Map<unknown>) => {
       for (let n = 0; n < count; n++) root.set(entryKey(n), entry);
     };
-    const file = readFileSync(
-      fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
-      'utf8',
-    );
     expect(
       applyAndCheck(
         new Y.Doc(),
@@ -148,11 +150,6 @@ describe('learners’ names and the roster’s size (decision 036)', () => {
 });
 
 describe("a trainer's own exercise file in the class", () => {
-  const file = readFileSync(
-    fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
-    'utf8',
-  );
-
   it('is accepted when it is a valid exercise file, refused otherwise', () => {
     expect(classValueProblem(EXERCISE_FILE_KEY, file)).toBeUndefined();
     expect(classValueProblem(EXERCISE_FILE_KEY, '{"format":"wfm-exercise"}')).toBe('invalid exercise file');

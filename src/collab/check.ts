@@ -113,7 +113,7 @@ export function changeProblem(
     } else if (root === CLASS_ROOT) {
       // A class room (roster.ts): the exercise and one sealed entry per learner, and nothing else.
       if (!(type instanceof Y.Map)) return 'classroom is not a map';
-      // Its other keys are the exercise and its file: the rest are learners (any other key is refused below).
+      // Besides the exercise and its file every key is a learner's (any other key is refused below).
       const learners = type.size - (type.has(EXERCISE_KEY) ? 1 : 0) - (type.has(EXERCISE_FILE_KEY) ? 1 : 0);
       if (learners > MAX_LEARNERS) return `more than ${MAX_LEARNERS} learners`;
       for (const key of keys) {

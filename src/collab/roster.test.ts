@@ -127,6 +127,7 @@ describe('learners’ names and the roster’s size (decision 036)', () => {
     }
     expect(learnerName('  Ada\u202E   Lovelace\u200B ')).toBe('Ada Lovelace');
     expect(learnerName('N'.repeat(100))).toHaveLength(MAX_LEARNER_NAME_LENGTH);
+    expect(learnerName(`${'N'.repeat(59)}🙂`)).toBe('N'.repeat(59));
   });
 
   it('counts learners, not the exercise and its file: 100 learners in a class of a file, never 101', () => {

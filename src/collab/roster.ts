@@ -60,12 +60,14 @@ export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
 /**
  * A learner's name as their roster entry carries it: hidden characters taken out, spaces
- * collapsed, trimmed, at most MAX_LEARNER_NAME_LENGTH characters.
+ * collapsed, trimmed, at most MAX_LEARNER_NAME_LENGTH UTF-16 units (no character cut in half).
  * Example: learnerName(' Ada\u202E  Lovelace ') === 'Ada Lovelace'.
  */
 export function learnerName(raw: string): string {
   const flat = raw.replace(HIDDEN_CHARACTERS, '').replace(/\s+/g, ' ').trim();
-  return flat.slice(0, MAX_LEARNER_NAME_LENGTH).trim();
+  // Cut in UTF-16 units, as the schema counts, but never between the halves of a character.
+  const cut = flat.slice(0, MAX_LEARNER_NAME_LENGTH);
+  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).trim();
 }
 
 export const exerciseIdSchema = z.string().regex(EXERCISE_ID_PATTERN);

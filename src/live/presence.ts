@@ -45,8 +45,9 @@ export function inkOf(colour: string): string {
 }
 
 /**
- * A name as it may be shown: control, bidi and invisible characters (hidden-characters.ts) removed, spaces collapsed, trimmed, at most
- * MAX_NAME_LENGTH characters (whole code points); empty when nothing is left.
+ * A name as it may be shown: control, bidi and invisible characters (hidden-characters.ts)
+ * removed, spaces collapsed, trimmed, at most MAX_NAME_LENGTH characters (whole code points);
+ * empty when nothing is left.
  * Example: cleanName('  Ana\u202E  Lopez ') === 'Ana Lopez'.
  */
 export function cleanName(raw: string): string {

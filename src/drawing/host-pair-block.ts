@@ -611,6 +611,17 @@ async function runBlock(
     ports.set(edge.id, { x: (cut[0] as Point).x, y: border, north: t.above });
     inner.set(edge.id, cut);
   }
+  // A route may run beside the hosts (to a terminal beyond them): the block grows to hold it, so
+  // its ports lie on its border and nothing is placed over the route.
+  const xsOfRoutes = [...inner.values()].flatMap((points) => points.map((p) => p.x));
+  const left0 = Math.min(0, ...xsOfRoutes);
+  const dx = left0 < 0 ? Math.ceil(-left0 / GRID) * GRID : 0;
+  const grown = Math.max(width, ...xsOfRoutes) + dx;
+  const move = (p: Point): Point => ({ x: p.x + dx, y: p.y });
+  if (dx > 0) {
+    for (const [id, points] of inner) inner.set(id, points.map(move));
+    for (const [id, port] of ports) ports.set(id, { ...port, x: port.x + dx });
+  }
   // The next pass's guess: where each card's middle and each terminal now are.
   const xs = new Map<string, number>();
   for (const c of cards) xs.set(c.id, (at.get(c.id)?.x ?? 0) + widthOf(c) / 2);
@@ -620,12 +631,12 @@ async function runBlock(
     block: {
       id: plan.id,
       pair,
-      width,
+      width: grown,
       height,
-      cards: new Map(cards.map((c) => [c.id, shift(at.get(c.id) as Point)])),
+      cards: new Map(cards.map((c) => [c.id, move(shift(at.get(c.id) as Point))])),
       hosts: new Map([
-        [left, { x: a.x1 - x0, y: y1 - yTop, width: a.x2 - a.x1, height: y2 - y1 }],
-        [right, { x: b.x1 - x0, y: y1 - yTop, width: b.x2 - b.x1, height: y2 - y1 }],
+        [left, { x: a.x1 - x0 + dx, y: y1 - yTop, width: a.x2 - a.x1, height: y2 - y1 }],
+        [right, { x: b.x1 - x0 + dx, y: y1 - yTop, width: b.x2 - b.x1, height: y2 - y1 }],
       ]),
       inner,
       ports,

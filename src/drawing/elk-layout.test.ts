@@ -298,12 +298,10 @@ describe('an HA pair in one host', () => {
 // Issue 14 item 1, "an HA pair sits side by side", when the pair is on two hosts: in the Highly
 // available site the backups run on wfm-app02, the primaries on wfm-app01.
 describe('HA pairs on two hosts (highly-available.wfm.json)', () => {
-  // Known gap, measured (docs/diagrams.md, "HA pairs on two hosts"): ELK draws the two hosts one
-  // above the other, as it does any two boxes a connection joins. The best side-by-side drawing
-  // found (the hosts' cards as rows, commit 87a83c6) draws 18-19 crossings against the document's
-  // maximum of 17 (13 today), 17 only once in 32 layouts, with the pairs apart in their rows and
-  // the DMZ under the notes. When this passes, make it a plain `test`.
-  test.fails('each primary and its backup share a row, and their hosts do not overlap', () => {
+  // ELK alone draws the two hosts one above the other (any two boxes a connection joins); the
+  // two hosts are laid out as one block of rows first (src/drawing/host-pair-block.ts, decision
+  // 026, fourth round; docs/diagrams.md, "HA pairs on two hosts: side by side").
+  test('each primary and its backup share a row, and their hosts do not overlap', () => {
     const { document, layout } = laidOut('highly-available.wfm.json');
     const cards = cardRects(document, layout);
     const byId = new Map(document.components.map((c) => [c.id, c]));

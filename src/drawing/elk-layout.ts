@@ -7,7 +7,7 @@ import { HOST_HEADER, HOST_PAD, hostHeaderWidth, ZONE_HEADER, ZONE_PAD } from '.
 import { drawnLinks } from './drawn-links';
 import { standbyRoute } from './edge-route';
 import { edgeTag, edgeTagWidth, TAG_HEIGHT } from './edge-tag';
-import type { Point, Rect } from './geometry';
+import { type Point, type Rect, rectsOverlap } from './geometry';
 import { type Block, blockCrossings, blockNode, hostPairs, layOutBlock, pairRows } from './host-pair-block';
 import { CARD_HEIGHT, cardWidth, GRID, hostNames, ROLE_TIER } from './layout';
 import { simplify } from './orthogonal-router';
@@ -599,15 +599,7 @@ export function pairsApart(document: TopologyDocument, layout: DiagramLayout): n
     seen.add(key);
     const ha = layout.hosts.get(primary.host);
     const hb = layout.hosts.get(backup.host);
-    if (
-      ha &&
-      hb &&
-      ha.x < hb.x + hb.width &&
-      hb.x < ha.x + ha.width &&
-      ha.y < hb.y + hb.height &&
-      hb.y < ha.y + ha.height
-    )
-      apart += 1;
+    if (ha && hb && rectsOverlap(ha, hb)) apart += 1;
   }
   return apart;
 }

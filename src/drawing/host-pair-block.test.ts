@@ -6,7 +6,7 @@ import { applyLayout } from './apply-layout';
 import { HOST_HEADER, HOST_PAD } from './containers';
 import { drawnLinks } from './drawn-links';
 import { elkLayout } from './elk-layout';
-import type { Point, Rect } from './geometry';
+import { type Point, type Rect, rectInside, rectsOverlap } from './geometry';
 import { type Block, blockNode, type HostPair, hostPairs, layOutBlock, pairRows } from './host-pair-block';
 import { CARD_HEIGHT, cardWidth, hostNames, ROLE_TIER } from './layout';
 
@@ -201,19 +201,6 @@ const cardRect = (block: Block, id: string): Rect => {
   return { ...at, width: cardWidth(c, NAMES.get(c.host ?? '')), height: CARD_HEIGHT };
 };
 
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
-  );
-}
-
 function onBorder(r: Rect, p: Point): boolean {
   const inX = p.x >= r.x && p.x <= r.x + r.width;
   const inY = p.y >= r.y && p.y <= r.y + r.height;
@@ -282,7 +269,8 @@ describe.each(CASES)(
       expect(l.y).toBe(r.y);
       expect(l.height).toBe(r.height);
       expect(l.x + l.width).toBeLessThan(r.x);
-      for (const h of [l, r]) expect(inside(h, { x: 0, y: 0, width: b.width, height: b.height })).toBe(true);
+      for (const h of [l, r])
+        expect(rectInside(h, { x: 0, y: 0, width: b.width, height: b.height })).toBe(true);
     });
 
     test('every card lies inside its own host, below its band and clear of its border', () => {
@@ -296,7 +284,7 @@ describe.each(CASES)(
           width: h.width - 2 * HOST_PAD,
           height: h.height - HOST_HEADER - 2 * HOST_PAD,
         };
-        expect(inside(cardRect(b, c.id), room), `${c.id} in ${c.host}`).toBe(true);
+        expect(rectInside(cardRect(b, c.id), room), `${c.id} in ${c.host}`).toBe(true);
       }
     });
 
@@ -307,7 +295,7 @@ describe.each(CASES)(
         expect(b.cards.get(backup.id)?.y, `${primary.id}/${backup.id}`).toBe(b.cards.get(primary.id)?.y);
       for (const [i, a] of BLOCK_CARDS.entries())
         for (const c of BLOCK_CARDS.slice(i + 1))
-          expect(overlaps(cardRect(b, a.id), cardRect(b, c.id)), `${a.id} overlaps ${c.id}`).toBe(false);
+          expect(rectsOverlap(cardRect(b, a.id), cardRect(b, c.id)), `${a.id} overlaps ${c.id}`).toBe(false);
     });
 
     test('every route inside the block runs horizontally and vertically only', () => {
@@ -440,7 +428,7 @@ test('every route of every drawing of the block stays in the block’s box, its 
       for (const [id, route] of b.inner)
         for (const p of route)
           expect(
-            inside({ ...p, width: 0, height: 0 }, box),
+            rectInside({ ...p, width: 0, height: 0 }, box),
             `${id} at (${p.x},${p.y}), primaryLeft ${primaryLeft}, apart [${apart}]`,
           ).toBe(true);
     }

@@ -121,3 +121,28 @@ export async function tidyLayout200(): Promise<{ medianMs: number; firstMs: numb
   }
   return { medianMs: median(samples), firstMs, warmUpMs };
 }
+
+/**
+ * Tidy up of the Highly available site: its two application hosts share HA pairs, so the layout
+ * tries their side-by-side drawings (src/drawing/host-pair-block.ts) before the whole diagram:
+ * about seventeen small ELK runs (decision 026). After one warm-up layout.
+ */
+export async function tidyHighlyAvailable(): Promise<{ medianMs: number }> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const { elkLayout } = await import('../src/drawing/elk-layout');
+  const { readFileSync } = await import('node:fs');
+  const { parseDocument } = await import('../src/document');
+  const parsed = parseDocument(
+    readFileSync(new URL('../src/templates/highly-available.wfm.json', import.meta.url), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const elk = new ELK({ algorithms: ['layered'] });
+  await elkLayout(elk, parsed.document);
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const started = performance.now();
+    await elkLayout(elk, parsed.document);
+    samples.push(performance.now() - started);
+  }
+  return { medianMs: median(samples) };
+}

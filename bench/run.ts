@@ -10,7 +10,13 @@ import { cliMatrix, cliValidateXl } from './cli-scenarios';
 import { dragMHostsAndZones, dragMWholeDiagram, dragS, panL } from './frame-scenarios';
 import { syncLatency, syncLatencyRedis } from './live-scenarios';
 import { NoEffectError } from './no-effect';
-import { fullValidateXl, revalidateAfterEditM, svgExportNodeM, tidyLayout200 } from './node-scenarios';
+import {
+  fullValidateXl,
+  revalidateAfterEditM,
+  svgExportNodeM,
+  tidyHighlyAvailable,
+  tidyLayout200,
+} from './node-scenarios';
 import { openAgainstFloor } from './open-scenarios';
 import { median, round } from './stats';
 import { type Figures, TARGETS } from './targets';
@@ -88,6 +94,12 @@ const SCENARIOS: readonly Scenario[] = [
     title: 'Tidy up layout, 200 components on hosts in zones, Node',
     kind: 'node',
     run: async () => tidyLayout200(),
+  },
+  {
+    id: 'tidy-ha',
+    title: 'Tidy up layout, the Highly available site (two hosts side by side), Node',
+    kind: 'node',
+    run: async () => tidyHighlyAvailable(),
   },
   {
     id: 'svg-node-m',

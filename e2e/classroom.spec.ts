@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { roomIdOf, viewKeyOf } from '../src/collab/capability';
 import { CLASS_ROOT, parseClassHash } from '../src/collab/roster';
+import { connectClient } from '../tests/live-harness';
 import type { DesignerPage } from './designer-page';
 import { goal, loadExerciseFile, openExercises, twoWebExercise } from './exercise-steps';
 import type { ProductServer } from './live-server';
@@ -45,33 +44,17 @@ async function classRoom(server: ProductServer, classLink: string) {
   const parsed = parseClassHash(new URL(classLink).hash);
   if (!parsed || parsed === 'damaged' || !('learner' in parsed)) throw new Error('not a class link');
   const key = parsed.learner.classKey;
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${server.url.replace(/^http/, 'ws')}/collab`,
-    WebSocketPolyfill: WebSocket,
-  });
-  const ydoc = new Y.Doc();
-  let closes = 0;
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: await roomIdOf(await viewKeyOf(key)),
-    token: key,
-    document: ydoc,
-    onClose: () => {
-      closes += 1;
-    },
-  });
-  provider.attach();
-  await expect.poll(() => provider.isSynced).toBe(true);
+  const client = connectClient(server.url, await roomIdOf(await viewKeyOf(key)), key, null);
+  await expect.poll(() => client.provider.isSynced).toBe(true);
   return {
     /** How many times the server closed this connection (it does on a refused update). */
-    closes: () => closes,
-    root: ydoc.getMap(CLASS_ROOT),
-    json: () => JSON.stringify(ydoc.getMap(CLASS_ROOT).toJSON()),
-    update: () => Buffer.from(Y.encodeStateAsUpdate(ydoc)).toString('latin1'),
+    closes: () => client.closes.length,
+    root: client.doc.getMap(CLASS_ROOT),
+    json: () => JSON.stringify(client.doc.getMap(CLASS_ROOT).toJSON()),
+    update: () => Buffer.from(Y.encodeStateAsUpdate(client.doc)).toString('latin1'),
     close: () => {
-      provider.destroy();
-      socket.destroy();
-      ydoc.destroy();
+      client.destroy();
+      client.doc.destroy();
     },
   };
 }

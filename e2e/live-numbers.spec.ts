@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { createRandom as random } from '../bench/generate';
 import type { DesignerPage } from './designer-page';
-import { cuttable, expect, join, person, shareLive, test } from './live-session';
+import { cuttable, expect, join, type Person, person, shareLive, test } from './live-session';
 
 // Issue 16's numbers: two browsers apply 200 random operations each, at the same time, through the
 // designer's UI (palette, Inspector, keyboard, the document name: the store's actions, as users
@@ -11,18 +12,6 @@ import { cuttable, expect, join, person, shareLive, test } from './live-session'
 
 const OPERATIONS = 200;
 const KINDS = ['WFM Builder', 'WFM Web', 'Stat Server', 'DAP'] as const;
-
-/** A seeded random sequence (mulberry32): a failing run can be replayed with its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Card {
   name: string;
@@ -141,6 +130,18 @@ async function converged(a: Page, b: Page, runs: readonly Run[]) {
   return last;
 }
 
+/**
+ * The end of both runs: the two browsers export the same document, with every operation's mark
+ * and, when either renamed the deployment, one of their last names; then the second person leaves.
+ */
+async function expectSameDocuments(page: Page, other: Person, runs: readonly Run[]): Promise<void> {
+  const document = await converged(page, other.designer.page, runs);
+  expect(lost(document, runs)).toEqual([]);
+  const titles = runs.flatMap((run) => run.titles.slice(-1));
+  if (titles.length > 0) expect(titles).toContain(document.name);
+  await other.context.close();
+}
+
 test.describe.configure({ timeout: 480_000 });
 // A step that cannot happen fails in seconds, not at the end of the test's time.
 test.use({ actionTimeout: 15_000 });
@@ -157,11 +158,7 @@ test('two browsers apply 200 random operations each at once: identical documents
 
   const runs = await Promise.all([play(designer, 'A', 1), play(other.designer, 'B', 2)]);
   expect(runs.map((run) => run.operations)).toEqual([OPERATIONS, OPERATIONS]);
-  const document = await converged(page, other.designer.page, runs);
-  expect(lost(document, runs)).toEqual([]);
-  const titles = runs.flatMap((run) => run.titles.slice(-1));
-  if (titles.length > 0) expect(titles).toContain(document.name);
-  await other.context.close();
+  await expectSameDocuments(page, other, runs);
 });
 
 test('the same with one browser offline for half of its run: identical documents, 0 lost', async ({
@@ -185,7 +182,5 @@ test('the same with one browser offline for half of its run: identical documents
   };
   const runs = await Promise.all([play(designer, 'A', 3), play(other.designer, 'B', 4, offlineHalf)]);
   await expect(status('Live session: connected, can edit')).toBeVisible();
-  const document = await converged(page, other.designer.page, runs);
-  expect(lost(document, runs)).toEqual([]);
-  await other.context.close();
+  await expectSameDocuments(page, other, runs);
 });

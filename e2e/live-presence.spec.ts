@@ -1,9 +1,7 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Browser, Locator, Page } from '@playwright/test';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
 import { roomIdOf, viewKeyOf } from '../src/collab/capability';
 import { PALETTE } from '../src/live/presence';
+import { connectClient } from '../tests/live-harness';
 import { expect, test } from './fixtures';
 import { type ProductServer, startProductServer } from './live-server';
 
@@ -236,15 +234,6 @@ test('a participant with the view link is listed and seen pointing like anyone',
   expect(errors).toEqual([]);
 });
 
-/** WebSocket for Node 20, sending the Origin the designer's page would. */
-function socketWithOrigin(origin: string) {
-  return class extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { origin } });
-    }
-  };
-}
-
 test('a client publishing malformed presence is shown cleaned or not at all, and the canvas keeps working', async ({
   browser,
 }) => {
@@ -253,18 +242,8 @@ test('a client publishing malformed presence is shown cleaned or not at all, and
   const { ana, link } = await anaShares(browser, errors);
   // Mallory is not a browser: a provider of her own in this process, with Ana's edit key.
   const key = new URL(link).hash.replace(/^#live=/, '');
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${server.url.replace(/^http/, 'ws')}/collab`,
-    WebSocketPolyfill: socketWithOrigin(server.url),
-  });
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: await roomIdOf(await viewKeyOf(key)),
-    token: key,
-    document: new Y.Doc(),
-  });
-  provider.attach();
-  const awareness = provider.awareness;
+  const mallory = connectClient(server.url, await roomIdOf(await viewKeyOf(key)), key);
+  const awareness = mallory.provider.awareness;
   if (!awareness) throw new Error('no awareness');
   try {
     const list = people(ana).getByRole('listitem');
@@ -314,8 +293,7 @@ test('a client publishing malformed presence is shown cleaned or not at all, and
       .click();
     await expect(canvasOf(ana).locator('.react-flow__node-component')).toHaveCount(before + 1);
   } finally {
-    provider.destroy();
-    socket.destroy();
+    mallory.destroy();
   }
   await ana.context().close();
   expect(errors).toEqual([]);

@@ -20,11 +20,14 @@ export const test = base.extend<object, { server: ProductServer }>({
   baseURL: async ({ server }, use) => use(server.url),
 });
 
+/** Another person in the room: their own browser context and the designer in it. */
+export interface Person {
+  readonly context: BrowserContext;
+  readonly designer: DesignerPage;
+}
+
 /** A second (or third) person: a fresh browser context of their own, errors failing the test. */
-export async function person(
-  browser: Browser,
-  server: ProductServer,
-): Promise<{ context: BrowserContext; designer: DesignerPage }> {
+export async function person(browser: Browser, server: ProductServer): Promise<Person> {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];

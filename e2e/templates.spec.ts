@@ -185,3 +185,89 @@ test('Tidy up puts the Builder above the WFM Server and the DAP below it', async
     })
     .toBe(true);
 });
+
+/** The screen boxes of the cards, by name, and of the hosts, by name. */
+async function boxesOnScreen(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const cards = [...document.querySelectorAll('.react-flow__node-component')].map((el) => ({
+      id: el.getAttribute('data-id') ?? '',
+      ...box(el),
+    }));
+    const hosts = Object.fromEntries(
+      [...document.querySelectorAll('.react-flow__node-host')].map((el) => [
+        el.getAttribute('data-id') ?? '',
+        box(el),
+      ]),
+    );
+    return { cards, hosts };
+  });
+}
+
+test('the Highly available site draws its two application hosts side by side, each HA pair in one row, and the standby links pass under no other card', async ({
+  designer,
+  page,
+}) => {
+  await loadTemplate(page, 'Highly available site');
+  await expect(designer.canvas.locator('.react-flow__edge-standby')).toHaveCount(2);
+  const check = async () => {
+    const { cards, hosts } = await boxesOnScreen(page);
+    const app1 = hosts['h-app1'];
+    const app2 = hosts['h-app2'];
+    expect(app1 && app2, 'both hosts drawn').toBeTruthy();
+    if (!app1 || !app2) return;
+    // Side by side: one row of hosts, not overlapping.
+    expect(app1.y < app2.y + app2.height && app2.y < app1.y + app1.height).toBe(true);
+    expect(app1.x + app1.width <= app2.x || app2.x + app2.width <= app1.x).toBe(true);
+    const at = (id: string) => cards.find((c) => c.id === id);
+    for (const [primary, backup] of [
+      ['srv-1', 'srv-2'],
+      ['da-1', 'da-2'],
+    ] as const) {
+      const p = at(primary);
+      const b = at(backup);
+      expect(p && b && Math.abs(p.y - b.y) < 2, `${primary} and ${backup} in one row`).toBe(true);
+    }
+    // Each standby line, sampled along its path on screen, stays off every card but its own two.
+    const inside = await page.evaluate(
+      ({ cards }) => {
+        const hits: string[] = [];
+        for (const edge of document.querySelectorAll('.react-flow__edge-standby')) {
+          const path = edge.querySelector<SVGPathElement>('path.standby-edge');
+          const matrix = path?.getScreenCTM();
+          if (!path || !matrix) continue;
+          const id = edge.getAttribute('data-id') ?? '';
+          const length = path.getTotalLength();
+          for (let t = 0; t <= length; t += 4) {
+            const p = path.getPointAtLength(t);
+            const x = matrix.a * p.x + matrix.c * p.y + matrix.e;
+            const y = matrix.b * p.x + matrix.d * p.y + matrix.f;
+            for (const c of cards) {
+              if (
+                id.endsWith(c.id) ||
+                (id === 'standby:srv-2' && c.id === 'srv-1') ||
+                (id === 'standby:da-2' && c.id === 'da-1')
+              )
+                continue;
+              if (x > c.x + 2 && x < c.x + c.width - 2 && y > c.y + 2 && y < c.y + c.height - 2)
+                hits.push(`${id} under ${c.id}`);
+            }
+          }
+        }
+        return [...new Set(hits)];
+      },
+      { cards },
+    );
+    expect(inside).toEqual([]);
+  };
+  await check();
+  // Tidy up draws it the same way (the template was written by it).
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  // A generous ceiling: about seventeen small layouts in the worker, on a loaded test machine
+  // (the bench's tidy-ha measures the time).
+  await expect(designer.status()).toContainText('Tidied up the diagram', { timeout: 30_000 });
+  await check();
+});

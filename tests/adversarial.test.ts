@@ -9,6 +9,7 @@ import { createValidationBlock, type ParseResult, parseDocument } from '../src/d
 import { type ImportResult, importBytes } from '../src/export/import-file';
 import { CASES_DIR, caseBytes, corpusMismatches, writeCorpus } from './adversarial/corpus';
 import { ADVERSARIAL_CASES, type AdversarialCase, type Expected } from './adversarial/manifest';
+import { expectPrototypesUntouched } from './adversarial/prototypes';
 
 // Issue 7, item 4: every file of the adversarial corpus comes to the outcome the manifest gives it,
 // through the app's import pipeline, through parseDocument, and through the real CLI process;
@@ -26,21 +27,6 @@ function path(entry: AdversarialCase): string {
   const found = corpus.paths.get(entry.file);
   if (!found) throw new Error(`no file for ${entry.file}`);
   return found;
-}
-
-/** The own property names of the built-in prototypes a crafted file could try to reach. */
-function prototypeShape(): string[] {
-  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((proto) =>
-    Object.getOwnPropertyNames(proto).sort().join(','),
-  );
-}
-const PRISTINE = prototypeShape();
-
-function expectPrototypesUntouched(): void {
-  expect(prototypeShape()).toEqual(PRISTINE);
-  const probe: Record<string, unknown> = {};
-  expect(probe.polluted).toBeUndefined();
-  expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
 }
 
 function expectOutcome(result: ParseResult | ImportResult, expected: Expected): void {

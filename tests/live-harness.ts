@@ -129,11 +129,14 @@ export async function watchRedis(url: string, pattern: string): Promise<RedisWat
   return { text: () => out, stop: () => stop(child, 'SIGTERM') };
 }
 
-/** WebSocket for Node 20 (no global one), sending the Origin a page of `origin` would. */
-function socketWithOrigin(origin: string) {
+/**
+ * WebSocket for Node 20 (no global one), sending the Origin a page of `origin` would; with `null`
+ * none, as a program (not a browser) connects.
+ */
+function socketWithOrigin(origin: string | null) {
   return class extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers: { origin } });
+      super(address, protocols, origin === null ? {} : { headers: { origin } });
       // A client destroyed while it reconnects (the end of a test) makes ws emit "closed before the
       // connection was established" after the provider has let go of the socket: with no listener
       // left, Node would throw it as an uncaught exception. The provider still sees every error.
@@ -155,8 +158,11 @@ export interface Client {
   destroy(): void;
 }
 
-/** A provider on a room of the server at `url`, with its own websocket. */
-export function connectClient(url: string, room: string, key: string, origin = url): Client {
+/**
+ * A provider on a room of the server at `url`, with its own websocket, sending the Origin of a
+ * page of `origin` (the server's own unless told; `null`: none, as a program).
+ */
+export function connectClient(url: string, room: string, key: string, origin: string | null = url): Client {
   const doc = new Y.Doc();
   const closes: string[] = [];
   const denied: string[] = [];

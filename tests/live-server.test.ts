@@ -1,121 +1,48 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { newRoom, type RoomKeys } from '../src/collab/capability';
 import { writeDocument, yDocToDocument } from '../src/collab/ydoc';
 import { parseDocument, type TopologyDocument } from '../src/document';
 import { TEMPLATES } from '../src/templates/catalog';
+import {
+  acked,
+  type Client,
+  connectClient,
+  type ServerProcess,
+  startServerProcess,
+  synced,
+  until,
+} from './live-harness';
 
 // The product server as a real process (issue 16): `node --import tsx server/main.ts` with a temp
 // DATA_DIR and a tiny designer folder, real @hocuspocus/provider clients over real websockets.
 // Every wait is for a state to be reached (the test's timeout is the only clock).
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 let scratch = '';
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let url = '';
-const clients: HocuspocusProvider[] = [];
-const sockets: HocuspocusProviderWebsocket[] = [];
+const clients: Client[] = [];
 
 /** Starts the server (on `port`, 0 for a free one) and resolves with the URL it prints. */
-function start(port: number): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(scratch, 'data'),
-      DIST_DIR: join(scratch, 'dist'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function start(port: number): Promise<string> {
+  server = await startServerProcess({
+    PORT: String(port),
+    DATA_DIR: join(scratch, 'data'),
+    DIST_DIR: join(scratch, 'dist'),
   });
-  server = child;
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /WFM Topology Designer: (http:\/\/\S+?)\/\n/.exec(out);
-      if (match?.[1]) resolvePromise(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
-  });
+  return server.url;
 }
 
-function killServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
-
-/** Polls `condition` until it holds. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setTimeout(r, 10));
-}
-
-/** WebSocket for Node 20 (no global one), sending the Origin a page of `origin` would. */
-function socketWithOrigin(origin: string | undefined) {
-  return class extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, origin ? { headers: { origin } } : {});
-      // A client destroyed while it reconnects (the end of a test) makes ws emit "closed before the
-      // connection was established" after the provider has let go of the socket: with no listener
-      // left, Node would throw it as an uncaught exception. The provider still sees every error.
-      this.on('error', () => {});
-    }
-  };
-}
-
-interface Client {
-  readonly doc: Y.Doc;
-  readonly provider: HocuspocusProvider;
-  readonly closes: string[];
-  /** The websocket's last status: connecting, connected or disconnected. */
-  readonly status: { current: string };
-}
-
+/** A client of the running server, destroyed after all tests. */
 function connect(room: string, key: string, origin?: string): Client {
-  const doc = new Y.Doc();
-  const closes: string[] = [];
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${url.replace(/^http/, 'ws')}/collab`,
-    WebSocketPolyfill: socketWithOrigin(origin ?? url),
-    // Reconnect quickly after the server comes back (the default waits 1 s, then doubles).
-    delay: 50,
-    minDelay: 50,
-    maxDelay: 200,
-  });
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: room,
-    token: key,
-    document: doc,
-    onClose: ({ event }) => {
-      closes.push(event.reason || String(event.code));
-    },
-  });
-  provider.attach();
-  const status = { current: 'connecting' };
-  socket.on('status', (event: { status: string }) => {
-    status.current = event.status;
-  });
-  sockets.push(socket);
-  clients.push(provider);
-  return { doc, provider, closes, status };
+  const client = connectClient(url, room, key, origin);
+  clients.push(client);
+  return client;
 }
-
-const synced = (client: Client) => until(() => client.provider.isSynced);
-const acked = (client: Client) => until(() => client.provider.unsyncedChanges === 0);
 
 function template(index: number): TopologyDocument {
   const result = parseDocument(TEMPLATES[index]?.text ?? '');
@@ -147,8 +74,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of clients) client.destroy();
-  for (const socket of sockets) socket.destroy();
-  await killServer();
+  await server?.kill();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -190,16 +116,10 @@ test('a view link reads the room, and its edits reach no one', async () => {
 test('a wrong key, a key of another room and a foreign page are all turned away', async () => {
   const { keys } = await sharedRoom();
   const other = await newRoom();
-  const denied: string[] = [];
-  for (const [room, key] of [
-    [keys.roomId, other.editKey],
-    [keys.roomId, keys.roomId],
-  ] as const) {
-    const client = connect(room, key);
-    client.provider.on('authenticationFailed', ({ reason }: { reason: string }) => denied.push(reason));
-  }
-  await until(() => denied.length === 2);
-  expect(denied).toEqual(['permission-denied', 'permission-denied']);
+  const turnedAway = [connect(keys.roomId, other.editKey), connect(keys.roomId, keys.roomId)];
+  const denied = () => turnedAway.flatMap((client) => client.denied);
+  await until(() => denied().length === 2);
+  expect(denied()).toEqual(['permission-denied', 'permission-denied']);
   const foreign = connect(keys.roomId, keys.editKey, 'http://evil.example');
   await until(() => foreign.closes.length > 0);
   expect(foreign.provider.isSynced).toBe(false);
@@ -210,6 +130,7 @@ test.each([
   ['an unknown field', (doc: Y.Doc, id: string) => components(doc).get(id)?.set('script', '<x>')],
   ['an empty name', (doc: Y.Doc, id: string) => components(doc).get(id)?.set('name', '')],
   ['an unknown root', (doc: Y.Doc) => doc.getMap('junk').set('x', 1)],
+  ['a document field named __proto__', (doc: Y.Doc) => doc.getMap('meta').set('__proto__', { polluted: 1 })],
 ])('an update with %s is refused: its sender is closed, the room sees nothing of it', async (_, edit) => {
   const { keys, a, b } = await sharedRoom();
   const [first] = template(0).components;
@@ -280,7 +201,7 @@ test('SIGKILL mid-session: no acknowledged edit is lost, and the clients reconne
   await acked(a);
   await acked(b);
   const port = Number(new URL(url).port);
-  await killServer();
+  await server?.kill();
   await until(() => a.status.current !== 'connected' && b.status.current !== 'connected');
   // An edit while the server is down stays with its client and is merged on reconnect.
   components(a.doc).get(first.id)?.set('notes', 'written offline');

@@ -1,7 +1,7 @@
 // The page's side of a classroom (issue 16 item 8, decision 035): starting and reopening a class
 // for the trainer, joining one for a learner. The class and the learner rooms load only when used.
 
-import type { ClassLink, TeachLink } from '../collab/roster';
+import { type ClassLink, learnerName, type TeachLink } from '../collab/roster';
 import { type Exercise, parseExercise } from '../document';
 import { withLayout } from '../drawing';
 import { BUILT_IN_EXERCISES } from '../exercises';
@@ -137,7 +137,8 @@ export async function joinClassCommand(
           );
         return false;
       }
-      writeSeat(storage, seatAt, { entry, name });
+      // As the entry carries it (hidden characters out), so the seat reads back under the roster's rules.
+      writeSeat(storage, seatAt, { entry, name: learnerName(name) });
       if (store.getState().sidePanel !== 'exercises') store.getState().toggleSidePanel('exercises');
       store
         .getState()

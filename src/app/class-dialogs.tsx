@@ -209,6 +209,7 @@ export function ClassJoinDialog({
         <label>
           Your name
           <input
+            className="text-box"
             value={name}
             maxLength={MAX_LEARNER_NAME_LENGTH}
             autoComplete="name"

@@ -29,6 +29,7 @@ export function LinkField({ label, value, hint }: { label: string; value: string
       </span>
       <span className="link-field__row">
         <input
+          className="text-box"
           readOnly
           aria-label={label}
           value={value}

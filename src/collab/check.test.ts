@@ -109,3 +109,12 @@ test('a list past its cap refuses one more', () => {
   );
   expect(applyAndCheck(doc, more)).toBe(`more than ${MAX_ZONES} zones`);
 });
+
+test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+  'a document field named %s is refused, not thrown on',
+  (field) => {
+    const doc = room();
+    const update = updateFrom(doc, (d) => d.getMap('meta').set(field, { polluted: true }));
+    expect(applyAndCheck(doc, update)).toBe(`unknown document field ${field}`);
+  },
+);

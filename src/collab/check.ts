@@ -16,7 +16,7 @@ import {
   topologyDocumentSchema,
   zoneSchema,
 } from '../document/schema';
-import { CLASS_ROOT, classValueProblem, MAX_LEARNERS } from './roster';
+import { CLASS_ROOT, classValueProblem, EXERCISE_FILE_KEY, EXERCISE_KEY, MAX_LEARNERS } from './roster';
 import { ENTITY_ROOTS, type EntityRoot, LISTS_KEY, META_ROOT, ORDER_KEY, ROOT_NAMES } from './ydoc';
 
 // What the server refuses (issue 16 item 6, decision 031): a room's document that would break the
@@ -45,15 +45,17 @@ const ENTITY_LIMITS: Record<EntityRoot, number> = {
 
 const { format, version, name, ruleset, options, view } = topologyDocumentSchema.shape;
 /** The document's own fields; each one checked alone, as each is set alone. */
-const META_SCHEMAS: Record<string, z.ZodType> = {
-  format,
-  version,
-  name,
-  ruleset,
-  options,
-  view,
-  [LISTS_KEY]: z.array(z.enum(['zones', 'hosts', 'annotations'])).max(3),
-};
+// A Map, not an object: a field named `__proto__` or `constructor` must find no schema (as an
+// object's key it found Object.prototype and the check threw).
+const META_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+  ['format', format],
+  ['version', version],
+  ['name', name],
+  ['ruleset', ruleset],
+  ['options', options],
+  ['view', view],
+  [LISTS_KEY, z.array(z.enum(['zones', 'hosts', 'annotations'])).max(3)],
+]);
 
 /** Why an entity's map is not one the format accepts, or undefined when it is. */
 function entityProblem(root: EntityRoot, id: string, value: unknown): string | undefined {
@@ -103,7 +105,7 @@ export function changeProblem(
         if (key === null) return 'meta is not a map';
         const value = type.get(key);
         if (value === undefined) continue;
-        const schema = META_SCHEMAS[key];
+        const schema = META_SCHEMAS.get(key);
         if (!schema) return `unknown document field ${key.slice(0, 40)}`;
         if (value instanceof Y.AbstractType || !schema.safeParse(value).success)
           return `invalid document field ${key}`;
@@ -111,7 +113,9 @@ export function changeProblem(
     } else if (root === CLASS_ROOT) {
       // A class room (roster.ts): the exercise and one sealed entry per learner, and nothing else.
       if (!(type instanceof Y.Map)) return 'classroom is not a map';
-      if (type.size > MAX_LEARNERS + 1) return `more than ${MAX_LEARNERS} learners`;
+      // Besides the exercise and its file every key is a learner's (any other key is refused below).
+      const learners = type.size - (type.has(EXERCISE_KEY) ? 1 : 0) - (type.has(EXERCISE_FILE_KEY) ? 1 : 0);
+      if (learners > MAX_LEARNERS) return `more than ${MAX_LEARNERS} learners`;
       for (const key of keys) {
         if (key === null) return 'classroom is not a map';
         const value = type.get(key);

@@ -10,6 +10,8 @@ import {
   classValueProblem,
   EXERCISE_FILE_KEY,
   EXERCISE_KEY,
+  learnerName,
+  MAX_LEARNER_NAME_LENGTH,
   MAX_LEARNERS,
   parseClassHash,
   readClass,
@@ -19,6 +21,12 @@ import {
 const K = 'a'.repeat(43);
 const entry = { name: 'Ada', x: K, y: K, iv: 'i'.repeat(16), box: 'b'.repeat(79) };
 const entryKey = (n: number) => `learner:${String(n).padStart(22, '0')}`;
+
+/** A trainer's own exercise file, as a class of it carries it. */
+const file = readFileSync(
+  fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
+  'utf8',
+);
 
 /** An update made by a peer writing `write` into a class room. */
 function updateOf(write: (root: Y.Map<unknown>, ydoc: Y.Doc) => void): Uint8Array {
@@ -111,12 +119,38 @@ describe('the class roster', () => {
   });
 });
 
-describe("a trainer's own exercise file in the class", () => {
-  const file = readFileSync(
-    fileURLToPath(new URL('../exercises/04-add-a-builder-pool.wfm-exercise.json', import.meta.url)),
-    'utf8',
-  );
+describe('learners’ names and the roster’s size (decision 036)', () => {
+  it('refuses a name with bidi controls or invisible characters, and a learner’s page takes them out', () => {
+    for (const name of ['Ada\u202Egnp.exe', '\u2067Ada', 'Ada\u061C', 'A\u200Bda', 'A\uFEFFda']) {
+      expect(classValueProblem(entryKey(1), { ...entry, name })).toBe(`invalid roster entry ${entryKey(1)}`);
+      expect(classValueProblem(entryKey(1), { ...entry, name: learnerName(name) })).toBeUndefined();
+    }
+    expect(learnerName('  Ada\u202E   Lovelace\u200B ')).toBe('Ada Lovelace');
+    expect(learnerName('N'.repeat(100))).toHaveLength(MAX_LEARNER_NAME_LENGTH);
+    expect(learnerName(`${'N'.repeat(59)}🙂`)).toBe('N'.repeat(59));
+  });
 
+  it('counts learners, not the exercise and its file: 100 learners in a class of a file, never 101', () => {
+    const learners = (count: number) => (root: Y.Map<unknown>) => {
+      for (let n = 0; n < count; n++) root.set(entryKey(n), entry);
+    };
+    expect(
+      applyAndCheck(
+        new Y.Doc(),
+        updateOf((root) => {
+          root.set(EXERCISE_KEY, 'add-a-builder-pool');
+          root.set(EXERCISE_FILE_KEY, file);
+          learners(MAX_LEARNERS)(root);
+        }),
+      ),
+    ).toBeUndefined();
+    expect(applyAndCheck(new Y.Doc(), updateOf(learners(MAX_LEARNERS + 1)))).toBe(
+      `more than ${MAX_LEARNERS} learners`,
+    );
+  });
+});
+
+describe("a trainer's own exercise file in the class", () => {
   it('is accepted when it is a valid exercise file, refused otherwise', () => {
     expect(classValueProblem(EXERCISE_FILE_KEY, file)).toBeUndefined();
     expect(classValueProblem(EXERCISE_FILE_KEY, '{"format":"wfm-exercise"}')).toBe('invalid exercise file');

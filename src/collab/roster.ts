@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_EXERCISE_BYTES, parseExercise } from '../document';
 import { KEY_PATTERN } from './capability';
+import { HIDDEN_CHARACTER_CLASS, HIDDEN_CHARACTERS } from './hidden-characters';
 
 // The class room of a classroom (issue 16 item 8, decision 035): an ordinary room whose only root
 // is `classroom`, a map holding the exercise of the class and its roster. Each learner writes one
@@ -46,8 +47,9 @@ export const rosterEntrySchema = z.strictObject({
     .trim()
     .min(1)
     .max(MAX_LEARNER_NAME_LENGTH)
-    // No control characters: a name is shown as text, on one line.
-    .regex(/^[^\p{Cc}]+$/u),
+    // No control, bidi or invisible characters: a name is shown as text, on one line, as it reads
+    // (decision 036). A learner's page takes them out before it writes the entry (learnerName).
+    .regex(new RegExp(`^[^${HIDDEN_CHARACTER_CLASS}]+$`, 'u')),
   x: base64url(43),
   y: base64url(43),
   iv: base64url(16),
@@ -55,6 +57,18 @@ export const rosterEntrySchema = z.strictObject({
 });
 
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+/**
+ * A learner's name as their roster entry carries it: hidden characters taken out, spaces
+ * collapsed, trimmed, at most MAX_LEARNER_NAME_LENGTH UTF-16 units (no character cut in half).
+ * Example: learnerName(' Ada\u202E  Lovelace ') === 'Ada Lovelace'.
+ */
+export function learnerName(raw: string): string {
+  const flat = raw.replace(HIDDEN_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  // Cut in UTF-16 units, as the schema counts, but never between the halves of a character.
+  const cut = flat.slice(0, MAX_LEARNER_NAME_LENGTH);
+  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).trim();
+}
 
 export const exerciseIdSchema = z.string().regex(EXERCISE_ID_PATTERN);
 

@@ -1,6 +1,6 @@
 // The line a connection is drawn along, the same on the canvas and in every export: its stored
 // route (`connections[].waypoints`) when it has one, else a straight line between the cards.
-import { borderPoint, connectionEnds, type Point, type Rect } from './geometry';
+import { borderPoint, connectionEnds, type Point, type Rect, rectsOverlap } from './geometry';
 import { facingPorts, routeInWindow } from './orthogonal-router';
 
 const ON_BORDER = 1.5;
@@ -105,10 +105,6 @@ export function roundedPath(points: readonly Point[], radius = 8, endGap = 0): s
   return `${d} L${round(last.x)} ${round(last.y)}`;
 }
 
-function intersects(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 /** Rectangles already drawn, bucketed on a coarse grid so a free spot is found in a few looks. */
 export class TakenSpace {
   private readonly cells = new Map<string, Rect[]>();
@@ -139,10 +135,10 @@ export class TakenSpace {
     }
   }
   hits(r: Rect): boolean {
-    if (this.large.some((o) => intersects(o, r))) return true;
+    if (this.large.some((o) => rectsOverlap(o, r))) return true;
     const keys = this.keys(r);
-    if (!keys) return [...this.cells.values()].some((list) => list.some((o) => intersects(o, r)));
-    for (const key of keys) if (this.cells.get(key)?.some((o) => intersects(o, r))) return true;
+    if (!keys) return [...this.cells.values()].some((list) => list.some((o) => rectsOverlap(o, r)));
+    for (const key of keys) if (this.cells.get(key)?.some((o) => rectsOverlap(o, r))) return true;
     return false;
   }
 }
@@ -210,7 +206,7 @@ export function standbyRoute(backup: Rect, primary: Rect, cards: readonly Rect[]
         width: Math.abs(ports.to.x - ports.from.x),
         height: 2,
       };
-      if (!cards.some((c) => c !== backup && c !== primary && intersects(c, between))) {
+      if (!cards.some((c) => c !== backup && c !== primary && rectsOverlap(c, between))) {
         return [
           { x: ports.from.x, y },
           { x: ports.to.x, y },

@@ -7,9 +7,14 @@ import { HOST_HEADER, HOST_PAD, hostHeaderWidth, ZONE_HEADER, ZONE_PAD } from '.
 import { drawnLinks } from './drawn-links';
 import { standbyRoute } from './edge-route';
 import { edgeTag, edgeTagWidth, TAG_HEIGHT } from './edge-tag';
-import type { Point, Rect } from './geometry';
+import { type Point, type Rect, rectsOverlap } from './geometry';
+import { type Block, blockCrossings, blockNode, hostPairs, layOutBlock, pairRows } from './host-pair-block';
 import { CARD_HEIGHT, cardWidth, GRID, hostNames, ROLE_TIER } from './layout';
+import { simplify } from './orthogonal-router';
+import { countCrossings } from './route-crossings';
 import { estimateTextWidth } from './text-metrics';
+
+export { countCrossings } from './route-crossings';
 
 /** Where everything goes: absolute top-left corners, container boxes and each route's points. */
 export interface DiagramLayout {
@@ -78,7 +83,11 @@ export interface GraphChoice {
 const FIRST_CHOICE: GraphChoice = { labels: true, tiers: true, seed: 1 };
 
 /** ELK's picture of the document; ids are the document's, so the result maps straight back. */
-export function elkGraph(document: TopologyDocument, choice: Partial<GraphChoice> = {}): ElkNode {
+export function elkGraph(
+  document: TopologyDocument,
+  choice: Partial<GraphChoice> = {},
+  blocks: readonly Block[] = [],
+): ElkNode {
   const { labels: withLabels, tiers: withTiers, seed } = { ...FIRST_CHOICE, ...choice };
   const root: ElkNode & Parent = {
     id: 'root',
@@ -123,7 +132,23 @@ export function elkGraph(document: TopologyDocument, choice: Partial<GraphChoice
     zones.set(zone.id, node);
     place(root, node, zoneTier.get(zone.id) ?? 3);
   }
+  // A host pair's two hosts are one block of fixed size, its cards placed by us (host-pair-block.ts).
+  const blockOf = new Map<string, Block>();
+  for (const block of blocks) for (const id of block.hosts.keys()) blockOf.set(id, block);
+  const blockCards = new Set(blocks.flatMap((b) => [...b.cards.keys()]));
+  const ports = new Map<string, string>();
+  const blockPlaced = new Set<Block>();
   for (const host of document.hosts ?? []) {
+    const block = blockOf.get(host.id);
+    if (block) {
+      if (blockPlaced.has(block)) continue;
+      blockPlaced.add(block);
+      const { node, portOf } = blockNode(block);
+      for (const [connection, port] of portOf) ports.set(connection, port);
+      const tier = Math.min(...[...block.hosts.keys()].map((id) => hostTier.get(id) ?? 3));
+      place((host.zone !== undefined && zones.get(host.zone)) || root, node, tier);
+      continue;
+    }
     const node: ElkNode & Parent = {
       id: host.id,
       children: [],
@@ -162,6 +187,7 @@ export function elkGraph(document: TopologyDocument, choice: Partial<GraphChoice
   };
   const byId = new Map(document.components.map((c) => [c.id, c]));
   for (const component of document.components) {
+    if (blockCards.has(component.id)) continue;
     const node: ElkNode = {
       id: component.id,
       width: cardWidth(component, hostNameOf.get(component.host ?? '')),
@@ -229,14 +255,18 @@ export function elkGraph(document: TopologyDocument, choice: Partial<GraphChoice
     // Between the two cards of a pair box: not given to ELK, which would stack them to draw it;
     // it is drawn straight between the cards side by side.
     if (inPair.has(source.id) && inPair.get(source.id) === inPair.get(target.id)) continue;
+    // Within a block: routed by us after the layout; to a block: met at the block's port.
+    if (blockCards.has(source.id) && blockCards.has(target.id)) continue;
+    const from = blockCards.has(source.id) ? (ports.get(connection.id) as string) : source.id;
+    const to = blockCards.has(target.id) ? (ports.get(connection.id) as string) : target.id;
     // Drawn top-down: a connection that climbs the tiers is given to ELK the other way round (and
     // its route turned back afterwards), so the cycle breaker never reverses the role order.
     const up = tierOf(source) > tierOf(target);
     const tag = edgeTag(connection, source, target);
     edges.push({
       id: connection.id,
-      sources: [up ? target.id : source.id],
-      targets: [up ? source.id : target.id],
+      sources: [up ? to : from],
+      targets: [up ? from : to],
       ...(tag &&
         withLabels && {
           labels: [
@@ -311,7 +341,13 @@ function strip(node: ElkNode & Partial<Parent>): ElkNode {
 const snap = (value: number) => Math.round(value);
 
 /** Reads ELK's answer back: absolute boxes, and each real connection's route in its own direction. */
-export function readElkLayout(result: ElkNode, document: TopologyDocument): DiagramLayout {
+export function readElkLayout(
+  result: ElkNode,
+  document: TopologyDocument,
+  blocks: readonly Block[] = [],
+): DiagramLayout {
+  const blockById = new Map(blocks.map((b) => [b.id, b]));
+  const blockOrigin = new Map<string, Point>();
   const componentIds = new Set(document.components.map((c) => c.id));
   const hostIds = new Set((document.hosts ?? []).map((h) => h.id));
   const zoneIds = new Set((document.zones ?? []).map((z) => z.id));
@@ -323,6 +359,16 @@ export function readElkLayout(result: ElkNode, document: TopologyDocument): Diag
       const x = ox + (child.x ?? 0);
       const y = oy + (child.y ?? 0);
       const rect = { x: snap(x), y: snap(y), width: snap(child.width ?? 0), height: snap(child.height ?? 0) };
+      const block = blockById.get(child.id);
+      if (block) {
+        // On the grid, so its cards are where it put them (its routes join ELK's at the border).
+        const bx = Math.round(x / GRID) * GRID;
+        const by = Math.round(y / GRID) * GRID;
+        blockOrigin.set(block.id, { x: bx, y: by });
+        for (const [id, p] of block.cards) components.set(id, { x: bx + p.x, y: by + p.y });
+        for (const [id, r] of block.hosts) hosts.set(id, { ...r, x: bx + r.x, y: by + r.y });
+        continue;
+      }
       if (componentIds.has(child.id)) components.set(child.id, { x: rect.x, y: rect.y });
       else if (hostIds.has(child.id)) hosts.set(child.id, rect);
       else if (zoneIds.has(child.id)) zones.set(child.id, rect);
@@ -347,6 +393,35 @@ export function readElkLayout(result: ElkNode, document: TopologyDocument): Diag
       y: snap(p.y),
     }));
     routes.set(edge.id, reversed.has(edge.id) ? points.reverse() : points);
+  }
+  // A host pair's block: its own routes, joined at its border to ELK's outside it.
+  for (const block of blocks) {
+    const origin = blockOrigin.get(block.id);
+    if (!origin) continue;
+    const move = (p: Point) => ({ x: snap(origin.x + p.x), y: snap(origin.y + p.y) });
+    for (const [id, piece] of block.inner) {
+      const inside = piece.map(move);
+      if (!block.ports.has(id)) {
+        routes.set(id, inside);
+        continue;
+      }
+      const outside = routes.get(id);
+      if (!outside || outside.length < 2) continue;
+      // The piece runs port → card: first when the card is the connection's source.
+      const source = document.connections.find((c) => c.id === id)?.from ?? '';
+      const fromBlock = block.cards.has(source);
+      // ELK's end at the port and ours may differ by rounding: ours follows (its first segment
+      // is vertical, through the border).
+      const port = (fromBlock ? outside[0] : outside[outside.length - 1]) as Point;
+      const first = inside[0] as Point;
+      if (inside.length > 1 && (inside[1] as Point).x === first.x)
+        inside[1] = { ...(inside[1] as Point), x: port.x };
+      inside[0] = { x: port.x, y: port.y };
+      routes.set(
+        id,
+        simplify(fromBlock ? [...inside.reverse(), ...outside.slice(1)] : [...outside, ...inside.slice(1)]),
+      );
+    }
   }
   return snapToGrid({ components, hosts, zones, routes }, document);
 }
@@ -407,19 +482,126 @@ export async function elkLayout(elk: ELK, document: TopologyDocument): Promise<D
   let best: DiagramLayout | undefined;
   let bestScore: readonly number[] = [];
   const choices = layoutChoices(document.components.length);
-  for (const choice of choices) {
-    const layout = readElkLayout(await elk.layout(elkGraph(document, choice)), document);
-    if (choices.length === 1) return moveTo(layout, topLeft(document));
-    // Role order first, then crossings, then rows shared by two tiers.
-    const order = tierOrder(document, layout);
-    const score = [order.below, drawnCrossings(document, layout), order.beside];
-    if (best === undefined || isBetter(score, bestScore)) {
-      best = layout;
-      bestScore = score;
+  // Host pairs (HA pairs on two hosts) side by side when there are any, else as ELK draws them.
+  const ways = await hostPairWays(elk, document);
+  if (ways.length === 0) ways.push([]);
+  for (const [index, blocks] of ways.entries()) {
+    // Each way of drawing the host pairs with ELK's first choice; all choices for the best one.
+    const tries = index === 0 || blocks.length === 0 ? choices : choices.slice(0, 1);
+    for (const choice of tries) {
+      const layout = readElkLayout(await elk.layout(elkGraph(document, choice, blocks)), document, blocks);
+      if (choices.length === 1 && ways.length === 1) return moveTo(layout, topLeft(document));
+      // HA pairs side by side first, then role order, crossings, and rows shared by two tiers.
+      const order = tierOrder(document, layout);
+      const score = [
+        pairsApart(document, layout),
+        order.below,
+        drawnCrossings(document, layout),
+        order.beside,
+      ];
+      if (best === undefined || isBetter(score, bestScore)) {
+        best = layout;
+        bestScore = score;
+      }
+      if (score.every((n) => n === 0)) break;
     }
-    if (score.every((n) => n === 0)) break;
   }
   return moveTo(best as DiagramLayout, topLeft(document));
+}
+
+/** The cards as drawn: their top-left corners from the layout, their sizes from the document. */
+function cardBoxes(document: TopologyDocument, layout: DiagramLayout): Map<string, Rect> {
+  const hostNameOf = hostNames(document);
+  const cards = new Map<string, Rect>();
+  for (const component of document.components) {
+    const at = layout.components.get(component.id);
+    if (at)
+      cards.set(component.id, {
+        ...at,
+        width: cardWidth(component, hostNameOf.get(component.host ?? '')),
+        height: CARD_HEIGHT,
+      });
+  }
+  return cards;
+}
+
+/** The standby link of each HA pair, drawn as the exports draw it (src/drawing/edge-route.ts). */
+function standbyLinks(document: TopologyDocument, cards: ReadonlyMap<string, Rect>): Point[][] {
+  const obstacles = [...cards.values()];
+  return document.components.flatMap((component) => {
+    const backup = cards.get(component.id);
+    const primary = component.backupOf === undefined ? undefined : cards.get(component.backupOf);
+    return backup && primary && backup !== primary ? [standbyRoute(backup, primary, obstacles)] : [];
+  });
+}
+
+/** Ways of drawing each HA pair's row tried for a host pair: at most this many rows are varied. */
+const MAX_VARIED_ROWS = 3;
+/** How many of the host pairs' drawings (the fewest crossings inside first) are laid out whole. */
+const WAYS_KEPT = 3;
+
+/**
+ * The drawings of the document's host pairs worth laying out, best first: either host on the
+ * left, and each row's HA pair either together at the hosts' gap or apart at the hosts' outer ends
+ * (mirrored hosts: fewer crossings when the pair's cards connect down past the row below). Ranked
+ * by the crossings inside the blocks, pairs together preferred on a tie. Empty without host pairs.
+ */
+async function hostPairWays(elk: ELK, document: TopologyDocument): Promise<Block[][]> {
+  const pairs = document.components.length <= TRY_SOME ? hostPairs(document) : [];
+  if (pairs.length === 0) return [];
+  // The same choice for every host pair (a document rarely has more than one).
+  const rows = [...new Set(pairs.flatMap((p) => pairRows(document, p)))].slice(0, MAX_VARIED_ROWS);
+  const rank = (list: { blocks: Block[] }[]) =>
+    list
+      .map(({ blocks }) => ({
+        blocks,
+        crossings: blockCrossings(document, blocks),
+        apart: blocks[0]?.apart?.size ?? 0,
+      }))
+      .sort((p, q) => p.crossings - q.crossings || p.apart - q.apart)
+      .slice(0, WAYS_KEPT);
+  const first: { blocks: Block[] }[] = [];
+  for (const primaryLeft of [true, false]) {
+    for (let mask = 0; mask < 1 << rows.length; mask += 1) {
+      const apart = new Set(rows.filter((_, i) => mask & (1 << i)));
+      const blocks = await Promise.all(pairs.map((p) => layOutBlock(elk, document, p, primaryLeft, apart)));
+      if (blocks.every((b) => b !== undefined)) first.push({ blocks: blocks as Block[] });
+    }
+  }
+  // The best few again, each card's ports ordered by where the first run put their other ends.
+  const second: { blocks: Block[] }[] = [];
+  for (const { blocks } of rank(first)) {
+    const again = await Promise.all(
+      blocks.map((b) => layOutBlock(elk, document, b.pair, b.primaryLeft ?? true, b.apart, b)),
+    );
+    second.push({ blocks: again.every((b) => b !== undefined) ? (again as Block[]) : blocks });
+  }
+  return rank(second).map((r) => r.blocks);
+}
+
+/**
+ * HA pairs on two hosts not drawn side by side: a pair whose cards share no row, and two hosts of
+ * a pair whose boxes overlap.
+ */
+export function pairsApart(document: TopologyDocument, layout: DiagramLayout): number {
+  const byId = new Map(document.components.map((c) => [c.id, c]));
+  let apart = 0;
+  const seen = new Set<string>();
+  for (const backup of document.components) {
+    const primary = backup.backupOf !== undefined ? byId.get(backup.backupOf) : undefined;
+    if (!primary || primary === backup || primary.host === backup.host) continue;
+    const a = layout.components.get(primary.id);
+    const b = layout.components.get(backup.id);
+    if (a && b && Math.abs(a.y - b.y) >= CARD_HEIGHT) apart += 1;
+    if (primary.host === undefined || backup.host === undefined) continue;
+    const key = [primary.host, backup.host].sort().join('+');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ha = layout.hosts.get(primary.host);
+    const hb = layout.hosts.get(backup.host);
+    if (ha && hb && rectsOverlap(ha, hb)) apart += 1;
+  }
+  return apart;
 }
 
 /**
@@ -446,25 +628,8 @@ const TRY_MANY = 20;
  * as the exports draw it (src/drawing/edge-route.ts `standbyRoute`).
  */
 export function drawnCrossings(document: TopologyDocument, layout: DiagramLayout): number {
-  const hostNameOf = hostNames(document);
-  const cards = new Map<string, Rect>();
-  for (const component of document.components) {
-    const at = layout.components.get(component.id);
-    if (at)
-      cards.set(component.id, {
-        ...at,
-        width: cardWidth(component, hostNameOf.get(component.host ?? '')),
-        height: CARD_HEIGHT,
-      });
-  }
-  const obstacles = [...cards.values()];
-  const links: (readonly Point[])[] = [...layout.routes.values()];
-  for (const component of document.components) {
-    const backup = cards.get(component.id);
-    const primary = component.backupOf === undefined ? undefined : cards.get(component.backupOf);
-    if (backup && primary && backup !== primary) links.push(standbyRoute(backup, primary, obstacles));
-  }
-  return countCrossings(links);
+  const cards = cardBoxes(document, layout);
+  return countCrossings([...layout.routes.values(), ...standbyLinks(document, cards)]);
 }
 
 /** Whether score `a` beats score `b`, compared number by number. */
@@ -510,37 +675,6 @@ export function tierOrder(
         else if (a.y + CARD_HEIGHT > b.y) beside += 1;
       }
   return { below, beside };
-}
-
-/** How many times two routes cross (segments that cut each other, not ones that meet at an end). */
-export function countCrossings(routes: readonly (readonly Point[])[]): number {
-  const segments: [number, Point, Point][] = [];
-  routes.forEach((points, route) => {
-    for (let i = 0; i + 1 < points.length; i += 1)
-      segments.push([route, points[i] as Point, points[i + 1] as Point]);
-  });
-  let count = 0;
-  for (let i = 0; i < segments.length; i += 1) {
-    const [ra, a1, a2] = segments[i] as [number, Point, Point];
-    for (let j = i + 1; j < segments.length; j += 1) {
-      const [rb, b1, b2] = segments[j] as [number, Point, Point];
-      if (ra === rb) continue;
-      // Orthogonal segments cross when one is horizontal, the other vertical, and each spans the other.
-      const [h1, h2, v1, v2] = a1.y === a2.y ? [a1, a2, b1, b2] : [b1, b2, a1, a2];
-      if (h1.y !== h2.y || v1.x !== v2.x) continue;
-      const x = v1.x;
-      const y = h1.y;
-      if (
-        x > Math.min(h1.x, h2.x) &&
-        x < Math.max(h1.x, h2.x) &&
-        y > Math.min(v1.y, v2.y) &&
-        y < Math.max(v1.y, v2.y)
-      ) {
-        count += 1;
-      }
-    }
-  }
-  return count;
 }
 
 /** Where the diagram begins today (its cards and containers); 40, 40 when nothing has a position. */

@@ -63,3 +63,18 @@ export function rectAround(rects: readonly Rect[]): Rect | null {
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
+
+/** Whether two rectangles share an area (touching borders do not). */
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Whether `inner` lies within `outer` (borders may touch). */
+export function rectInside(inner: Rect, outer: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}

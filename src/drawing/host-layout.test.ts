@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { DocumentComponent, TopologyDocument } from '../document';
 import { containerBoxes } from './containers';
-import type { Rect } from './geometry';
+import { type Rect, rectInside, rectsOverlap } from './geometry';
 import { CARD_HEIGHT, cardWidth, hostNames, layoutByRole } from './layout';
 import { tidyLayout } from './tidy-layout';
 
@@ -54,19 +54,6 @@ function cardsOf(document: TopologyDocument, positions: ReadonlyMap<string, { x:
   );
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
-  );
-}
-
 const LAYOUTS = [
   ['the automatic layout', layoutByRole],
   ['Tidy up', tidyLayout],
@@ -80,13 +67,14 @@ test.each(LAYOUTS)(
     const { hosts } = containerBoxes(document, cards);
     const boxes = [...hosts.entries()];
     boxes.forEach(([a, boxA], i) => {
-      for (const [b, boxB] of boxes.slice(i + 1)) expect(overlaps(boxA, boxB), `${a} and ${b}`).toBe(false);
+      for (const [b, boxB] of boxes.slice(i + 1))
+        expect(rectsOverlap(boxA, boxB), `${a} and ${b}`).toBe(false);
     });
     for (const component of document.components) {
       const card = cards.get(component.id);
       if (!card) throw new Error('no card');
       for (const [id, box] of hosts) {
-        expect(overlaps(card, box), `${component.id} in ${id}`).toBe(id === component.host);
+        expect(rectsOverlap(card, box), `${component.id} in ${id}`).toBe(id === component.host);
       }
     }
   },
@@ -100,12 +88,12 @@ test.each(LAYOUTS)(
     const main = zones.get('z-main');
     const dr = zones.get('z-dr');
     if (!main || !dr) throw new Error('zones not drawn');
-    expect(overlaps(main, dr)).toBe(false);
+    expect(rectsOverlap(main, dr)).toBe(false);
     for (const host of document.hosts ?? []) {
       const box = hosts.get(host.id);
       if (!box) throw new Error(`${host.id} not drawn`);
-      expect(inside(box, main), host.id).toBe(host.zone === 'z-main');
-      expect(inside(box, dr), host.id).toBe(host.zone === 'z-dr');
+      expect(rectInside(box, main), host.id).toBe(host.zone === 'z-main');
+      expect(rectInside(box, dr), host.id).toBe(host.zone === 'z-dr');
     }
   },
 );

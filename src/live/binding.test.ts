@@ -2,32 +2,16 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { writeDocument, yDocToDocument } from '../collab/ydoc';
-import type { DocumentComponent, TopologyDocument } from '../document';
+import type { TopologyDocument } from '../document';
 import { COMPONENT_KINDS } from '../domain';
 import { setIdTag } from '../store/names';
 import { createDesignerStore, type DesignerStore, VIEW_ONLY_REFUSAL } from '../store/store';
+import { deployment } from '../store/test-builders';
 import { bindStore, type StoreBinding } from './binding';
 import { sameJson } from './diff';
 
 // Two designers, each a store bound to its own Y.Doc, exchanging Yjs updates as the server would
 // relay them: at once (`linked`) or when the test says (`Wire.flush`), to make edits concurrent.
-
-function component(id: string, kind: DocumentComponent['kind'], name: string, x: number): DocumentComponent {
-  return { id, kind, name, position: { x, y: 0 } };
-}
-
-function deployment(): TopologyDocument {
-  return {
-    format: 'wfm-topology',
-    version: 2,
-    name: 'Lab',
-    components: [
-      component('srv-1', 'server', 'WFM_Server_1', 0),
-      component('bld-1', 'builder', 'WFM_Builder_1', 200),
-    ],
-    connections: [{ id: 'c-1', from: 'bld-1', to: 'srv-1' }],
-  };
-}
 
 interface Peer {
   readonly store: DesignerStore;

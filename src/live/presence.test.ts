@@ -86,6 +86,10 @@ test('a colour that is not of the palette becomes the client’s own palette col
 test('a name loses control and direction characters and is capped', () => {
   expect(cleanName('  Ana\u202E  Lopez\n ')).toBe('Ana Lopez');
   expect(cleanName('\u0007Bell\u200B')).toBe('Bell');
+  // Every bidi control of docs/security.md, the Arabic letter mark among them.
+  expect(
+    cleanName('A\u061Cn\u200Ea\u200F \u202AL\u202Bo\u202Cp\u202De\u202Ez \u2066x\u2067\u2068\u2069'),
+  ).toBe('Ana Lopez x');
   expect([...cleanName('é'.repeat(100))]).toHaveLength(MAX_NAME_LENGTH);
   // Whole code points: an emoji is not cut in half.
   expect(cleanName('🙂'.repeat(50))).toBe('🙂'.repeat(MAX_NAME_LENGTH));

@@ -4,6 +4,7 @@
 // reach the page as anything but plain text and a colour of our own palette.
 
 import { z } from 'zod';
+import { HIDDEN_CHARACTERS } from '../collab/hidden-characters';
 import type { PresenceState } from './session';
 
 /** The longest name shown or published, in characters: a label over the canvas, not an essay. */
@@ -43,18 +44,14 @@ export function inkOf(colour: string): string {
   return PALETTE.find((entry) => entry.colour === colour)?.ink ?? '#ffffff';
 }
 
-// Control characters, and the bidirectional overrides and isolates that could make a name display
-// as something else ("evil\u202Eetc" reversing the rest of a label).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-
 /**
- * A name as it may be shown: unprintable characters removed, spaces collapsed, trimmed, at most
- * MAX_NAME_LENGTH characters (whole code points); empty when nothing is left.
+ * A name as it may be shown: control, bidi and invisible characters (hidden-characters.ts)
+ * removed, spaces collapsed, trimmed, at most MAX_NAME_LENGTH characters (whole code points);
+ * empty when nothing is left.
  * Example: cleanName('  Ana\u202E  Lopez ') === 'Ana Lopez'.
  */
 export function cleanName(raw: string): string {
-  const flat = raw.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim();
+  const flat = raw.replace(HIDDEN_CHARACTERS, '').replace(/\s+/g, ' ').trim();
   return [...flat].slice(0, MAX_NAME_LENGTH).join('').trim();
 }
 

@@ -1,30 +1,8 @@
 import { expect, test } from 'vitest';
-import { createEmptyDocument, type DocumentComponent, type TopologyDocument } from '../document';
+import { createEmptyDocument, type TopologyDocument } from '../document';
 import { HISTORY_LIMIT, REPLACEMENT_LIMIT } from './history';
-import { createDesignerStore, type DesignerStore } from './store';
-
-// Builders: a small deployment with a Server, a Builder and one Builder → Server connection.
-
-function component(id: string, kind: DocumentComponent['kind'], name: string, x: number): DocumentComponent {
-  return { id, kind, name, position: { x, y: 0 } };
-}
-
-function deployment(): TopologyDocument {
-  return {
-    format: 'wfm-topology',
-    version: 2,
-    name: 'Lab',
-    components: [
-      component('srv-1', 'server', 'WFM_Server_1', 0),
-      component('bld-1', 'builder', 'WFM_Builder_1', 200),
-    ],
-    connections: [{ id: 'c-1', from: 'bld-1', to: 'srv-1' }],
-  };
-}
-
-function storeWithDeployment(): DesignerStore {
-  return createDesignerStore(deployment());
-}
+import type { DesignerStore } from './store';
+import { storeWithDeployment } from './test-builders';
 
 const to = (id: string, x: number, y = 0) => new Map([[id, { x, y }]]);
 

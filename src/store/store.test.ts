@@ -1,29 +1,13 @@
 import { expect, test } from 'vitest';
-import { createEmptyDocument, type DocumentComponent, type TopologyDocument } from '../document';
+import { createEmptyDocument } from '../document';
 import { createDesignerStore, type DesignerStore, EMPTY_SELECTION } from './store';
+import { deployment as labDeployment, storeWithDeployment as labStore } from './test-builders';
 
-// Builders: a small deployment with a Server, a Builder and one Builder → Server connection.
-
-function component(id: string, kind: DocumentComponent['kind'], name: string, x: number): DocumentComponent {
-  return { id, kind, name, position: { x, y: 100 } };
-}
-
-function deployment(): TopologyDocument {
-  return {
-    format: 'wfm-topology',
-    version: 2,
-    name: 'Lab',
-    components: [
-      component('srv-1', 'server', 'WFM_Server_1', 0),
-      component('bld-1', 'builder', 'Site_A_Builder', 200),
-    ],
-    connections: [{ id: 'c-1', from: 'bld-1', to: 'srv-1' }],
-  };
-}
-
-function storeWithDeployment(): DesignerStore {
-  return createDesignerStore(deployment());
-}
+// This file's deployment: its Builder is named for a site, and both cards stand on the row y = 100,
+// so the offset of a paste shows on both axes.
+const LAB = { builderName: 'Site_A_Builder', y: 100 } as const;
+const deployment = () => labDeployment(LAB);
+const storeWithDeployment = () => labStore(LAB);
 
 function selectedComponents(store: DesignerStore): string[] {
   return [...store.getState().selection.components];

@@ -9,6 +9,7 @@ import {
   MAX_FILE_BYTES,
   parseExercise,
 } from '../src/document';
+import { counted } from '../src/domain';
 import { defineCommand } from './command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import type { CliOutput } from './io';
@@ -71,7 +72,7 @@ function gradeLines(resultPath: string, outcome: GradeOutcome & { kind: 'graded'
     `${resultPath}: ${passed ? 'PASSED' : 'FAILED'} “${result.exercise.title}” (${result.exercise.id})`,
     ...goals.map((goal) => `  ${goal.met ? '✓ met    ' : '✗ not met'}  ${goal.text}`),
     `  Goals met: ${met} of ${goals.length}`,
-    `  Score: ${score} of 100 (hints used ${result.hintsUsed} of ${result.hintsAvailable}, ${result.hintPenalty} points each)`,
+    `  Score: ${score} of 100 (hints used ${result.hintsUsed} of ${result.hintsAvailable}, ${counted(result.hintPenalty, 'point')} each)`,
     `  Time: ${result.seconds} s${result.timeLimit === null ? '' : ` of ${result.timeLimit} s`} (${OUTCOME_WORDS[result.outcome]}); steps ${result.steps}; Check my work ${result.checks}×`,
     '  Checksum: matches the result and the exercise',
   ];

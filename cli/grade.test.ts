@@ -5,6 +5,7 @@ import {
   type Exercise,
   parseDocument,
   parseExercise,
+  serializeExercise,
   type TopologyDocument,
 } from '../src/document';
 import { createScratch, ROOT, runCli } from './testing/run-cli';
@@ -51,6 +52,16 @@ test('a result whose final document meets every goal passes: exit 0 and the goal
   expect(run.stdout).toContain('Goals met: 4 of 4');
   expect(run.stdout).toContain('Time: 245 s');
   expect(run.stdout).toContain('Checksum: matches');
+});
+
+test('a penalty of one point a hint is written in the singular', () => {
+  const onePoint: Exercise = { ...exercise(), hintPenalty: 1 };
+  const exerciseFile = scratch.write('one-point.wfm-exercise.json', serializeExercise(onePoint));
+  const result = scratch.write('result.json', createResultFile(onePoint, solution(), FACTS));
+  const run = runCli(['grade', result, exerciseFile]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('(hints used 1 of 3, 1 point each)');
 });
 
 test('a result that misses a goal fails: exit 1, naming the goal not met', () => {

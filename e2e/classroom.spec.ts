@@ -209,3 +209,60 @@ test("a class of a trainer's own exercise file: the learner gets that exercise, 
   await expect(ada.designer.nodes()).toHaveCount(3);
   await ada.context.close();
 });
+
+test('a learner joining again from the same browser keeps one card; the name given is their name in the room', async ({
+  designer,
+  page,
+  browser,
+  server,
+}) => {
+  // A one-goal exercise: the dashboard counts "0 of 1 goal", not "goals".
+  const [first] = twoWebExercise().goals;
+  const panel = await openExercises(designer);
+  await loadExerciseFile(panel, twoWebExercise({ goals: [first] }));
+  const title = 'Add a second WFM Web';
+  await panel.getByRole('button', { name: `Start a class with “${title}”` }).click();
+  const dashboard = page.getByRole('dialog', { name: `Class: ${title}` });
+  const classLinkBox = dashboard.getByRole('textbox', { name: 'Class link', exact: true });
+  await expect(classLinkBox).toHaveValue(/#class=/);
+  const classLink = await classLinkBox.inputValue();
+
+  const ada = await learner(browser, server);
+  const apage = ada.designer.page;
+  const joinAs = async (name: string) => {
+    const dialog = apage.getByRole('dialog', { name: 'Join the class' });
+    await dialog.getByRole('textbox', { name: 'Your name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Join class' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      apage.getByRole('img', { name: 'Live session: connected, can edit', exact: true }),
+    ).toBeVisible();
+  };
+  await apage.goto(classLink);
+  await joinAs('Ada');
+  // The name given to the class is Ada's name in her room (she had chosen none).
+  const people = apage.getByRole('region', { name: 'People' });
+  await expect(people.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ada');
+  await expect(card(page, 'Ada')).toContainText('0 of 1 goal met');
+  await ada.designer.addFromPalette('WFM Web');
+  await expect(card(page, 'Ada')).toContainText('1 of 1 goal met');
+
+  // The class link opened again in the same browser: the dialog knows her, and the dashboard keeps
+  // one card for her, now showing the new deployment.
+  await apage.goto('about:blank');
+  await apage.goto(classLink);
+  const again = apage.getByRole('dialog', { name: 'Join the class' });
+  await expect(again.getByRole('note')).toContainText('This browser joined this class before, as Ada.');
+  await expect(again.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ada');
+  await apage.screenshot({ path: '/tmp/classroom-join-again.png' });
+  await joinAs('Ada L.');
+  await expect(card(page, 'Ada L.')).toContainText('0 of 1 goal met');
+  await expect(dashboard.getByRole('heading', { name: 'Learners (1)' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Learners’ canvases' })
+      .getByRole('listitem', { name: 'Ada', exact: true }),
+  ).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/classroom-one-card.png' });
+  await ada.context.close();
+});

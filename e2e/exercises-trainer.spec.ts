@@ -153,6 +153,26 @@ test('Check my work marks the goals met or not, and says nothing of how', async 
   await expect(summary.getByRole('button', { name: 'Download result' })).toBeVisible();
 });
 
+test('an exercise of one goal, one point a hint, counts them in the singular', async ({ designer }) => {
+  const panel = await openExercises(designer);
+  const [first] = twoWebExercise().goals;
+  const exercise = trainerExercise({ liveGoals: false, hintPenalty: 1, goals: [first] });
+  await loadExercise(panel, exercise);
+  await expect(panel.getByText('1 goal', { exact: true })).toBeVisible();
+  await panel.getByRole('button', { name: 'Add a second WFM Web', exact: true }).click();
+  await expect(panel).toContainText('Each hint costs 1 point of 100');
+  await expect(panel.getByRole('button', { name: 'Show a hint (−1 point)' })).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Check my work' }).click();
+  await expect(panel).toContainText('Checked: 0 of 1 goal met. Keep going.');
+  await designer.addFromPalette('WFM Web');
+  await panel.getByRole('button', { name: 'Check my work' }).click();
+  await expect(panel).toContainText('Checked: 1 of 1 goal met.');
+  await expect(panel.getByRole('region', { name: 'Exercise complete' })).toContainText(
+    'Well done: you met the goal of “Add a second WFM Web”.',
+  );
+});
+
 test('progress survives a reload: start time, hints, steps and checks; a hostile record is refused and kept', async ({
   designer,
   page,

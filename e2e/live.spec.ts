@@ -71,6 +71,15 @@ test('a view link shows the live document, disables the palette and refuses ever
   await expect(viewer.designer.problems()).toContainText('must connect');
   await expect(viewer.designer.problems().locator('.quick-fix')).toHaveCount(0);
   await expect(vpage.getByRole('button', { name: 'Tidy up', exact: true })).toBeDisabled();
+  // The document's name cannot be typed into: read-only, under the same name.
+  const nameField = viewer.designer.documentName();
+  await expect(nameField).toHaveAccessibleName('Document name');
+  await expect(nameField).not.toBeEditable();
+  await nameField.click();
+  await vpage.keyboard.type('Renamed');
+  await vpage.keyboard.press('Enter');
+  await expect(nameField).toHaveValue('');
+  await expect(designer.documentName()).toBeEditable();
 
   // Nothing reached the editor; the editor's edits reach the viewer.
   await expect(designer.nodes()).toHaveCount(1);

@@ -232,6 +232,53 @@ test.describe('at 1280×720', () => {
   });
 });
 
+/** The Diagram toolbar's controls all sit on one row. */
+async function expectToolbarOneRow(page: Page): Promise<void> {
+  const toolbar = page.getByRole('toolbar', { name: 'Diagram' });
+  const tops = await toolbar.evaluate((element) => {
+    const controls = [...element.querySelectorAll('button, select')].filter(
+      (control) => control.getBoundingClientRect().width > 1,
+    );
+    return [...new Set(controls.map((control) => Math.round(control.getBoundingClientRect().top / 12)))];
+  });
+  expect(tops, 'every control of the Diagram toolbar is on one row').toHaveLength(1);
+}
+
+// The Diagram toolbar with a panel docked beside the canvas: one row, its select still named in
+// full, its label shortened to "ML" where the full words do not fit (decision 037).
+for (const screen of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${screen.width}×${screen.height} the Diagram toolbar is one row with the Inspector, Explain or Exercises docked`, async ({
+    designer,
+    page,
+  }) => {
+    await page.setViewportSize(screen);
+    const toolbar = page.getByRole('toolbar', { name: 'Diagram' });
+    const select = toolbar.getByRole('combobox', { name: 'Management Layer connections', exact: true });
+    await designer.addFromPalette('WFM Server');
+    await expect(designer.inspector).toBeVisible();
+    await expectToolbarOneRow(page);
+    await expect(select).toHaveAccessibleName('Management Layer connections');
+
+    await page.getByRole('button', { name: 'Collapse Inspector' }).click();
+    for (const [panel, title] of [
+      ['Explain', 'Explain this deployment'],
+      ['Exercises', 'Exercises'],
+    ] as const) {
+      await toolbar.getByRole('button', { name: panel, exact: true }).click();
+      await expect(page.getByRole('complementary', { name: title })).toBeVisible();
+      await expectToolbarOneRow(page);
+      await expect(select).toHaveAccessibleName('Management Layer connections');
+    }
+    // With nothing docked there is room for the label in full.
+    await page.getByRole('button', { name: 'Collapse Exercises' }).click();
+    await expect(toolbar.getByText('Management Layer connections', { exact: true })).toBeVisible();
+    await expectToolbarOneRow(page);
+  });
+}
+
 test('the Export menu button is named "Export", its ▾ hidden from screen readers', async ({
   designer,
   page,

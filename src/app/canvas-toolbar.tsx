@@ -18,8 +18,18 @@ function MessageServerLinksSelect() {
   const store = useDesignerStore();
   const mode = useDesigner((s) => s.document.view?.messageServerLinks ?? 'lines');
   return (
-    <label className="canvas-toolbar__select" title="How Message Server connections are drawn">
-      <span>Management Layer connections</span>
+    <label
+      className="canvas-toolbar__select"
+      title="Management Layer connections: how Message Server connections are drawn"
+    >
+      {/* The full words where the canvas is wide; "ML" where a docked panel narrows it, so the
+          toolbar stays one row at 1280 px (decision 037). The select's name is always the full one. */}
+      <span className="canvas-toolbar__label canvas-toolbar__label--long" aria-hidden="true">
+        Management Layer connections
+      </span>
+      <span className="canvas-toolbar__label canvas-toolbar__label--short" aria-hidden="true">
+        ML
+      </span>
       <select
         aria-label="Management Layer connections"
         value={mode}

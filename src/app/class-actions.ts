@@ -1,7 +1,7 @@
 // The page's side of a classroom (issue 16 item 8, decision 035): starting and reopening a class
 // for the trainer, joining one for a learner. The class and the learner rooms load only when used.
 
-import type { ClassLink, TeachLink } from '../collab/roster';
+import { type ClassLink, learnerName, type TeachLink } from '../collab/roster';
 import { type Exercise, parseExercise } from '../document';
 import { withLayout } from '../drawing';
 import { BUILT_IN_EXERCISES } from '../exercises';
@@ -9,6 +9,7 @@ import { EDIT_PREFIX } from '../live/links';
 import { type ExerciseSource, startExercise } from '../panels/exercises-progress';
 import { attemptIdentity } from '../panels/exercises-resume';
 import type { DesignerStore } from '../store/store';
+import { readSeat, seatKey, seatStorage, writeSeat } from './class-seat';
 import { livePage } from './live-actions';
 
 /** A class's exercise and where it comes from. */
@@ -117,10 +118,17 @@ export async function joinClassCommand(
         `Started the class exercise “${exercise.title}”.`,
         attemptIdentity(exercise, source),
       );
+      // The name given here is the learner's name in their room too, unless they chose one.
+      const { offerName } = await import('../live/identity');
+      offerName(name);
       const { shareLive } = await import('../live/room');
       const shared = await shareLive(store, page);
       const editKey = shared.ok ? shared.links.edit?.split(EDIT_PREFIX)[1] : undefined;
-      if (!editKey || !(await opening.enrol(name, editKey))) {
+      // This browser's entry of an earlier join is rewritten: the trainer sees it once.
+      const storage = seatStorage();
+      const seatAt = await seatKey(link);
+      const entry = editKey ? await opening.enrol(name, editKey, readSeat(storage, seatAt)?.entry) : null;
+      if (!entry) {
         store
           .getState()
           .notify(
@@ -129,6 +137,8 @@ export async function joinClassCommand(
           );
         return false;
       }
+      // As the entry carries it (hidden characters out), so the seat reads back under the roster's rules.
+      writeSeat(storage, seatAt, { entry, name: learnerName(name) });
       if (store.getState().sidePanel !== 'exercises') store.getState().toggleSidePanel('exercises');
       store
         .getState()

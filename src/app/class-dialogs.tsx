@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_LEARNER_NAME_LENGTH } from '../collab/roster';
+import { counted } from '../domain';
 import { type LearnerView, useTeaching } from '../live/classroom-state';
 import { useDesignerStore } from '../store/react';
 import { Modal } from '../ui/modal';
 import { classExercise, joinClassCommand, openLearnerCommand, teachCommand } from './class-actions';
+import { readSeat, seatKey, seatStorage } from './class-seat';
 import './class.css';
 import { LinkField } from './link-field';
 
@@ -13,7 +15,7 @@ import { LinkField } from './link-field';
 function LearnerCard({ learner }: { learner: LearnerView }) {
   const store = useDesignerStore();
   const nameId = useId();
-  const goals = `${learner.met} of ${learner.total} goals`;
+  const goals = `${learner.met} of ${counted(learner.total, 'goal')}`;
   return (
     <li className="class__card" aria-labelledby={nameId}>
       <div className="class__thumb">
@@ -147,6 +149,21 @@ export function ClassJoinDialog({
   const store = useDesignerStore();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  // The name this browser joined the class under before, if it did: joining again takes its seat.
+  const [earlier, setEarlier] = useState<string | null>(null);
+  const { classKey } = link;
+  useEffect(() => {
+    let open = true;
+    void seatKey({ classKey }).then((key) => {
+      const seat = readSeat(seatStorage(), key);
+      if (!open || !seat) return;
+      setEarlier(seat.name);
+      setName((typed) => typed || seat.name);
+    });
+    return () => {
+      open = false;
+    };
+  }, [classKey]);
   const trimmed = name.trim();
   const join = async () => {
     if (!trimmed || busy) return;
@@ -183,6 +200,12 @@ export function ClassJoinDialog({
           Your trainer sees your deployment and the goals you meet, and can open it to help. Other learners
           see neither.
         </p>
+        {earlier && (
+          <p role="note">
+            This browser joined this class before, as {earlier}. Joining again starts the exercise afresh, and
+            your trainer sees it in place of your earlier deployment, which stays in Open recent.
+          </p>
+        )}
         <label>
           Your name
           <input

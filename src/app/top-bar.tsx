@@ -23,18 +23,26 @@ const OVERFLOW: readonly (readonly CommandId[])[] = [
   ['open-recent', 'share-link', 'share-live'],
 ];
 
+/**
+ * The document's name, edited in place. Read-only in a view-only live session: typing there would
+ * only be refused when the field is left.
+ */
 function DocumentName() {
   const store = useDesignerStore();
   const name = useDesigner((s) => s.document.name ?? '');
+  const viewOnly = useDesigner((s) => s.live?.readOnly ?? false);
   return (
     <input
       key={name}
       className="top-bar__name"
       aria-label="Document name"
+      readOnly={viewOnly}
       defaultValue={name}
       placeholder="Untitled deployment"
       maxLength={MAX_DOCUMENT_NAME_LENGTH}
-      onBlur={(event) => store.getState().setName(event.target.value.trim())}
+      onBlur={(event) => {
+        if (!viewOnly) store.getState().setName(event.target.value.trim());
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') event.currentTarget.blur();
         if (event.key === 'Escape') {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { counted } from '../domain';
 import type { ParseIssue } from './parse-error';
 import { visibleJson } from './visible-text';
 
@@ -51,13 +52,13 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string {
           ? 'must not be empty'
           : `must be at least ${issue.minimum} characters`
         : issue.origin === 'array'
-          ? `must have at least ${issue.minimum} items`
+          ? `must have at least ${counted(Number(issue.minimum), 'item')}`
           : `must be at least ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string'
         ? `must be at most ${issue.maximum} characters`
         : issue.origin === 'array'
-          ? `must have at most ${issue.maximum} items`
+          ? `must have at most ${counted(Number(issue.maximum), 'item')}`
           : `must be at most ${issue.maximum}`;
     case 'invalid_value': {
       const expected = issue.values.map(describeValue).join(', ');

@@ -130,6 +130,19 @@ test('the components table has one row per component with kind, host and port', 
   ]);
 });
 
+test('the summary counts one component and one connection in the singular', () => {
+  const one = topology([{ id: 'srv', kind: 'server', name: 'WFM_Server' }]);
+  expect(serializeMarkdown(one)).toContain('deployment: 1 component, 0 connections, checked');
+  const two = topology(
+    [
+      { id: 'srv', kind: 'server', name: 'WFM_Server' },
+      { id: 'bld', kind: 'builder', name: 'WFM_Builder' },
+    ],
+    [{ id: 'c-1', from: 'bld', to: 'srv' }],
+  );
+  expect(serializeMarkdown(two)).toContain('deployment: 2 components, 1 connection, checked');
+});
+
 test('a document without components says so', () => {
   expect(section(serializeMarkdown(topology([])), '## Components')).toContain('No components.');
 });

@@ -61,7 +61,7 @@ export function serializeMarkdown(document: TopologyDocument): string {
   const out: string[] = [];
   out.push(`# ${inline(document.name?.trim() || 'Untitled deployment')}`, '');
   out.push(
-    `Genesys Workforce Management deployment: ${document.components.length} components, ${document.connections.length} connections, checked against the component connections matrix.`,
+    `Genesys Workforce Management deployment: ${counted(document.components.length, 'component')}, ${counted(document.connections.length, 'connection')}, checked against the component connections matrix.`,
     '',
     `Rule set: ${rulesetLabel(document.ruleset)}`,
     '',

@@ -90,7 +90,9 @@ export function findPngText(png: Uint8Array, keyword: string): PngText {
     const type = decoder.decode(typeBytes);
     const end = offset + 12 + length;
     if (end > png.length) {
-      return damaged(`its ${type} chunk at byte ${offset} claims ${length} bytes, past the end of the file.`);
+      return damaged(
+        `its ${type} chunk at byte ${offset} claims ${length} ${length === 1 ? 'byte' : 'bytes'}, past the end of the file.`,
+      );
     }
     const crc = view.getUint32(offset + 8 + length);
     if (crc32(png.subarray(offset + 4, offset + 8 + length)) !== crc) {

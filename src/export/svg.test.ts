@@ -397,7 +397,7 @@ test('the two directions of a pair are drawn apart', () => {
 test('the subtitle counts components and connections and names the rule set and the errors', () => {
   const texts = children(root(serializeSvg(serverAndBuilder())), 'text').map(text);
   expect(texts).toContainEqual(
-    expect.stringMatching(/^2 components · 1 connections · rule set WFM 8\.5\.2 · \d+ errors?/),
+    expect.stringMatching(/^2 components · 1 connection · rule set WFM 8\.5\.2 · \d+ errors?/),
   );
   const older = children(root(serializeSvg({ ...serverAndBuilder(), ruleset: 'wfm-8.5.0' })), 'text').map(
     text,

@@ -349,7 +349,7 @@ export function serializeSvg(input: TopologyDocument, options: SvgOptions = {}):
   );
   const verdict =
     counts.error === 0 ? 'follows the component connections matrix' : counted(counts.error, 'error');
-  const subtitle = `${document.components.length} components · ${document.connections.length} connections · rule set ${rulesetLabel(document.ruleset)} · ${verdict}${counts.warning ? ` · ${counted(counts.warning, 'warning')}` : ''}`;
+  const subtitle = `${counted(document.components.length, 'component')} · ${counted(document.connections.length, 'connection')} · rule set ${rulesetLabel(document.ruleset)} · ${verdict}${counts.warning ? ` · ${counted(counts.warning, 'warning')}` : ''}`;
   out.push(
     `<text x="${PAD}" y="${PAD + 28}" font-size="12" fill="${COLORS.muted}">${escapeText(subtitle)}</text>`,
   );

@@ -83,8 +83,12 @@ export type ClassOpening =
       readonly exerciseId: string;
       /** The trainer's own exercise file, when the class is of one (hostile text: parse it). */
       readonly exerciseFile?: string;
-      /** Seals `editKey` to the trainer and writes the learner's entry; resolves once the server has it. */
-      readonly enrol: (name: string, editKey: string) => Promise<boolean>;
+      /**
+       * Seals `editKey` to the trainer and writes the learner's entry, under `entryKey` when this
+       * browser joined the class before (its entry is rewritten, not doubled), else under a new
+       * key. Resolves with the entry's key once the server has it, or `null`.
+       */
+      readonly enrol: (name: string, editKey: string, entryKey?: string) => Promise<string | null>;
       readonly close: () => void;
     }
   | { readonly ok: false; readonly message: string };
@@ -122,12 +126,12 @@ export async function openClass(collabUrl: string, link: ClassLink): Promise<Cla
     exerciseId,
     ...(exerciseFile === undefined ? {} : { exerciseFile }),
     close,
-    enrol: async (name, editKey) => {
-      const key = newEntryKey();
+    enrol: async (name, editKey, entryKey) => {
+      const key = entryKey ?? newEntryKey();
       // The server refuses a name with hidden characters (decision 036): they are taken out first.
       const entry = await sealEntry(link, key, learnerName(name), editKey);
       root.set(key, entry);
-      return flushed(provider);
+      return (await flushed(provider)) ? key : null;
     },
   };
 }

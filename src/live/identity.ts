@@ -68,6 +68,27 @@ export function setMyName(raw: string): string | null {
   return name;
 }
 
+/** A name `guestName` gives: kept once I join a room (`keepName`), but never chosen by me. */
+const GUEST_NAME = /^Guest [1-9][0-9]$/;
+
+/**
+ * Takes `raw` as my name unless I chose one myself: a learner's name given when joining a class
+ * becomes their name in their room (decision 037). A guest name kept from an earlier room was not
+ * chosen, so it gives way. Returns the name taken, or `null` when mine stays.
+ */
+export function offerName(
+  raw: string,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeStorage(),
+): string | null {
+  const stored = loadName(storage);
+  if (stored !== null && !GUEST_NAME.test(stored)) return null;
+  const name = cleanName(raw);
+  if (name === '') return null;
+  identityStore.setState({ name });
+  saveName(name, storage);
+  return name;
+}
+
 export function useMyName(): string {
   return useStore(identityStore, (state) => state.name);
 }

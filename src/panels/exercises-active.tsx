@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createResultFile, exerciseScore, type ResultFile, type TopologyDocument } from '../document';
-import { evaluateGoals } from '../domain';
+import { counted, evaluateGoals } from '../domain';
 import { useDesigner, useDesignerStore } from '../store/react';
 import type { DesignerStore } from '../store/store';
 import {
@@ -184,7 +184,8 @@ function Summary({ active }: { active: ActiveExercise }) {
         Exercise complete
       </h4>
       <p>
-        Well done: you met all {exercise.goals.length} goals of “{exercise.title}”.
+        Well done: you met {exercise.goals.length === 1 ? 'the goal' : `all ${exercise.goals.length} goals`}{' '}
+        of “{exercise.title}”.
       </p>
       <Stats
         active={active}
@@ -252,7 +253,8 @@ function rulesOf(active: ActiveExercise): string[] {
   const { exercise } = active;
   const rules: string[] = [];
   if (exercise.quickFixes === false) rules.push('Quick fixes are off');
-  if ((exercise.hintPenalty ?? 0) > 0) rules.push(`Each hint costs ${exercise.hintPenalty} points of 100`);
+  if ((exercise.hintPenalty ?? 0) > 0)
+    rules.push(`Each hint costs ${counted(exercise.hintPenalty ?? 0, 'point')} of 100`);
   if (exercise.timeLimit !== undefined) rules.push(`Time limit ${formatDuration(exercise.timeLimit * 1000)}`);
   if (exercise.liveGoals === false) rules.push('Goals are marked when you check your work');
   return rules;
@@ -346,7 +348,7 @@ export function ActiveExerciseView({
                 const result = checkWork(store);
                 if (result)
                   setCheckMessage(
-                    `Checked: ${result.met} of ${result.total} goals met${result.met === result.total ? '.' : '. Keep going.'}`,
+                    `Checked: ${result.met} of ${counted(result.total, 'goal')} met${result.met === result.total ? '.' : '. Keep going.'}`,
                   );
               }}
             >
@@ -390,7 +392,7 @@ export function ActiveExerciseView({
             {active.hintsShown >= hints.length
               ? 'No more hints'
               : (exercise.hintPenalty ?? 0) > 0
-                ? `Show a hint (−${exercise.hintPenalty} points)`
+                ? `Show a hint (−${counted(exercise.hintPenalty ?? 0, 'point')})`
                 : 'Show a hint'}
           </button>
         </section>

@@ -7,6 +7,7 @@ import {
   parseExercise,
   serializeExercise,
 } from '../document';
+import { counted } from '../domain';
 import { withLayout } from '../drawing';
 import { BUILT_IN_EXERCISES } from '../exercises';
 import { useDesigner, useDesignerStore } from '../store/react';
@@ -109,7 +110,8 @@ function ExerciseList({
               <p id={summaryId} className="exercises__summary">
                 {exercise.summary}{' '}
                 <span className="exercises__meta">
-                  {exercise.goals.length} goals{done ? ' · completed' : ''}
+                  {counted(exercise.goals.length, 'goal')}
+                  {done ? ' · completed' : ''}
                 </span>
               </p>
               <button

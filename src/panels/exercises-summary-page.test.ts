@@ -30,3 +30,22 @@ test('the printable summary shows the record’s numbers, goals and checksum, wi
   expect(page).toContain(record.checksum.value);
   expect(page).toContain('tamper-evident');
 });
+
+test('a penalty of one point a hint is written in the singular', () => {
+  if (!POOL) throw new Error('no pool exercise');
+  const parsed = parseExercise(exerciseFileText({ ...POOL, hintPenalty: 1 }));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  const record = JSON.parse(
+    createResultFile(parsed.exercise, parsed.exercise.start, {
+      outcome: 'time-up',
+      startedAt: 0,
+      endedAt: 1000,
+      hintsUsed: 1,
+      steps: 1,
+      checks: 1,
+    }),
+  ) as ResultFile;
+  const page = summaryPage(record);
+  expect(page).toContain('(1 point less per hint)');
+  expect(page).not.toContain('1 points');
+});

@@ -1,4 +1,5 @@
 import type { ResultFile } from '../document';
+import { counted } from '../domain';
 
 // The printable one-page summary of a result (issue 15): a self-contained HTML page made from the
 // very record the learner hands in, so what a trainer reads on paper is what `grade` re-checks.
@@ -45,7 +46,7 @@ export function summaryPage(result: ResultFile): string {
     ['Goals met', `${result.goalsMet} of ${result.goalsTotal}`],
     [
       'Score',
-      `${result.score} of 100${result.hintPenalty > 0 ? ` (${result.hintPenalty} points less per hint)` : ''}`,
+      `${result.score} of 100${result.hintPenalty > 0 ? ` (${counted(result.hintPenalty, 'point')} less per hint)` : ''}`,
     ],
     [
       'Time taken',

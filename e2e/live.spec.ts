@@ -80,6 +80,11 @@ test('a view link shows the live document, disables the palette and refuses ever
   await vpage.keyboard.press('Enter');
   await expect(nameField).toHaveValue('');
   await expect(designer.documentName()).toBeEditable();
+  // The deployment's options and rule set are shown, not offered.
+  await expect(viewer.designer.option('Management Layer')).toBeDisabled();
+  await expect(viewer.designer.option('Scheduled reporting')).toBeDisabled();
+  await expect(vpage.getByRole('combobox', { name: 'Rule set' })).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: 'Rule set' })).toBeEnabled();
 
   // Nothing reached the editor; the editor's edits reach the viewer.
   await expect(designer.nodes()).toHaveCount(1);

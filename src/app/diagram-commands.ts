@@ -32,7 +32,8 @@ export const OPTION_COMMANDS = OPTION_CATALOG.map((option) =>
     id: `option-${option.key}`,
     label: option.label,
     hint: option.description,
-    enabled: always,
+    // Changes the deployment: refused in a view-only live session, so shown but not offered there.
+    enabled: (s) => !s.live?.readOnly,
     checked: (s) => resolveOptions(s.document.options)[option.key],
     run: ({ store }) => {
       const { document, setOption } = store.getState();

@@ -77,6 +77,8 @@ const RULESET_NOTE =
 function RulesetSelect() {
   const store = useDesignerStore();
   const ruleset = useDesigner((s) => s.document.ruleset ?? DEFAULT_RULESET);
+  // Changes the deployment: disabled in a view-only live session (the store would refuse it).
+  const viewOnly = useDesigner((s) => s.live?.readOnly ?? false);
   return (
     <label className="top-bar__ruleset" title={RULESET_NOTE}>
       <span className="top-bar__ruleset-label" aria-hidden="true">
@@ -86,6 +88,7 @@ function RulesetSelect() {
         aria-label="Rule set"
         aria-describedby="ruleset-note"
         value={ruleset}
+        disabled={viewOnly}
         onChange={(event) => {
           const chosen = RULESET_IDS.find((id) => id === event.target.value);
           if (chosen) store.getState().setRuleset(chosen);

@@ -160,6 +160,14 @@ test('a trainer starts a class; two learners join, each in a room of their own; 
   await expect(ada.designer.node('WFM Builder', 'WFM_Builder_2')).toBeVisible();
   await expect(bob.designer.nodes()).toHaveCount(7);
 
+  // With a class running and a live session open, the top bar still fits the 1440-px window.
+  const bar = await page
+    .locator('header.top-bar')
+    .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('heading', { level: 1, name: 'WFM Topology Designer' })).toBeAttached();
+
   // Back to the whole class from the top bar: the builder the trainer added, not connected yet, is
   // an error, so Ada's count went down live.
   await page.getByRole('button', { name: 'Class dashboard: 3 learners' }).click();

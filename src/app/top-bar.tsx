@@ -1,5 +1,6 @@
 import { MAX_DOCUMENT_NAME_LENGTH } from '../document';
 import { DEFAULT_RULESET, RULESET_IDS, rulesetLabel } from '../domain';
+import { useTeaching } from '../live/classroom-state';
 import { useDesigner, useDesignerStore } from '../store/react';
 import { ClassBadge } from './class-badge';
 import { CommandButton, CommandCheckbox } from './command-button';
@@ -16,6 +17,12 @@ import { useMediaQuery } from './use-media-query';
  * and the canvas keeps its height (decision 028). 1440 px and wider show every button.
  */
 export const NARROW_TOP_BAR = '(max-width: 1439px)';
+/**
+ * A live session's status and a class's badge need room too: below this width, while either is
+ * shown, the product's name beside the logo is read by screen readers only (at 1440 px the bar ran
+ * 66 px past the window, cutting off Undo and the buttons after it). No command moves.
+ */
+const CROWDED_IN_SESSION = '(max-width: 1679px)';
 
 /** What "More" holds on a narrow window, in its order: the options, then the document's extras. */
 const OVERFLOW: readonly (readonly CommandId[])[] = [
@@ -110,6 +117,10 @@ function RulesetSelect() {
 /** Document name, options, history and file commands, in one row at any width from 1280 px. */
 export function TopBar() {
   const narrow = useMediaQuery(NARROW_TOP_BAR);
+  const crowded = useMediaQuery(CROWDED_IN_SESSION);
+  const live = useDesigner((s) => s.live !== null);
+  const teaching = useTeaching() !== null;
+  const quietBrand = crowded && (live || teaching);
   return (
     <header className="top-bar">
       <div className="top-bar__brand">
@@ -120,7 +131,7 @@ export function TopBar() {
           <circle cx="24" cy="23" r="3.5" fill="#fff" />
           <path d="M16 14 8 20M16 14l8 6" stroke="#fff" strokeWidth="2" />
         </svg>
-        <h1>WFM Topology Designer</h1>
+        <h1 className={quietBrand ? 'visually-hidden' : undefined}>WFM Topology Designer</h1>
       </div>
       <DocumentName />
       <RulesetSelect />

@@ -59,6 +59,21 @@ async function classRoom(server: ProductServer, classLink: string) {
   };
 }
 
+/** The trainer loads an exercise file and starts a class of it: its title and the class link. */
+async function startFileClass(
+  designer: DesignerPage,
+  exercise: ReturnType<typeof twoWebExercise>,
+): Promise<{ title: string; classLink: string }> {
+  const panel = await openExercises(designer);
+  await loadExerciseFile(panel, exercise);
+  const title = exercise.title;
+  await panel.getByRole('button', { name: `Start a class with “${title}”` }).click();
+  const dashboard = designer.page.getByRole('dialog', { name: `Class: ${title}` });
+  const classLinkBox = dashboard.getByRole('textbox', { name: 'Class link', exact: true });
+  await expect(classLinkBox).toHaveValue(/#class=/);
+  return { title, classLink: await classLinkBox.inputValue() };
+}
+
 function card(page: Page, name: string) {
   return page.getByRole('list', { name: 'Learners’ canvases' }).getByRole('listitem', { name });
 }
@@ -191,14 +206,7 @@ test("a class of a trainer's own exercise file: the learner gets that exercise, 
   browser,
   server,
 }) => {
-  const panel = await openExercises(designer);
-  await loadExerciseFile(panel, twoWebExercise());
-  const title = 'Add a second WFM Web';
-  await panel.getByRole('button', { name: `Start a class with “${title}”` }).click();
-  const dashboard = page.getByRole('dialog', { name: `Class: ${title}` });
-  const classLinkBox = dashboard.getByRole('textbox', { name: 'Class link', exact: true });
-  await expect(classLinkBox).toHaveValue(/#class=/);
-  const classLink = await classLinkBox.inputValue();
+  const { title, classLink } = await startFileClass(designer, twoWebExercise());
 
   // The learner's designer has never seen the file: it comes with the class.
   const ada = await learner(browser, server);
@@ -226,14 +234,8 @@ test('a learner joining again from the same browser keeps one card; the name giv
 }) => {
   // A one-goal exercise: the dashboard counts "0 of 1 goal", not "goals".
   const [first] = twoWebExercise().goals;
-  const panel = await openExercises(designer);
-  await loadExerciseFile(panel, twoWebExercise({ goals: [first] }));
-  const title = 'Add a second WFM Web';
-  await panel.getByRole('button', { name: `Start a class with “${title}”` }).click();
+  const { title, classLink } = await startFileClass(designer, twoWebExercise({ goals: [first] }));
   const dashboard = page.getByRole('dialog', { name: `Class: ${title}` });
-  const classLinkBox = dashboard.getByRole('textbox', { name: 'Class link', exact: true });
-  await expect(classLinkBox).toHaveValue(/#class=/);
-  const classLink = await classLinkBox.inputValue();
 
   const ada = await learner(browser, server);
   const apage = ada.designer.page;

@@ -1,14 +1,10 @@
 import { expect, test } from 'vitest';
 import { readSeat, seatKey, writeSeat } from './class-seat';
+import { MemoryStorage } from './library/testing/memory-storage';
 
 /** One browser's storage, in memory. */
-function memoryStorage(initial: Record<string, string> = {}) {
-  const items = new Map(Object.entries(initial));
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    items,
-  };
+function memoryStorage(initial: Record<string, string> = {}): MemoryStorage {
+  return new MemoryStorage(new Map(Object.entries(initial)));
 }
 
 const ENTRY = `learner:${'A'.repeat(22)}`;

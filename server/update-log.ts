@@ -17,17 +17,43 @@ export interface UpdateLog extends Extension {
   close(): void;
 }
 
+/** How long a statement waits for another instance's lock on the file. */
+const BUSY_MS = 5_000;
+
+/**
+ * Runs `step` again while SQLite says the file is busy, for up to BUSY_MS, pausing 25 ms between
+ * tries (synchronously: this runs once, while the server starts).
+ */
+export function whileBusy(step: () => void, limitMs = BUSY_MS): void {
+  const until = Date.now() + limitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= until) throw error;
+      Atomics.wait(pause, 0, 0, 25);
+    }
+  }
+}
+
 /** The update log of the rooms, in `dataDir/rooms.sqlite` (created when missing). */
 export function updateLog(dataDir: string): UpdateLog {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'rooms.sqlite'));
-  db.pragma('journal_mode = WAL');
-  // FULL: each commit is fsynced, so an acknowledged edit survives a power cut too, not only a kill.
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(`CREATE TABLE IF NOT EXISTS updates (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
-    CREATE INDEX IF NOT EXISTS updates_room ON updates(room, id);`);
+  const db = new Database(join(dataDir, 'rooms.sqlite'), { timeout: BUSY_MS });
+  // Instances sharing one DATA_DIR (decision 034) may open it at the same moment: switching to WAL
+  // takes the file for itself and answers SQLITE_BUSY at once, without waiting (a fresh-clone CI
+  // run saw two instances started together fail so). So the set-up is tried again until it holds.
+  whileBusy(() => {
+    db.pragma('journal_mode = WAL');
+    // FULL: each commit is fsynced, so an acknowledged edit survives a power cut too, not a kill only.
+    db.pragma('synchronous = FULL');
+    db.exec(`CREATE TABLE IF NOT EXISTS updates (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX IF NOT EXISTS updates_room ON updates(room, id);`);
+  });
   const insert = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
   const rowsOf = db.prepare<[string], { id: number; data: Uint8Array }>(
     'SELECT id, data FROM updates WHERE room = ? ORDER BY id',
